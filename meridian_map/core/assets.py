@@ -1,0 +1,28 @@
+"""Where the shipped face and content live.
+
+In an installed wheel they sit inside the package (`meridian_map/assets`);
+in a source checkout they are the repository's `assets/` folder.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+FACE_FILE = "face.svg"
+CONTENT_DIR = "content"
+
+
+def shipped_assets() -> Traversable:
+    packaged = resources.files("meridian_map").joinpath("assets")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "assets"
+
+
+def content_files(folder: Traversable) -> list[Traversable]:
+    """The TOML files of a content folder, in a stable (sorted) order."""
+    if not folder.is_dir():
+        return []
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml") and f.is_file()), key=lambda f: f.name)

@@ -1,0 +1,433 @@
+"""TOML content → validated records, with every problem collected.
+
+Content comes in layers: the shipped assets first, then any user packs.
+Records merge by id field by field, so a user file can reword one caution
+without copying the whole zone; a record a user layer touched is marked so
+the window can say "edited locally".
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import (
+    EMPTY_TEXT,
+    Channel,
+    Concern,
+    CourseStep,
+    Disclaimer,
+    PointInfo,
+    PressureLevel,
+    Source,
+    Text,
+    Vec,
+    ZoneInfo,
+)
+from .problems import Problems
+from .tomlsource import TomlFile
+
+MAX_RECORDS = 2_000
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+CODE_PATTERN = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{2}\d{1,2})$")
+CHANNEL_PATTERN = re.compile(r"^[A-Z]{2}$")
+VIEWS = ("front", "side")
+COORD_LIMIT = 3.0
+
+
+class FieldError(Exception):
+    """A value that does not fit its field; the message says why."""
+
+
+@dataclass
+class Context:
+    languages: tuple[str, ...]
+
+
+Check = Callable[[Any, Context], Any]
+
+
+def _type_name(value: Any) -> str:
+    return {
+        bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+        list: "an array", dict: "a table",
+    }.get(type(value), type(value).__name__)  # fmt: skip
+
+
+def string(value: Any, _ctx: Context) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"expected a string, found {_type_name(value)}")
+    if not value.strip():
+        raise FieldError("must not be empty")
+    return value.strip()
+
+
+def boolean(value: Any, _ctx: Context) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"expected true or false, found {_type_name(value)}")
+    return value
+
+
+def integer(value: Any, _ctx: Context) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(f"expected an integer, found {_type_name(value)}")
+    if not 0 <= value <= 10_000:
+        raise FieldError(f"{value} is out of range 0..10000")
+    return value
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldError(f"expected a number, found {_type_name(value)}")
+    number = float(value)
+    if not math.isfinite(number) or abs(number) > COORD_LIMIT:
+        raise FieldError(f"{value} is not a face coordinate (|value| <= {COORD_LIMIT:g})")
+    return number
+
+
+def vec(value: Any, _ctx: Context) -> Vec:
+    if not isinstance(value, list) or len(value) != 2:
+        raise FieldError("expected [x, y]")
+    return (_number(value[0]), _number(value[1]))
+
+
+def int_range(value: Any, ctx: Context) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise FieldError("expected [min, max]")
+    low, high = integer(value[0], ctx), integer(value[1], ctx)
+    if low > high or high == 0:
+        raise FieldError(f"[{low}, {high}] is not a range from min to max")
+    return (low, high)
+
+
+def strings(value: Any, ctx: Context) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise FieldError(f"expected an array of strings, found {_type_name(value)}")
+    return tuple(string(item, ctx) for item in value)
+
+
+def polylines(value: Any, ctx: Context) -> tuple[tuple[Vec, ...], ...]:
+    if not isinstance(value, list) or not value or len(value) > 8:
+        raise FieldError("expected 1 to 8 lines, each [[x, y], …]")
+    lines = []
+    for line in value:
+        if not isinstance(line, list) or not 2 <= len(line) <= 64:
+            raise FieldError("each line needs 2 to 64 [x, y] points")
+        lines.append(tuple(vec(p, ctx) for p in line))
+    return tuple(lines)
+
+
+def courses(value: Any, ctx: Context) -> tuple[tuple[CourseStep, ...], ...]:
+    if not isinstance(value, list) or not value:
+        raise FieldError("expected a list of courses, each a list of point codes")
+    result = []
+    for course in value:
+        steps = []
+        for token in strings(course, ctx):
+            internal = token.startswith("~")
+            opposite = token.endswith("*")
+            code = token.strip("~*")
+            if not CODE_PATTERN.match(code):
+                raise FieldError(f"{token!r} is not a point code")
+            steps.append(CourseStep(code, opposite, internal))
+        if len(steps) < 2:
+            raise FieldError("a course needs at least two points")
+        result.append(tuple(steps))
+    return tuple(result)
+
+
+def text(value: Any, ctx: Context) -> Text:
+    if isinstance(value, str):
+        raise FieldError(f"expected a table of translations {{ {', '.join(f'{lang} = …' for lang in ctx.languages)} }}")
+    if not isinstance(value, dict):
+        raise FieldError(f"expected a table of translations, found {_type_name(value)}")
+    for lang in value:
+        if lang not in ctx.languages:
+            raise FieldError(f"unknown language {lang!r}{suggest(lang, ctx.languages)}")
+    missing = [lang for lang in ctx.languages if lang not in value]
+    if missing:
+        raise FieldError(f"missing translation: {', '.join(missing)}")
+    return Text.of({lang: string(value[lang], ctx) for lang in ctx.languages})
+
+
+def pattern(regex: re.Pattern[str], what: str) -> Check:
+    def check(value: Any, ctx: Context) -> str:
+        result = string(value, ctx)
+        if not regex.match(result):
+            raise FieldError(f"{result!r} is not {what}")
+        return result
+
+    return check
+
+
+def one_of(choices: Sequence[str]) -> Check:
+    def check(value: Any, ctx: Context) -> str:
+        result = string(value, ctx)
+        if result not in choices:
+            raise FieldError(f"{result!r} is not one of {', '.join(choices)}{suggest(result, choices)}")
+        return result
+
+    return check
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+identifier = pattern(ID_PATTERN, "a lower-case id like 'under_eye'")
+point_code = pattern(CODE_PATTERN, "a point code like 'ST1' or 'EX-HN3'")
+
+# Each kind: (id field, {field: (check, required)}).
+SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
+    "pressure": ("id", {
+        "id": (identifier, True), "level": (integer, True), "name": (text, True), "feel": (text, True),
+    }),
+    "point": ("code", {
+        "code": (point_code, True), "pinyin": (string, True), "hanzi": (string, True),
+        "english": (string, True), "channel": (pattern(CHANNEL_PATTERN, "a channel code like 'ST'"), True),
+        "bilateral": (boolean, True), "at": (vec, True), "view": (one_of(VIEWS), True),
+        "zone": (identifier, True), "internal": (boolean, False), "location": (text, True),
+        "cautions": (text, True), "notes": (text, False),
+    }),
+    "zone": ("id", {
+        "id": (identifier, True), "order": (integer, True), "name": (text, True), "area": (text, True),
+        "direction": (text, True), "pressure": (identifier, True), "pressure_note": (text, False),
+        "strokes": (int_range, True), "angle": (integer, True), "hold_seconds": (int_range, False),
+        "edge": (text, True), "nearby": (strings, False), "concerns": (strings, True),
+        "cautions": (text, True), "tradition": (text, True), "stroke_lines": (polylines, True),
+    }),
+    "concern": ("id", {
+        "id": (identifier, True), "name": (text, True), "description": (text, True),
+        "caution": (text, False), "tradition": (text, False),
+    }),
+    "channel": ("code", {
+        "code": (pattern(CHANNEL_PATTERN, "a channel code like 'ST'"), True), "name": (text, True),
+        "yang_ming": (boolean, True), "courses": (courses, True),
+    }),
+    "source": ("text", {"text": (string, True)}),
+}  # fmt: skip
+SINGLE_TABLES: dict[str, dict[str, tuple[Check, bool]]] = {"disclaimer": {"full": (text, True), "short": (text, True)}}
+TOP_LEVEL = ("languages", *SCHEMA, *SINGLE_TABLES)
+
+
+@dataclass
+class RawRecord:
+    """A record as merged from the layers, each field remembering its origin."""
+
+    kind: str
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+    where: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    origin: tuple[str, int | None] = ("?", None)
+    edited: bool = False
+
+    def source(self) -> Source:
+        fields = tuple((k, line) for k, (_f, line) in self.where.items() if line is not None)
+        return Source(self.origin[0], self.origin[1], fields)
+
+
+@dataclass(frozen=True)
+class Content:
+    languages: tuple[str, ...]
+    pressures: tuple[PressureLevel, ...]
+    points: tuple[PointInfo, ...]
+    zones: tuple[ZoneInfo, ...]
+    concerns: tuple[Concern, ...]
+    channels: tuple[Channel, ...]
+    disclaimer: Disclaimer
+    sources: tuple[str, ...]
+    edited: frozenset[str]
+
+
+class ContentMerger:
+    """Accumulates layers of TOML files, then builds checked records."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.languages: tuple[str, ...] = ()
+        self.languages_at: tuple[str, int | None] = ("?", None)
+        self.records: dict[str, dict[str, RawRecord]] = {kind: {} for kind in (*SCHEMA, *SINGLE_TABLES)}
+        self.layer = 0
+
+    def add_layer(self, files: Iterable[TomlFile]) -> None:
+        """Merge one layer; the same id twice within a layer is an error."""
+        seen: dict[tuple[str, str], tuple[str, int | None]] = {}
+        for toml in files:
+            self._add_file(toml, seen)
+        self.layer += 1
+
+    def _add_file(self, toml: TomlFile, seen: dict[tuple[str, str], tuple[str, int | None]]) -> None:
+        for key, value in toml.data.items():
+            line = toml.lines.key("", 0, key) or toml.lines.header(key, 0)
+            if key not in TOP_LEVEL:
+                self.problems.add(toml.name, line, key, f"unknown top-level key{suggest(key, TOP_LEVEL)}")
+            elif key == "languages":
+                self._set_languages(value, toml.name, line)
+            elif key in SINGLE_TABLES:
+                if not isinstance(value, dict):
+                    self.problems.add(toml.name, line, key, f"expected a table [{key}]")
+                    continue
+                self._merge(key, key, value, toml, key, 0, seen)
+            elif not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                self.problems.add(toml.name, line, key, f"expected tables written as [[{key}]]")
+            elif len(value) > MAX_RECORDS:
+                self.problems.add(toml.name, line, key, f"{len(value):,} entries (limit {MAX_RECORDS:,})")
+            else:
+                id_field = SCHEMA[key][0]
+                for index, table in enumerate(value):
+                    ident = table.get(id_field)
+                    if not isinstance(ident, str) or not ident.strip():
+                        at = toml.lines.key(key, index, id_field)
+                        self.problems.add(toml.name, at, f"{key}[{index + 1}].{id_field}", "missing or not a string")
+                        continue
+                    self._merge(key, ident.strip(), table, toml, key, index, seen)
+
+    def _set_languages(self, value: Any, file: str, line: int | None) -> None:
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and re.fullmatch(r"[a-z]{2,3}", v) for v in value)
+        ):
+            self.problems.add(file, line, "languages", 'expected a list of language codes like ["en", "zh"]')
+            return
+        if "en" not in value:
+            self.problems.add(file, line, "languages", "English ('en') is required")
+            return
+        self.languages = tuple(dict.fromkeys([*self.languages, *value]))
+        self.languages_at = (file, line)
+
+    def _merge(
+        self,
+        kind: str,
+        ident: str,
+        table: dict[str, Any],
+        toml: TomlFile,
+        header: str,
+        index: int,
+        seen: dict[tuple[str, str], tuple[str, int | None]],
+    ) -> None:
+        header_line = toml.lines.header(header, index)
+        if (kind, ident) in seen:
+            first = seen[(kind, ident)]
+            where = f"{first[0]}:{first[1]}" if first[1] else first[0]
+            self.problems.add(toml.name, header_line, f"{kind}[{ident}]", f"duplicate id, first defined at {where}")
+            return
+        seen[(kind, ident)] = (toml.name, header_line)
+        record = self.records[kind].get(ident)
+        if record is None:
+            record = RawRecord(kind, ident, origin=(toml.name, header_line))
+            self.records[kind][ident] = record
+        elif self.layer > 0:
+            record.edited = True
+        for name, value in table.items():
+            record.values[name] = value
+            record.where[name] = (toml.name, toml.lines.key(header, index, name))
+
+    def build(self) -> Content | None:
+        """Check every merged record; None when anything was wrong."""
+        if not self.languages:
+            self.problems.add("meta.toml", None, "languages", "no file declares the content languages")
+            return None
+        ctx = Context(self.languages)
+        built: dict[str, list[tuple[RawRecord, dict[str, Any]]]] = {}
+        kinds: dict[str, dict[str, tuple[Check, bool]]] = {k: f for k, (_i, f) in SCHEMA.items()} | SINGLE_TABLES
+        for kind, fields in kinds.items():
+            built[kind] = []
+            for record in self.records[kind].values():
+                values = self._check_record(record, fields, ctx)
+                if values is not None:
+                    built[kind].append((record, values))
+        if not self.records["disclaimer"]:
+            self.problems.add("meta.toml", None, "disclaimer", "missing [disclaimer] table")
+        if self.problems:
+            return None
+        return self._assemble(built)
+
+    def _check_record(
+        self, record: RawRecord, fields: dict[str, tuple[Check, bool]], ctx: Context
+    ) -> dict[str, Any] | None:
+        label = record.kind if record.kind in SINGLE_TABLES else f"{record.kind}[{record.key}]"
+        values: dict[str, Any] = {}
+        ok = True
+        for name, raw in record.values.items():
+            file, line = record.where[name]
+            if name not in fields:
+                self.problems.add(file, line, f"{label}.{name}", f"unknown key{suggest(name, fields)}")
+                ok = False
+                continue
+            try:
+                values[name] = fields[name][0](raw, ctx)
+            except FieldError as exc:
+                self.problems.add(file, line, f"{label}.{name}", str(exc))
+                ok = False
+        for name, (_check, required) in fields.items():
+            if required and name not in record.values:
+                self.problems.add(record.origin[0], record.origin[1], f"{label}.{name}", "required field is missing")
+                ok = False
+        return values if ok else None
+
+    def _assemble(self, built: dict[str, list[tuple[RawRecord, dict[str, Any]]]]) -> Content:
+        def src(record: RawRecord) -> Source:
+            return record.source()
+
+        pressures = tuple(
+            sorted(
+                (PressureLevel(v["id"], v["level"], v["name"], v["feel"]) for _r, v in built["pressure"]),
+                key=lambda p: p.level,
+            )
+        )
+        points = tuple(
+            PointInfo(
+                code=v["code"], pinyin=v["pinyin"], hanzi=v["hanzi"], english=v["english"],
+                channel=v["channel"], bilateral=v["bilateral"], at=v["at"], view=v["view"],
+                zone=v["zone"], internal=v.get("internal", False), location=v["location"],
+                cautions=v["cautions"], notes=v.get("notes", EMPTY_TEXT), src=src(r),
+            )
+            for r, v in built["point"]
+        )  # fmt: skip
+        zones = tuple(
+            sorted(
+                (
+                    ZoneInfo(
+                        id=v["id"], order=v["order"], name=v["name"], area=v["area"],
+                        direction=v["direction"], pressure=v["pressure"],
+                        pressure_note=v.get("pressure_note", EMPTY_TEXT), strokes=v["strokes"],
+                        angle=v["angle"], hold_seconds=v.get("hold_seconds"), edge=v["edge"],
+                        nearby=v.get("nearby", ()), concerns=v["concerns"], cautions=v["cautions"],
+                        tradition=v["tradition"], stroke_lines=v["stroke_lines"], src=src(r),
+                    )
+                    for r, v in built["zone"]
+                ),
+                key=lambda z: (z.order, z.id),
+            )
+        )  # fmt: skip
+        concerns = tuple(
+            Concern(
+                id=v["id"], name=v["name"], description=v["description"],
+                caution=v.get("caution", EMPTY_TEXT), tradition=v.get("tradition", EMPTY_TEXT), src=src(r),
+            )
+            for r, v in built["concern"]
+        )  # fmt: skip
+        channels = tuple(
+            Channel(v["code"], v["name"], v["yang_ming"], v["courses"], src(r)) for r, v in built["channel"]
+        )
+        disclaimer_values = built["disclaimer"][0][1]
+        edited = frozenset(
+            f"{kind}:{key}" for kind, records in self.records.items() for key, r in records.items() if r.edited
+        )
+        return Content(
+            languages=self.languages,
+            pressures=pressures,
+            points=points,
+            zones=zones,
+            concerns=concerns,
+            channels=channels,
+            disclaimer=Disclaimer(disclaimer_values["full"], disclaimer_values["short"]),
+            sources=tuple(v["text"] for _r, v in built["source"]),
+            edited=edited,
+        )

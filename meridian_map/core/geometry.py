@@ -1,0 +1,64 @@
+"""Zone polygons and the hit index: which zone is under (x, y)?
+
+A shapely STRtree answers in microseconds whatever the number of zones,
+where a loop over polygons grows linearly; the window, the tests and the
+benchmarks all go through `ZoneIndex.hit`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import shapely
+from shapely.geometry import Point, Polygon
+from shapely.validation import explain_validity
+
+from .model import Vec
+
+
+def polygon(ring: Sequence[Vec]) -> Polygon:
+    return Polygon(ring)
+
+
+def invalid_reason(shape: Polygon) -> str | None:
+    """Why an outline is unusable, in words, or None when it is fine."""
+    if shape.is_empty or shape.area <= 0:
+        return "outline has no area"
+    if not shape.is_valid:
+        return f"outline is not a simple shape ({explain_validity(shape)})"
+    return None
+
+
+class ZoneIndex:
+    """Hit-testing over non-overlapping zone outlines."""
+
+    def __init__(self, outlines: Mapping[str, Sequence[Vec]]) -> None:
+        self.keys: tuple[str, ...] = tuple(outlines)
+        self.polygons: tuple[Polygon, ...] = tuple(polygon(outlines[k]) for k in self.keys)
+        for shape in self.polygons:
+            shapely.prepare(shape)
+        self._tree = shapely.STRtree(self.polygons)
+
+    def hit(self, x: float, y: float) -> str | None:
+        found = self._tree.query(Point(x, y), predicate="intersects")
+        if len(found) == 0:
+            return None
+        return self.keys[int(min(found))]
+
+    def overlaps(self, min_area: float) -> Iterable[tuple[str, str, float]]:
+        """Pairs of outlines that share more than `min_area` square units."""
+        for i, shape in enumerate(self.polygons):
+            for j in self._tree.query(shape, predicate="intersects"):
+                if j <= i:
+                    continue
+                shared = shape.intersection(self.polygons[j]).area
+                if shared > min_area:
+                    yield self.keys[i], self.keys[int(j)], shared
+
+    def distance(self, key: str, p: Vec) -> float:
+        return float(self.polygons[self.keys.index(key)].distance(Point(p)))
+
+    def centroid(self, key: str) -> Vec:
+        """A point guaranteed to lie inside the outline (for labels and tests)."""
+        inside = self.polygons[self.keys.index(key)].representative_point()
+        return (float(inside.x), float(inside.y))

@@ -1,0 +1,255 @@
+"""Immutable records that every surface (window, sheet, CLI) reads.
+
+They are frozen so that one catalog can be shared freely between the map,
+the panel and the exporters without anyone changing it underneath the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+Vec = tuple[float, float]
+
+DEFAULT_LANGUAGE = "en"
+
+
+class Side(StrEnum):
+    """The subject's own side: R is drawn on the viewer's left."""
+
+    R = "R"
+    L = "L"
+
+    @property
+    def opposite(self) -> Side:
+        return Side.L if self is Side.R else Side.R
+
+    @property
+    def word(self) -> str:
+        return "right" if self is Side.R else "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record was written, so later cross-checks can point at it."""
+
+    file: str
+    line: int | None = None
+    fields: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, name: str) -> int | None:
+        """The line of one field, falling back to the record's own line."""
+        for key, line in self.fields:
+            if key == name:
+                return line
+        return self.line
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One piece of user-facing text in every language the content declares."""
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, str]) -> Text:
+        return cls(tuple(sorted(mapping.items())))
+
+    def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The text in `lang`, else English, else whatever exists."""
+        found = dict(self.values)
+        return found.get(lang) or found.get(DEFAULT_LANGUAGE) or next(iter(found.values()), "")
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(lang for lang, _ in self.values)
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+EMPTY_TEXT = Text(())
+
+
+@dataclass(frozen=True, slots=True)
+class PressureLevel:
+    id: str
+    level: int
+    name: Text
+    feel: Text
+
+
+@dataclass(frozen=True, slots=True)
+class PointInfo:
+    """An acupuncture point as written in the content, before it is placed."""
+
+    code: str
+    pinyin: str
+    hanzi: str
+    english: str
+    channel: str
+    bilateral: bool
+    at: Vec
+    view: str
+    zone: str
+    internal: bool
+    location: Text
+    cautions: Text
+    notes: Text
+    src: Source = field(default=Source("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedPoint:
+    """One drawn copy of a point: a bilateral point has two."""
+
+    info: PointInfo
+    side: Side | None
+    pos: Vec
+
+    @property
+    def key(self) -> str:
+        return self.info.code if self.side is None else f"{self.info.code}.{self.side}"
+
+    @property
+    def code(self) -> str:
+        return self.info.code
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneInfo:
+    """How one gua sha zone is worked; shared by its two sides."""
+
+    id: str
+    order: int
+    name: Text
+    area: Text
+    direction: Text
+    pressure: str
+    pressure_note: Text
+    strokes: tuple[int, int]
+    angle: int
+    hold_seconds: tuple[int, int] | None
+    edge: Text
+    nearby: tuple[str, ...]
+    concerns: tuple[str, ...]
+    cautions: Text
+    tradition: Text
+    stroke_lines: tuple[tuple[Vec, ...], ...]
+    src: Source = field(default=Source("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneArea:
+    """One side of a zone as drawn: its outline and strokes in face units."""
+
+    zone: str
+    side: Side
+    outline: tuple[Vec, ...]
+    strokes: tuple[tuple[Vec, ...], ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.zone}_{self.side.lower()}"
+
+    @property
+    def mirror_key(self) -> str:
+        return f"{self.zone}_{self.side.opposite.lower()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Concern:
+    id: str
+    name: Text
+    description: Text
+    caution: Text
+    tradition: Text
+    zones: tuple[str, ...] = ()
+    src: Source = field(default=Source("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CourseStep:
+    """One stop on a channel's course, relative to the side being drawn."""
+
+    code: str
+    opposite: bool = False
+    internal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    code: str
+    name: Text
+    yang_ming: bool
+    courses: tuple[tuple[CourseStep, ...], ...]
+    src: Source = field(default=Source("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PathCommand:
+    """An SVG-like drawing command in face units: M, L, C (6 numbers) or Z."""
+
+    op: str
+    args: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArtPath:
+    """One stroke of the line art, kept as curves so it stays crisp at any zoom."""
+
+    role: str
+    commands: tuple[PathCommand, ...]
+    stroke: str | None
+    stroke_width: float
+    fill: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ViewBox:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class FaceFrame:
+    """Maps the normalised anatomical frame onto the drawing.
+
+    Content is written in a frame anchored on anatomy (midline, hairline,
+    chin, cheekbones) so that a differently proportioned face still gets its
+    points in the right places.
+    """
+
+    center_x: float
+    top: float
+    half_width: float
+    height: float
+
+    def to_face(self, n: Vec, side: Side | None = Side.L) -> Vec:
+        x = abs(n[0]) if side is not None else n[0]
+        if side is Side.R:
+            x = -x
+        return (self.center_x + x * self.half_width, self.top + n[1] * self.height)
+
+    def to_norm(self, p: Vec) -> Vec:
+        return ((p[0] - self.center_x) / self.half_width, (p[1] - self.top) / self.height)
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """The drawing as the core understands it."""
+
+    view_box: ViewBox
+    art: tuple[ArtPath, ...]
+    landmarks: Mapping[str, Vec]
+    outlines: Mapping[str, tuple[Vec, ...]]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Disclaimer:
+    full: Text
+    short: Text

@@ -1,0 +1,92 @@
+"""Reading TOML files safely and remembering where each key was written.
+
+tomllib gives values but no line numbers, and a content author needs
+`zones.toml:42: zone[cheek].pressure: …`, so the raw text is scanned once
+for table headers and keys to attribute every value to its line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import Problems
+
+MAX_TOML_BYTES = 1024 * 1024
+
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_DECODE_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class LineIndex:
+    """Line numbers of headers and keys, addressed by (table, index, key)."""
+
+    headers: dict[tuple[str, int], int] = field(default_factory=dict)
+    keys: dict[tuple[str, int, str], int] = field(default_factory=dict)
+
+    def header(self, table: str, index: int) -> int | None:
+        return self.headers.get((table, index))
+
+    def key(self, table: str, index: int, key: str) -> int | None:
+        return self.keys.get((table, index, key)) or self.header(table, index)
+
+
+def index_lines(text: str) -> LineIndex:
+    index = LineIndex()
+    counts: dict[str, int] = {}
+    current: tuple[str, int] = ("", 0)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := _ARRAY_HEADER.match(line):
+            name = match.group(1)
+            counts[name] = counts.get(name, -1) + 1
+            current = (name, counts[name])
+            index.headers[current] = number
+        elif match := _TABLE_HEADER.match(line):
+            current = (match.group(1), 0)
+            index.headers[current] = number
+        elif match := _KEY.match(line):
+            index.keys.setdefault((*current, match.group(1)), number)
+    return index
+
+
+@dataclass
+class TomlFile:
+    name: str
+    data: dict[str, Any]
+    lines: LineIndex
+
+
+def read_toml(raw: bytes, name: str, problems: Problems) -> TomlFile | None:
+    """Decode and parse one file, turning every failure into a problem."""
+    if len(raw) > MAX_TOML_BYTES:
+        problems.add(name, None, "file", f"{len(raw):,} bytes is over the {MAX_TOML_BYTES:,}-byte limit")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.add(name, line, "encoding", f"not UTF-8 (byte 0x{raw[exc.start]:02x})")
+        return None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        problems.add(name, None, "file", "the file is empty")
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        position = _DECODE_POSITION.search(message)
+        at = int(position.group(1)) if position else None
+        if position:
+            message = f"{message[: position.start()].strip()} (column {position.group(2)})"
+        problems.add(name, at, "syntax", message)
+        return None
+    except RecursionError:
+        problems.add(name, None, "syntax", "nested too deeply")
+        return None
+    return TomlFile(name, data, index_lines(text))
