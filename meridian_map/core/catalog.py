@@ -26,6 +26,7 @@ from .model import (
     PointInfo,
     PressureLevel,
     Side,
+    Source,
     ZoneArea,
     ZoneInfo,
 )
@@ -118,14 +119,13 @@ def load_catalog(
     assets = assets if assets is not None else shipped_assets()
     problems = Problems()
     face_path = face_file or _user_face(user_dirs) or assets.joinpath(FACE_FILE)
-    face = _read_face(face_path, problems)
+    face = _read_face(face_path, problems, assets if face_file is None else None)
     merger = ContentMerger(problems)
     merger.add_layer(_read_tomls(content_files(assets.joinpath(CONTENT_DIR)), problems, assets))
     for folder in user_dirs:
         merger.add_layer(_read_tomls(content_files(folder), problems, folder))
     content = merger.build()
     if face is None or content is None:
-        problems.raise_if_any()
         raise ContentError(problems)
     catalog = assemble(face, content, problems)
     problems.raise_if_any()
@@ -146,8 +146,8 @@ def _relative(file: Path, base: Path) -> str:
         return str(file)
 
 
-def _read_face(path: Traversable, problems: Problems) -> Face | None:
-    name = _display_name(path)
+def _read_face(path: Traversable, problems: Problems, base: Traversable | None) -> Face | None:
+    name = _display_name(path, base)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -197,16 +197,16 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
     """Place the content on the drawing and check that the two agree."""
     frame = face_frame(face, problems) or FaceFrame(0.0, 0.0, 1.0, 1.0)
     zones = {z.id: z for z in content.zones}
-    concerns_by_id = {c.id: c for c in content.concerns}
     pressures = {p.id: p for p in content.pressures}
     channels = {c.code: c for c in content.channels}
-    areas = _areas(face, frame, zones, problems)
+    declared = _Declared(content)
+    areas = _areas(face, frame, zones, declared.zones, problems)
     points = _place_points(content.points, frame)
     points_by_key = {p.key: p for p in points}
 
-    _check_points(content.points, points, zones, channels, areas, problems)
-    _check_zones(zones, concerns_by_id, pressures, {p.code for p in content.points}, areas, face, problems)
-    _check_channels(channels, {p.code: p for p in content.points}, problems)
+    _check_points(content.points, points, declared, areas, problems)
+    _check_zones(zones, declared, areas, face, problems)
+    _check_channels(channels, {p.code: p for p in content.points}, declared.points, problems)
     concerns = {
         c.id: Concern(
             c.id, c.name, c.description, c.caution, c.tradition,
@@ -215,7 +215,7 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
         for c in content.concerns
     }  # fmt: skip
     for concern in concerns.values():
-        if not concern.zones:
+        if content.complete and not concern.zones:
             problems.add(concern.src.file, concern.src.line, f"concern[{concern.id}]", "no zone lists this concern")
     return Catalog(
         face=face,
@@ -231,7 +231,23 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
     )
 
 
-def _areas(face: Face, frame: FaceFrame, zones: Mapping[str, ZoneInfo], problems: Problems) -> dict[str, ZoneArea]:
+class _Declared:
+    """Every id the content declares, valid or not, for reference checks."""
+
+    def __init__(self, content: Content) -> None:
+        def ids(kind: str, valid: Iterable[str]) -> frozenset[str]:
+            return content.declared.get(kind, frozenset()) | frozenset(valid)
+
+        self.zones = ids("zone", (z.id for z in content.zones))
+        self.points = ids("point", (p.code for p in content.points))
+        self.concerns = ids("concern", (c.id for c in content.concerns))
+        self.channels = ids("channel", (c.code for c in content.channels))
+        self.pressures = ids("pressure", (p.id for p in content.pressures))
+
+
+def _areas(
+    face: Face, frame: FaceFrame, zones: Mapping[str, ZoneInfo], zone_ids: frozenset[str], problems: Problems
+) -> dict[str, ZoneArea]:
     areas: dict[str, ZoneArea] = {}
     for zone in zones.values():
         for side in Side:
@@ -242,7 +258,7 @@ def _areas(face: Face, frame: FaceFrame, zones: Mapping[str, ZoneInfo], problems
                 continue
             strokes = tuple(tuple(frame.to_face(p, side) for p in line) for line in zone.stroke_lines)
             areas[key] = ZoneArea(zone.id, side, outline, strokes)
-    known = {f"{z}_{s}" for z in zones for s in ("r", "l")}
+    known = {f"{z}_{s}" for z in zone_ids for s in ("r", "l")}
     for key in face.outlines:
         if key not in known:
             problems.add(face.source, None, f"#{key}", "outline does not match any zone id + _r/_l in the content")
@@ -262,8 +278,7 @@ def _place_points(infos: Iterable[PointInfo], frame: FaceFrame) -> tuple[PlacedP
 def _check_points(
     infos: Iterable[PointInfo],
     placed: Iterable[PlacedPoint],
-    zones: Mapping[str, ZoneInfo],
-    channels: Mapping[str, Channel],
+    declared: _Declared,
     areas: Mapping[str, ZoneArea],
     problems: Problems,
 ) -> None:
@@ -271,9 +286,9 @@ def _check_points(
     for info in infos:
         label = f"point[{info.code}]"
         src = info.src
-        if info.zone not in zones:
+        if info.zone not in declared.zones:
             problems.add(src.file, src.line_of("zone"), f"{label}.zone", f"unknown zone {info.zone!r}")
-        if info.channel not in channels and info.channel != "EX":
+        if info.channel not in declared.channels and info.channel != "EX":
             problems.add(src.file, src.line_of("channel"), f"{label}.channel", f"unknown channel {info.channel!r}")
         x = info.at[0]
         if info.bilateral and x < MIN_BILATERAL_X:
@@ -297,9 +312,7 @@ def _check_points(
 
 def _check_zones(
     zones: Mapping[str, ZoneInfo],
-    concerns: Mapping[str, Concern],
-    pressures: Mapping[str, PressureLevel],
-    codes: set[str],
+    declared: _Declared,
     areas: Mapping[str, ZoneArea],
     face: Face,
     problems: Problems,
@@ -318,23 +331,23 @@ def _check_zones(
     orders: dict[int, str] = {}
     for zone in zones.values():
         src, label = zone.src, f"zone[{zone.id}]"
+
+        def report(name: str, message: str, src: Source = src, label: str = label) -> None:
+            problems.add(src.file, src.line_of(name), f"{label}.{name}", message)
+
         if zone.order in orders:
-            problems.add(src.file, src.line_of("order"), f"{label}.order", f"same order as zone {orders[zone.order]!r}")
+            report("order", f"same order as zone {orders[zone.order]!r}")
         orders.setdefault(zone.order, zone.id)
-        if zone.pressure not in pressures:
-            problems.add(
-                src.file, src.line_of("pressure"), f"{label}.pressure", _unknown("pressure", zone.pressure, pressures)
-            )
+        if zone.pressure not in declared.pressures:
+            report("pressure", _unknown("pressure", zone.pressure, declared.pressures))
         for concern in zone.concerns:
-            if concern not in concerns:
-                problems.add(
-                    src.file, src.line_of("concerns"), f"{label}.concerns", _unknown("concern", concern, concerns)
-                )
+            if concern not in declared.concerns:
+                report("concerns", _unknown("concern", concern, declared.concerns))
         for code in zone.nearby:
-            if code not in codes:
-                problems.add(src.file, src.line_of("nearby"), f"{label}.nearby", _unknown("point", code, codes))
+            if code not in declared.points:
+                report("nearby", _unknown("point", code, declared.points))
         if zone.angle > 90:
-            problems.add(src.file, src.line_of("angle"), f"{label}.angle", "an angle to the skin is at most 90 degrees")
+            report("angle", "an angle to the skin is at most 90 degrees")
         if index is None:
             continue
         for side in Side:
@@ -351,15 +364,17 @@ def _check_zones(
                     break
 
 
-def _check_channels(channels: Mapping[str, Channel], infos: Mapping[str, PointInfo], problems: Problems) -> None:
+def _check_channels(
+    channels: Mapping[str, Channel], infos: Mapping[str, PointInfo], codes: frozenset[str], problems: Problems
+) -> None:
     for channel in channels.values():
         src, label = channel.src, f"channel[{channel.code}].courses"
         for course in channel.courses:
             for step in course:
                 info = infos.get(step.code)
-                if info is None:
+                if info is None and step.code not in codes:
                     problems.add(src.file, src.line_of("courses"), label, _unknown("point", step.code, infos))
-                elif step.opposite and not info.bilateral:
+                elif info is not None and step.opposite and not info.bilateral:
                     problems.add(src.file, src.line_of("courses"), label, f"{step.code}* needs a bilateral point")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -242,6 +242,8 @@ class Content:
     disclaimer: Disclaimer
     sources: tuple[str, ...]
     edited: frozenset[str]
+    declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    complete: bool = True  # False when any record was left out as invalid
 
 
 class ContentMerger:
@@ -329,7 +331,13 @@ class ContentMerger:
             record.where[name] = (toml.name, toml.lines.key(header, index, name))
 
     def build(self) -> Content | None:
-        """Check every merged record; None when anything was wrong."""
+        """Check every merged record and keep the valid ones.
+
+        Invalid records are reported and left out, but their ids stay
+        declared, so the cross-checks that follow still run (and report
+        their own problems) without a cascade of "unknown id" errors.
+        None only when there is no usable base (languages, disclaimer).
+        """
         if not self.languages:
             self.problems.add("meta.toml", None, "languages", "no file declares the content languages")
             return None
@@ -344,7 +352,8 @@ class ContentMerger:
                     built[kind].append((record, values))
         if not self.records["disclaimer"]:
             self.problems.add("meta.toml", None, "disclaimer", "missing [disclaimer] table")
-        if self.problems:
+            return None
+        if not built["disclaimer"]:
             return None
         return self._assemble(built)
 
@@ -430,4 +439,6 @@ class ContentMerger:
             disclaimer=Disclaimer(disclaimer_values["full"], disclaimer_values["short"]),
             sources=tuple(v["text"] for _r, v in built["source"]),
             edited=edited,
+            declared={kind: frozenset(records) for kind, records in self.records.items()},
+            complete=all(len(built[kind]) == len(self.records[kind]) for kind in built),
         )

@@ -1,0 +1,143 @@
+"""`meridian-map`: the window by default, sub-commands for headless work.
+
+Sub-commands that need no window never import Qt, so `check` and `export`
+stay fast and run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .core.problems import ContentError, Problem
+
+if TYPE_CHECKING:
+    from .core.catalog import Catalog
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="meridian-map",
+        description="Meridian Map: facial gua sha zones and acupuncture points, for study and practice.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--screenshot", metavar="FILE", type=Path, help="save the window as PNG and exit")
+    parser.add_argument("--select", metavar="ID", help="zone (cheek, cheek_l) or point (ST2, ST2.L) to select")
+    parser.add_argument("--size", metavar="WxH", type=_size, help="window size for --screenshot, e.g. 1280x800")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the face drawing and content")
+    _add_source_options(check)
+
+    export = commands.add_parser("export", help="write the catalog (zones, points, channels) as JSON")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: stdout)")
+    export.add_argument("--lang", default="en", help="language of names and texts (default: en)")
+    _add_source_options(export)
+    return parser
+
+
+def _add_source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--assets", metavar="DIR", type=Path, help="a folder with face.svg and content/")
+    parser.add_argument("--face", metavar="FILE", type=Path, help="a face SVG to use instead")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1280x800") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+    return width, height
+
+
+def _load(args: argparse.Namespace) -> Catalog:
+    from .core.catalog import load_catalog
+
+    if args.assets is not None and not args.assets.is_dir():
+        raise ContentError([_problem(str(args.assets), "folder not found")])
+    if args.face is not None and not args.face.is_file():
+        raise ContentError([_problem(str(args.face), "file not found")])
+    return load_catalog(assets=args.assets, face_file=args.face)
+
+
+def _problem(file: str, message: str) -> Problem:
+    return Problem(file, None, "file", message)
+
+
+def _report(error: ContentError) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    count = len(error.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+    return 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    try:
+        catalog = _load(args)
+    except ContentError as error:
+        return _report(error)
+    elapsed = (time.perf_counter() - started) * 1000
+    sided = sum(1 for p in catalog.points if p.side is not None)
+    midline = len(catalog.points) - sided
+    print(
+        f"ok: {len(catalog.points)} points ({sided} on the sides, {midline} on the midline), "
+        f"{len(catalog.zones)} zones ({len(catalog.areas)} outlines), {len(catalog.concerns)} concerns, "
+        f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks in {elapsed:.0f} ms"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.jsonexport import catalog_document
+
+    try:
+        catalog = _load(args)
+    except ContentError as error:
+        return _report(error)
+    if args.lang not in catalog.content.languages:
+        print(
+            f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}", file=sys.stderr
+        )
+        return 2
+    text = json.dumps(catalog_document(catalog, args.lang), ensure_ascii=False, indent=1) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    from .core.atomicfile import atomic_write_text
+
+    try:
+        atomic_write_text(args.output, text)
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        print(f"the window is not available: {exc}", file=sys.stderr)
+        return 1
+    return int(run(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    handlers = {"check": cmd_check, "export": cmd_export}
+    handler = handlers.get(args.command or "", cmd_gui)
+    return handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
