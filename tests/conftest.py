@@ -1,0 +1,40 @@
+"""Shared fixtures: the shipped catalog is loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from meridian_map.core.catalog import Catalog, load_catalog
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def assets_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped assets to break on purpose."""
+    import shutil
+
+    target = tmp_path / "assets"
+    shutil.copytree(REPO / "assets", target)
+    return target
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Real-window tests need an X server; tools/test.sh runs them under Xvfb."""
+    if os.environ.get("QT_QPA_PLATFORM") == "xcb" and os.environ.get("DISPLAY"):
+        return
+    skip = pytest.mark.skip(reason="needs QT_QPA_PLATFORM=xcb and an X display (run under xvfb-run)")
+    for item in items:
+        if "xvfb" in item.keywords:
+            item.add_marker(skip)
