@@ -33,7 +33,7 @@ def hold_phrase(zone: ZoneInfo) -> str | None:
 
 
 def angle_phrase(zone: ZoneInfo) -> str:
-    return f"tool about {zone.angle}° to the skin"
+    return f"about {zone.angle}° to the skin"
 
 
 def pressure_phrase(catalog: Catalog, zone: ZoneInfo, lang: str = "en") -> str:

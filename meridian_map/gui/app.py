@@ -1,0 +1,99 @@
+"""Starting the window: fonts, content (with the user's pack), settings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.assets import shipped_assets
+from ..core.catalog import Catalog, load_catalog
+from ..core.problems import ContentError
+from ..core.userdata import content_dir, settings_store
+from .mainwindow import MainWindow
+
+FONT_DIR = "fonts"
+
+
+def load_bundled_fonts() -> list[str]:
+    """Register the bundled fonts so hanzi and tone marks never show as boxes."""
+    families: list[str] = []
+    folder = shipped_assets().joinpath(FONT_DIR)
+    if not folder.is_dir():
+        return families
+    for file in sorted(folder.iterdir(), key=lambda f: f.name):
+        if file.name.endswith((".otf", ".ttf")):
+            font_id = QFontDatabase.addApplicationFontFromData(file.read_bytes())
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def load_with_user_pack() -> tuple[Catalog, list[str]]:
+    """The shipped content plus the user's pack; a broken pack is reported and skipped."""
+    user = content_dir()
+    if not user.is_dir() or not any(user.iterdir()):
+        return load_catalog(), []
+    try:
+        return load_catalog(user_dirs=[user]), []
+    except ContentError as error:
+        return load_catalog(), [str(p) for p in error.problems]
+
+
+def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Your content pack has problems")
+    box.setText(f"{len(problems)} problem(s) in {content_dir()}. The shipped content is shown instead.")
+    box.setDetailedText("\n".join(problems))
+    box.open()
+
+
+def run(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Meridian Map")
+    app.setOrganizationName("MeridianMap")
+    app.setDesktopFileName("meridian-map")
+    load_bundled_fonts()
+    try:
+        catalog, pack_problems = load_with_user_pack()
+    except ContentError as error:
+        print("\n".join(str(p) for p in error.problems), file=sys.stderr)
+        return 1
+    screenshot: Path | None = args.screenshot
+    store = None if screenshot else settings_store()
+    window = MainWindow(catalog, store)
+    if store is not None:
+        loaded = store.load()
+        window.restore(loaded.data)
+        if loaded.warning:
+            window.statusBar().showMessage(loaded.warning, 15000)
+    if args.size:
+        window.resize(*args.size)
+    if args.select and not window.select(args.select):
+        print(f"nothing called {args.select!r} to select", file=sys.stderr)
+        return 2
+    if screenshot is not None:
+        return save_screenshot(app, window, screenshot)
+    window.show()
+    if pack_problems:
+        QTimer.singleShot(0, lambda: show_pack_problems(window, pack_problems))
+    return app.exec()
+
+
+def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
+    """Render the window as it would first appear and save it as PNG."""
+    window.scene.set_animate(False)
+    window.show()
+    QGuiApplication.processEvents()
+    window.view.fit()
+    image = window.grab()
+    window.close()
+    if not image.save(str(target), "PNG"):
+        print(f"{target}: cannot write the image", file=sys.stderr)
+        return 1
+    return 0

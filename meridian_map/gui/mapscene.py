@@ -1,0 +1,440 @@
+"""The face as a QGraphicsScene: art, zones, channels, strokes and points.
+
+Zone items are built from the very outlines the core hit-tests, so what is
+highlighted is exactly what a click selects; the scene holds no state of its
+own beyond how each item looks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from math import cos, radians, sin
+
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ..core.catalog import Catalog, ChannelLine
+from ..core.model import PlacedPoint, Side, ZoneArea
+from .painting import arrow_head, path_from_commands, polygon_path, smooth_path
+from .theme import ZONE_TINTS, Theme, channel_style
+
+STROKE_MS_PER_PASS = 1400
+STROKE_IDLE_OPACITY = 0.28
+POINT_RADIUS_PX = 3.6
+YANG_MING_RADIUS_PX = 4.6
+
+
+class Layer(StrEnum):
+    ZONES = "zones"
+    POINTS = "points"
+    LABELS = "labels"
+    CHANNELS = "channels"
+    OTHER_CHANNELS = "other_channels"
+    STROKES = "strokes"
+
+
+class LabelMode(StrEnum):
+    CODE = "code"
+    PINYIN = "pinyin"
+    HANZI = "hanzi"
+
+
+class ZoneState(StrEnum):
+    NORMAL = "normal"
+    DIMMED = "dimmed"
+    MATCH = "match"
+    HOVER = "hover"
+    MIRROR = "mirror"
+    SELECTED = "selected"
+
+
+class ArtItem(QGraphicsItem):
+    """All of the line art in one item: a few hundred paths, one paint call."""
+
+    def __init__(self, catalog: Catalog, theme: Theme) -> None:
+        super().__init__()
+        self._strokes: list[tuple[QPainterPath, QPen | None, QBrush | None]] = []
+        bounds = QRectF()
+        for art in catalog.face.art:
+            path = path_from_commands(art.commands)
+            colour = theme.art_colour(art.stroke)
+            pen = None
+            if colour is not None and art.stroke_width > 0:
+                pen = QPen(colour, art.stroke_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            fill = theme.art_colour(art.fill)
+            self._strokes.append((path, pen, QBrush(fill) if fill is not None else None))
+            bounds = bounds.united(path.boundingRect().adjusted(-2, -2, 2, 2))
+        self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        for path, pen, brush in self._strokes:
+            painter.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
+            painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+
+
+class ZoneItem(QGraphicsPathItem):
+    def __init__(self, area: ZoneArea, tint: str, theme: Theme) -> None:
+        super().__init__(polygon_path(area.outline))
+        self.area = area
+        self.tint = QColor(tint)
+        self.theme = theme
+        self.state = ZoneState.NORMAL
+        self.setAcceptHoverEvents(False)
+        self.apply(ZoneState.NORMAL)
+
+    def apply(self, state: ZoneState) -> None:
+        self.state = state
+        alpha = {
+            ZoneState.NORMAL: 0.13, ZoneState.DIMMED: 0.04, ZoneState.MATCH: 0.30,
+            ZoneState.HOVER: 0.30, ZoneState.MIRROR: 0.20, ZoneState.SELECTED: 0.36,
+        }[state]  # fmt: skip
+        fill = QColor(self.tint)
+        fill.setAlphaF(alpha)
+        self.setBrush(fill)
+        if state is ZoneState.SELECTED:
+            pen = QPen(self.theme.outline, 2.0)
+        elif state is ZoneState.MIRROR:
+            pen = QPen(self.theme.outline, 1.4, Qt.PenStyle.DashLine)
+        elif state in (ZoneState.HOVER, ZoneState.MATCH):
+            edge = QColor(self.tint).darker(160)
+            pen = QPen(edge, 1.4)
+        else:
+            edge = QColor(self.theme.soft_ink)
+            edge.setAlphaF(0.35)
+            pen = QPen(edge, 0.6)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+
+
+class PointItem(QGraphicsEllipseItem):
+    """A point marker that keeps its screen size at any zoom."""
+
+    def __init__(self, point: PlacedPoint, colour: QColor, theme: Theme, yang_ming: bool) -> None:
+        radius = YANG_MING_RADIUS_PX if yang_ming else POINT_RADIUS_PX
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self.point = point
+        self.setPos(*point.pos)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        halo = QPen(theme.halo, 1.6)
+        if point.info.internal:
+            halo = QPen(colour, 1.2, Qt.PenStyle.DotLine)
+            self.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            self.setBrush(colour)
+        self.setPen(halo)
+        self.base_pen = halo
+
+    def set_selected_look(self, selected: bool, theme: Theme) -> None:
+        self.setPen(QPen(theme.outline, 2.2) if selected else self.base_pen)
+        self.setScale(1.5 if selected else 1.0)
+
+
+class MapScene(QGraphicsScene):
+    """Builds every item once; state changes only restyle them."""
+
+    def __init__(self, catalog: Catalog, theme: Theme | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.theme = theme or Theme.current()
+        self.setBackgroundBrush(self.theme.background)
+        self.layers: dict[Layer, list[QGraphicsItem]] = {layer: [] for layer in Layer}
+        self.zone_items: dict[str, ZoneItem] = {}
+        self.point_items: dict[str, PointItem] = {}
+        self.label_items: dict[str, QGraphicsSimpleTextItem] = {}
+        self.stroke_items: dict[str, list[QGraphicsPathItem]] = {}
+        self.channel_items: dict[str, list[QGraphicsPathItem]] = {}
+        self._hover: str | None = None
+        self._selected_area: str | None = None
+        self._selected_point: str | None = None
+        self._concern: str | None = None
+        self._yang_ming_focus = False
+        self.animate = True
+
+        art = ArtItem(catalog, self.theme)
+        art.setZValue(0)
+        self.addItem(art)
+        self._build_zones()
+        self._build_channels()
+        self._build_strokes()
+        self._build_points()
+        self._build_labels(LabelMode.CODE)
+        self.marker = self._build_marker()
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self._animation.valueChanged.connect(self._move_marker)
+        self._animation.finished.connect(lambda: self.marker.setVisible(False))
+        self._marker_path = QPainterPath()
+        box = catalog.face.view_box
+        self.face_rect = QRectF(box.x, box.y, box.width, box.height)
+        self.setSceneRect(self.face_rect)
+        self.set_layer_visible(Layer.LABELS, False)
+        self.set_layer_visible(Layer.OTHER_CHANNELS, False)
+
+    # building -----------------------------------------------------------
+
+    def _build_zones(self) -> None:
+        tints = self._tint_per_zone()
+        for key, area in self.catalog.areas.items():
+            item = ZoneItem(area, tints[area.zone], self.theme)
+            item.setZValue(1)
+            self.addItem(item)
+            self.zone_items[key] = item
+            self.layers[Layer.ZONES].append(item)
+
+    def _tint_per_zone(self) -> dict[str, str]:
+        """Neighbouring zones get different tints (greedy colouring, stable order)."""
+        index = self.catalog.index
+        neighbours: dict[str, set[str]] = {zone: set() for zone in self.catalog.zones}
+        keys = list(self.catalog.areas)
+        for i, first in enumerate(keys):
+            for second in keys[i + 1 :]:
+                a, b = self.catalog.areas[first].zone, self.catalog.areas[second].zone
+                if (
+                    a != b
+                    and index.polygons[index.keys.index(first)].distance(index.polygons[index.keys.index(second)]) < 1.0
+                ):
+                    neighbours[a].add(b)
+                    neighbours[b].add(a)
+        chosen: dict[str, str] = {}
+        for zone in self.catalog.zones:
+            taken = {chosen[n] for n in neighbours[zone] if n in chosen}
+            chosen[zone] = next((t for t in ZONE_TINTS if t not in taken), ZONE_TINTS[0])
+        return chosen
+
+    def _build_channels(self) -> None:
+        for code, channel in self.catalog.channels.items():
+            items: list[QGraphicsPathItem] = []
+            for line in self.catalog.channel_lines(code):
+                items.extend(self._channel_line_items(line))
+            for item in items:
+                item.setZValue(3 if channel.yang_ming else 2)
+                self.addItem(item)
+            self.channel_items[code] = items
+            self.layers[Layer.CHANNELS if channel.yang_ming else Layer.OTHER_CHANNELS].extend(items)
+
+    def _channel_line_items(self, line: ChannelLine) -> Iterable[QGraphicsPathItem]:
+        style = channel_style(line.channel)
+        positions = [stop.pos for stop in line.stops]
+        runs: list[tuple[bool, list[tuple[float, float]]]] = []
+        for i in range(1, len(positions)):
+            internal = line.internal[i]
+            if runs and runs[-1][0] == internal:
+                runs[-1][1].append(positions[i])
+            else:
+                runs.append((internal, [positions[i - 1], positions[i]]))
+        for internal, points in runs:
+            pen = QPen(QColor(style.colour), style.width * (0.7 if internal else 1.0))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            if internal:
+                pen.setStyle(Qt.PenStyle.DotLine)
+            elif style.dashes:
+                pen.setDashPattern(list(style.dashes))
+            path = smooth_path(points)
+            item = QGraphicsPathItem(path)
+            item.setPen(pen)
+            if internal:
+                item.setOpacity(0.55)
+            yield item
+            if not internal:
+                yield self._direction_marks(path, QColor(style.colour), style.width)
+
+    def _direction_marks(self, path: QPainterPath, colour: QColor, width: float) -> QGraphicsPathItem:
+        """Small chevrons along a channel, pointing the way it flows."""
+        marks = QPainterPath()
+        length = path.length()
+        count = max(1, int(length // 28))
+        for i in range(count):
+            percent = path.percentAtLength(length * (i + 0.5) / count)
+            tip = path.pointAtPercent(percent)
+            angle = radians(path.angleAtPercent(percent))
+            direction = QPointF(cos(angle), -sin(angle))
+            marks.addPolygon(arrow_head(tip + direction * 1.2, direction, 2.4 + width))
+            marks.closeSubpath()
+        item = QGraphicsPathItem(marks)
+        item.setBrush(colour)
+        item.setPen(Qt.PenStyle.NoPen)
+        return item
+
+    def _build_strokes(self) -> None:
+        for key, area in self.catalog.areas.items():
+            items = []
+            for line in area.strokes:
+                path = smooth_path(line)
+                item = QGraphicsPathItem(path)
+                pen = QPen(self.theme.ink, 0.7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+                item.setPen(pen)
+                item.setOpacity(STROKE_IDLE_OPACITY if not items else 0.0)
+                item.setZValue(4)
+                head = QGraphicsPathItem(item)
+                end = path.pointAtPercent(1.0)
+                before = path.pointAtPercent(max(0.0, 1.0 - 3.0 / max(path.length(), 3.0)))
+                arrow = QPainterPath()
+                arrow.addPolygon(arrow_head(end, end - before, 3.2))
+                arrow.closeSubpath()
+                head.setPath(arrow)
+                head.setBrush(self.theme.ink)
+                head.setPen(Qt.PenStyle.NoPen)
+                self.addItem(item)
+                items.append(item)
+            self.stroke_items[key] = items
+            self.layers[Layer.STROKES].extend(items)
+
+    def _build_points(self) -> None:
+        for point in self.catalog.points:
+            channel = self.catalog.channels.get(point.info.channel)
+            yang_ming = bool(channel and channel.yang_ming)
+            colour = QColor(channel_style(point.info.channel).colour) if channel else QColor("#3a3a3a")
+            if channel and not yang_ming:
+                colour = QColor("#4a4a4a")
+            item = PointItem(point, colour, self.theme, yang_ming)
+            item.setZValue(5)
+            self.addItem(item)
+            self.point_items[point.key] = item
+            self.layers[Layer.POINTS].append(item)
+
+    def _build_labels(self, mode: LabelMode) -> None:
+        font = QFont()
+        font.setPointSizeF(8.5)
+        for point in self.catalog.points:
+            if point.side is Side.R:
+                continue  # one label per point keeps the crowded eye area legible
+            text = {
+                LabelMode.CODE: point.code, LabelMode.PINYIN: point.info.pinyin, LabelMode.HANZI: point.info.hanzi,
+            }[mode]  # fmt: skip
+            label = self.label_items.get(point.key)
+            if label is None:
+                label = QGraphicsSimpleTextItem()
+                label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                label.setZValue(6)
+                label.setBrush(self.theme.ink)
+                label.setPos(*point.pos)
+                self.addItem(label)
+                self.label_items[point.key] = label
+                self.layers[Layer.LABELS].append(label)
+            label.setFont(font)
+            label.setText(text)
+            label.setTransform(label.transform().fromTranslate(6, -label.boundingRect().height() / 2))
+
+    def _build_marker(self) -> QGraphicsEllipseItem:
+        marker = QGraphicsEllipseItem(-2.2, -2.2, 4.4, 4.4)
+        colour = QColor(self.theme.outline)
+        colour.setAlphaF(0.55)
+        marker.setBrush(colour)
+        marker.setPen(Qt.PenStyle.NoPen)
+        marker.setZValue(7)
+        marker.setVisible(False)
+        self.addItem(marker)
+        return marker
+
+    # state ----------------------------------------------------------------
+
+    def set_label_mode(self, mode: LabelMode) -> None:
+        self._build_labels(mode)
+
+    def set_layer_visible(self, layer: Layer, visible: bool) -> None:
+        for item in self.layers[layer]:
+            item.setVisible(visible)
+        if layer is Layer.STROKES and not visible:
+            self._animation.stop()
+            self.marker.setVisible(False)
+
+    def set_hover(self, key: str | None) -> None:
+        if key != self._hover:
+            self._hover = key
+            self._restyle()
+
+    def set_concern(self, concern: str | None) -> None:
+        self._concern = concern
+        self._restyle()
+
+    def set_yang_ming_focus(self, focus: bool) -> None:
+        self._yang_ming_focus = focus
+        for code, items in self.channel_items.items():
+            yang_ming = self.catalog.channels[code].yang_ming
+            for item in items:
+                item.setOpacity(1.0 if yang_ming or not focus else 0.12)
+        for marker in self.point_items.values():
+            channel = self.catalog.channels.get(marker.point.info.channel)
+            marker.setOpacity(1.0 if not focus or (channel and channel.yang_ming) else 0.2)
+        self._restyle()
+
+    def select(self, area_key: str | None, point_key: str | None = None) -> None:
+        if self._selected_point and self._selected_point in self.point_items:
+            self.point_items[self._selected_point].set_selected_look(False, self.theme)
+        self._selected_area = area_key
+        self._selected_point = point_key
+        if point_key and point_key in self.point_items:
+            self.point_items[point_key].set_selected_look(True, self.theme)
+        self._restyle()
+        self._start_stroke_animation()
+
+    def _yang_ming_zone(self, zone: str) -> bool:
+        return any(
+            (ch := self.catalog.channels.get(p.channel)) is not None and ch.yang_ming
+            for p in self.catalog.points_in_zone(zone)
+        )
+
+    def _restyle(self) -> None:
+        matching = set(self.catalog.concerns[self._concern].zones) if self._concern else None
+        selected = self.catalog.areas.get(self._selected_area) if self._selected_area else None
+        for key, item in self.zone_items.items():
+            zone = item.area.zone
+            if selected is not None and key == selected.key:
+                state = ZoneState.SELECTED
+            elif selected is not None and key == selected.mirror_key:
+                state = ZoneState.MIRROR
+            elif key == self._hover:
+                state = ZoneState.HOVER
+            elif matching is not None:
+                state = ZoneState.MATCH if zone in matching else ZoneState.DIMMED
+            elif self._yang_ming_focus and not self._yang_ming_zone(zone):
+                state = ZoneState.DIMMED
+            else:
+                state = ZoneState.NORMAL
+            if state is not item.state:
+                item.apply(state)
+        for key, items in self.stroke_items.items():
+            chosen = selected is not None and key in (selected.key, selected.mirror_key)
+            for number, stroke in enumerate(items):
+                stroke.setOpacity(0.9 if chosen else STROKE_IDLE_OPACITY if number == 0 else 0.0)
+
+    def _start_stroke_animation(self) -> None:
+        self._animation.stop()
+        self.marker.setVisible(False)
+        area = self.catalog.areas.get(self._selected_area) if self._selected_area else None
+        if area is None or not self.animate or not self.layers[Layer.STROKES][0].isVisible():
+            return
+        zone = self.catalog.zones[area.zone]
+        self._marker_path = smooth_path(area.strokes[0])
+        self._animation.setDuration(STROKE_MS_PER_PASS)
+        self._animation.setLoopCount(zone.strokes[0])
+        self.marker.setVisible(True)
+        self._animation.start()
+
+    def set_animate(self, animate: bool) -> None:
+        self.animate = animate
+        self._start_stroke_animation()
+
+    def _move_marker(self, value: float) -> None:
+        self.marker.setPos(self._marker_path.pointAtPercent(min(max(float(value), 0.0), 1.0)))
+
+    @property
+    def animation_running(self) -> bool:
+        return self._animation.state() == QVariantAnimation.State.Running

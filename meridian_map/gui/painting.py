@@ -1,0 +1,60 @@
+"""Core geometry → Qt painter paths."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QPainterPath, QPolygonF
+
+from ..core.model import PathCommand, Vec
+
+
+def path_from_commands(commands: Sequence[PathCommand]) -> QPainterPath:
+    path = QPainterPath()
+    for command in commands:
+        args = command.args
+        if command.op == "M":
+            path.moveTo(args[0], args[1])
+        elif command.op == "L":
+            path.lineTo(args[0], args[1])
+        elif command.op == "C":
+            path.cubicTo(args[0], args[1], args[2], args[3], args[4], args[5])
+        elif command.op == "Z":
+            path.closeSubpath()
+    return path
+
+
+def polygon_path(ring: Sequence[Vec]) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring]))
+    path.closeSubpath()
+    return path
+
+
+def smooth_path(points: Sequence[Vec], tension: float = 0.5) -> QPainterPath:
+    """A Catmull–Rom curve through the points, so lines read as drawn, not plotted."""
+    path = QPainterPath()
+    if not points:
+        return path
+    path.moveTo(*points[0])
+    if len(points) == 2:
+        path.lineTo(*points[1])
+        return path
+    padded = [points[0], *points, points[-1]]
+    factor = tension / 3
+    for i in range(1, len(padded) - 2):
+        p0, p1, p2, p3 = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
+        c1 = (p1[0] + (p2[0] - p0[0]) * factor, p1[1] + (p2[1] - p0[1]) * factor)
+        c2 = (p2[0] - (p3[0] - p1[0]) * factor, p2[1] - (p3[1] - p1[1]) * factor)
+        path.cubicTo(c1[0], c1[1], c2[0], c2[1], p2[0], p2[1])
+    return path
+
+
+def arrow_head(tip: QPointF, direction: QPointF, size: float) -> QPolygonF:
+    """A small filled triangle pointing along `direction`."""
+    length = (direction.x() ** 2 + direction.y() ** 2) ** 0.5 or 1.0
+    ux, uy = direction.x() / length, direction.y() / length
+    back = QPointF(tip.x() - ux * size, tip.y() - uy * size)
+    normal = QPointF(-uy * size * 0.55, ux * size * 0.55)
+    return QPolygonF([tip, back + normal, back - normal])

@@ -1,0 +1,141 @@
+"""The right-hand panel: how a zone is worked, or what a point is.
+
+Rendered as rich text in a QTextBrowser so it stays selectable, scales with
+the system font and can link points and concerns back to the map.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..core import describe
+from ..core.catalog import Catalog
+from ..core.model import PointInfo, Side
+
+STYLE = (
+    "<style>"
+    "h1 { font-size: 18pt; font-weight: 600; margin: 0 0 2px 0; }"
+    ".sub { color: #6b6b6b; margin: 0 0 10px 0; }"
+    "h2 { font-size: 10pt; font-weight: 600; letter-spacing: 1px; margin: 14px 0 4px 0; color: #555; }"
+    "td { padding: 2px 10px 2px 0; vertical-align: top; }"
+    ".gauge { font-size: 13pt; letter-spacing: 1px; }"
+    ".caution { background: #fff4e5; padding: 6px 8px; color: #3b2a16; }"
+    ".tradition { font-style: italic; }"
+    ".edited { color: #8a5a00; font-size: 9pt; }"
+    "a { text-decoration: none; }"
+    "</style>"
+)
+
+
+class Panel(QTextBrowser):
+    point_link = Signal(str)  # point code
+    concern_link = Signal(str)  # concern id
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.lang = "en"
+        self.setOpenLinks(False)
+        self.setAccessibleName("Details")
+        self.anchorClicked.connect(self._follow)
+        self.current: str = ""
+        self.show_welcome()
+
+    def _follow(self, url: QUrl) -> None:
+        kind, _, key = url.toString().partition(":")
+        if kind == "point":
+            self.point_link.emit(key)
+        elif kind == "concern":
+            self.concern_link.emit(key)
+
+    def _set(self, key: str, body: str) -> None:
+        self.current = key
+        self.setHtml(STYLE + body)
+
+    def show_welcome(self) -> None:
+        disclaimer = escape(self.catalog.content.disclaimer.short.get(self.lang))
+        self._set(
+            "",
+            "<h1>Meridian Map</h1>"
+            "<p class='sub'>Facial gua sha zones and acupuncture points</p>"
+            "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
+            "direction, pressure, strokes, the points in it and what it is traditionally used for.</p>"
+            "<p>Pick a concern on the left to light up its zones, or press <b>Ctrl+F</b> to find a point "
+            "by code, pinyin or hanzi (ST2, sibai, 四白).</p>"
+            "<p>The <span style='color:#D55E00'><b>Stomach</b></span> (solid) and "
+            "<span style='color:#0072B2'><b>Large Intestine</b></span> (dashed) channels, "
+            "the Yang Ming pair, are drawn on top.</p>"
+            f"<p class='sub'>{disclaimer}</p>",
+        )
+
+    def show_zone(self, area_key: str) -> None:
+        area = self.catalog.areas[area_key]
+        zone = self.catalog.zones[area.zone]
+        lang = self.lang
+        pressure = self.catalog.pressures[zone.pressure]
+        rows = [
+            ("Direction", escape(zone.direction.get(lang))),
+            (
+                "Pressure",
+                f"<span class='gauge'>{describe.gauge(pressure.level)}</span> <b>{escape(pressure.name.get(lang))}</b>"
+                f" — {escape(pressure.feel.get(lang))}"
+                + (f"<br>{escape(zone.pressure_note.get(lang))}" if zone.pressure_note.values else ""),
+            ),
+            (
+                "Strokes",
+                escape(describe.strokes_phrase(zone))
+                + (f"; {describe.hold_phrase(zone)}" if zone.hold_seconds else ""),
+            ),
+            ("Tool", f"{escape(zone.edge.get(lang))}<br>Hold it {escape(describe.angle_phrase(zone))}."),
+        ]
+        points = self.catalog.points_in_zone(zone.id)
+        point_rows = "".join(self._point_row(p) for p in points) or "<tr><td>—</td></tr>"
+        nearby = ", ".join(f"<a href='point:{c}'>{c}</a>" for c in zone.nearby)
+        concerns = ", ".join(
+            f"<a href='concern:{c}'>{escape(self.catalog.concerns[c].name.get(lang))}</a>" for c in zone.concerns
+        )
+        edited = "<p class='edited'>✎ edited locally</p>" if self.catalog.is_edited("zone", zone.id) else ""
+        side = "right" if area.side is Side.R else "left"
+        self._set(
+            area_key,
+            f"<h1>{escape(zone.name.get(lang))}</h1>"
+            f"<p class='sub'>{escape(zone.area.get(lang))} · subject's {side} side</p>{edited}"
+            "<table>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+            f"<h2>Points in this zone</h2><table>{point_rows}</table>"
+            + (f"<p class='sub'>Nearby: {nearby}</p>" if nearby else "")
+            + f"<h2>Traditionally used for</h2><p>{concerns}</p>"
+            f"<h2>⚠ Cautions</h2><p class='caution'>{escape(zone.cautions.get(lang))}</p>"
+            f"<h2>Tradition</h2><p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
+            "<p class='sub'>Traditional uses are not proven effects. Educational only, not medical advice.</p>",
+        )
+
+    def _point_row(self, info: PointInfo) -> str:
+        return (
+            f"<tr><td><a href='point:{info.code}'><b>{info.code}</b></a></td>"
+            f"<td>{escape(info.pinyin)} {escape(info.hanzi)}</td><td>{escape(info.english)}</td></tr>"
+        )
+
+    def show_point(self, key: str) -> None:
+        placed = self.catalog.point(key)
+        info = placed.info
+        lang = self.lang
+        zone = self.catalog.zones.get(info.zone)
+        side = "" if placed.side is None else f" · subject's {placed.side.word} side"
+        notes = info.notes.get(lang) if info.notes.values else ""
+        view = " Best seen from the side: its front-view position is a projection." if info.view == "side" else ""
+        internal = " Inside the mouth: shown for study, not reached by gua sha." if info.internal else ""
+        self._set(
+            key,
+            f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
+            f"<p class='sub'>{escape(info.english)} · {escape(describe.channel_name(self.catalog, info.channel, lang))}"
+            f"{side}</p>"
+            f"<h2>Location</h2><p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
+            + (f"<h2>Zone</h2><p>{escape(zone.name.get(lang))}</p>" if zone else "")
+            + f"<h2>⚠ Cautions</h2><p class='caution'>{escape(info.cautions.get(lang))}</p>"
+            + (f"<h2>Notes</h2><p>{escape(notes)}</p>" if notes else "")
+            + "<p class='sub'>Positions are illustrations after the WHO Standard Acupuncture Point Locations (2008);"
+            " extra points (EX-HN) follow the WHO 1991 list.</p>",
+        )

@@ -1,0 +1,115 @@
+"""The collapsible left column: concern picker and layer switches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalog import Catalog
+from .mapscene import LabelMode, Layer
+
+LAYER_TITLES = {
+    Layer.ZONES: "Zones",
+    Layer.CHANNELS: "Yang Ming channels (ST, LI)",
+    Layer.OTHER_CHANNELS: "Other channels",
+    Layer.STROKES: "Stroke arrows",
+    Layer.POINTS: "Points",
+    Layer.LABELS: "Point labels",
+}
+
+
+class Sidebar(QWidget):
+    concern_changed = Signal(str)  # "" for none
+    zone_chosen = Signal(str)  # area key
+    layer_toggled = Signal(str, bool)
+    label_mode_changed = Signal(str)
+    yang_ming_toggled = Signal(bool)
+    animate_toggled = Signal(bool)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        concerns = QGroupBox("Show zones for")
+        concerns_layout = QVBoxLayout(concerns)
+        self.concern_box = QComboBox()
+        self.concern_box.setAccessibleName("Skin concern")
+        self.concern_box.addItem("— any concern —", "")
+        for concern in catalog.concerns.values():
+            self.concern_box.addItem(concern.name.get(), concern.id)
+        self.concern_box.currentIndexChanged.connect(self._concern_changed)
+        self.concern_note = QLabel()
+        self.concern_note.setWordWrap(True)
+        self.concern_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.zone_list = QListWidget()
+        self.zone_list.setAccessibleName("Zones for the concern, in working order")
+        self.zone_list.itemActivated.connect(self._zone_activated)
+        self.zone_list.itemClicked.connect(self._zone_activated)
+        concerns_layout.addWidget(self.concern_box)
+        concerns_layout.addWidget(self.concern_note)
+        concerns_layout.addWidget(self.zone_list)
+        layout.addWidget(concerns, 1)
+
+        layers = QGroupBox("Layers")
+        layers_layout = QVBoxLayout(layers)
+        self.layer_boxes: dict[Layer, QCheckBox] = {}
+        for layer, title in LAYER_TITLES.items():
+            box = QCheckBox(title)
+            box.setChecked(layer not in (Layer.LABELS, Layer.OTHER_CHANNELS))
+            box.toggled.connect(lambda on, name=layer: self.layer_toggled.emit(str(name), on))
+            layers_layout.addWidget(box)
+            self.layer_boxes[layer] = box
+        self.label_mode = QComboBox()
+        self.label_mode.setAccessibleName("Label text")
+        for mode, title in (
+            (LabelMode.CODE, "Codes (ST2)"),
+            (LabelMode.PINYIN, "Pinyin (Sìbái)"),
+            (LabelMode.HANZI, "Hanzi (四白)"),
+        ):
+            self.label_mode.addItem(title, str(mode))
+        self.label_mode.currentIndexChanged.connect(
+            lambda _i: self.label_mode_changed.emit(self.label_mode.currentData())
+        )
+        layers_layout.addWidget(self.label_mode)
+        self.yang_ming = QCheckBox("Yang Ming focus")
+        self.yang_ming.setToolTip("Dim everything but the Stomach and Large Intestine channels")
+        self.yang_ming.toggled.connect(self.yang_ming_toggled)
+        self.animate = QCheckBox("Animate strokes")
+        self.animate.setChecked(True)
+        self.animate.toggled.connect(self.animate_toggled)
+        layers_layout.addWidget(self.yang_ming)
+        layers_layout.addWidget(self.animate)
+        layout.addWidget(layers)
+
+    def _concern_changed(self, _index: int) -> None:
+        concern_id = self.concern_box.currentData() or ""
+        self.zone_list.clear()
+        self.concern_note.clear()
+        if concern_id:
+            concern = self.catalog.concerns[concern_id]
+            note = concern.caution.get() if concern.caution.values else ""
+            self.concern_note.setText(note)
+            for number, zone_id in enumerate(concern.zones, start=1):
+                zone = self.catalog.zones[zone_id]
+                item = QListWidgetItem(f"{number}. {zone.name.get()}")
+                item.setData(Qt.ItemDataRole.UserRole, f"{zone_id}_r")
+                self.zone_list.addItem(item)
+        self.concern_changed.emit(concern_id)
+
+    def _zone_activated(self, item: QListWidgetItem) -> None:
+        self.zone_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def set_concern(self, concern_id: str) -> None:
+        index = self.concern_box.findData(concern_id)
+        self.concern_box.setCurrentIndex(max(index, 0))

@@ -1,0 +1,196 @@
+"""The map window driven as a user would: clicks, hover, keys, search."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from meridian_map.core.catalog import Catalog
+from meridian_map.gui.mainwindow import MainWindow
+from meridian_map.gui.mapscene import Layer, ZoneState
+
+from .mapdriver import clickable_spot
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
+    win = MainWindow(catalog)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit()
+    return win
+
+
+def test_clicking_every_zone_on_both_sides_opens_its_panel(window: MainWindow, catalog: Catalog) -> None:
+    assert len(catalog.areas) == 26
+    for key, area in catalog.areas.items():
+        spot = clickable_spot(window, key)
+        QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+        assert window.panel.current == key, f"clicked {key}, panel shows {window.panel.current!r}"
+        assert catalog.zones[area.zone].name.get() in window.panel.toPlainText()
+        assert window.scene.zone_items[key].state is ZoneState.SELECTED
+        assert window.scene.zone_items[area.mirror_key].state is ZoneState.MIRROR
+
+
+def test_hover_highlights_and_names_the_zone(window: MainWindow, catalog: Catalog) -> None:
+    spot = clickable_spot(window, "cheek_l")
+    QTest.mouseMove(window.view.viewport(), spot)
+    assert window.scene.zone_items["cheek_l"].state is ZoneState.HOVER
+    assert "Cheek (L)" in window.hover_label.text()
+    assert window.view.toolTip().startswith("Cheek")
+
+
+def test_clicking_a_point_shows_its_panel(window: MainWindow, catalog: Catalog) -> None:
+    st2 = catalog.point("ST2.L")
+    pixel = window.view.mapFromScene(QPointF(*st2.pos))
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
+    text = window.panel.toPlainText()
+    assert window.panel.current == "ST2.L"
+    assert "ST2 Sìbái 四白" in text
+    assert "left side" in text
+
+
+def test_clicking_empty_canvas_clears_the_selection(window: MainWindow) -> None:
+    window.select("forehead_l")
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert window.panel.current == ""
+    assert "click" in window.panel.toPlainText().lower()
+
+
+def test_keyboard_walks_selects_and_clears_zones(window: MainWindow, catalog: Catalog) -> None:
+    view = window.view
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    first = view.focus_order[0]
+    assert catalog.areas[first].zone == "forehead"
+    assert window.scene.zone_items[first].state is ZoneState.HOVER
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert window.panel.current == view.focus_order[1]
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert view.hasFocus()
+    assert view.focused_zone == view.focus_order[2]
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert window.panel.current == ""
+
+
+@pytest.mark.parametrize("query", ["ST2", "st 2", "St-2", "sibai", "Sìbái", "四白"])
+def test_search_finds_a_point_however_it_is_typed(window: MainWindow, query: str) -> None:
+    window.search.setText(query)
+    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.panel.current.startswith("ST2.")
+
+
+def test_search_for_a_concern_lights_its_zones(window: MainWindow, catalog: Catalog) -> None:
+    window.search.setText("dark circles")
+    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.sidebar.concern_box.currentData() == "dark_circles"
+    expected = catalog.concerns["dark_circles"].zones
+    assert window.sidebar.zone_list.count() == len(expected)
+    for key, item in window.scene.zone_items.items():
+        wanted = ZoneState.MATCH if item.area.zone in expected else ZoneState.DIMMED
+        assert item.state is wanted, key
+
+
+def test_concern_list_selects_a_zone(window: MainWindow) -> None:
+    window.sidebar.set_concern("acne")
+    item = window.sidebar.zone_list.item(0)
+    window.sidebar.zone_list.itemClicked.emit(item)
+    assert window.panel.current.endswith("_r")
+
+
+def test_layers_can_be_switched_off(window: MainWindow) -> None:
+    window.sidebar.layer_boxes[Layer.POINTS].setChecked(False)
+    assert not any(item.isVisible() for item in window.scene.layers[Layer.POINTS])
+    window.sidebar.layer_boxes[Layer.LABELS].setChecked(True)
+    assert all(item.isVisible() for item in window.scene.layers[Layer.LABELS])
+    window.sidebar.label_mode.setCurrentIndex(2)
+    assert window.scene.label_items["ST2.L"].text() == "四白"
+
+
+def test_yang_ming_focus_dims_other_channels(window: MainWindow) -> None:
+    window.sidebar.yang_ming.setChecked(True)
+    assert all(item.opacity() == 1.0 for item in window.scene.channel_items["ST"])
+    assert all(item.opacity() < 0.5 for item in window.scene.channel_items["GB"])
+    assert window.scene.zone_items["cheek_l"].state is ZoneState.NORMAL
+    assert window.scene.zone_items["neck_front_l"].state is ZoneState.NORMAL
+
+
+def test_selecting_a_zone_animates_its_stroke(window: MainWindow, qtbot: QtBot) -> None:
+    window.select("cheek_l")
+    assert window.scene.animation_running
+    assert window.scene.marker.isVisible()
+    window.sidebar.animate.setChecked(False)
+    assert not window.scene.animation_running
+
+
+def test_zoom_around_the_cursor_and_fit(window: MainWindow) -> None:
+    view = window.view
+    view.zoom_by(2.0, view.viewport().rect().center())
+    assert view.zoom == pytest.approx(2.0)
+    assert window.zoom_label.text() == "200 %"
+    QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.0)
+
+
+def test_state_is_restored_in_a_new_window(window: MainWindow, qtbot: QtBot, catalog: Catalog) -> None:
+    window.select("chin_l")
+    window.sidebar.layer_boxes[Layer.CHANNELS].setChecked(False)
+    state = window.state()
+    again = MainWindow(catalog)
+    qtbot.addWidget(again)
+    again.restore(state)
+    assert again.panel.current == "chin_l"
+    assert not again.sidebar.layer_boxes[Layer.CHANNELS].isChecked()
+
+
+def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
+    for widget in (window.view, window.panel, window.search, window.sidebar.concern_box, window.sidebar.zone_list):
+        assert widget.accessibleName()
+
+
+def test_screenshot_command_writes_the_window(tmp_path: Path) -> None:
+    target = tmp_path / "shot.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "meridian_map",
+            "--screenshot",
+            str(target),
+            "--select",
+            "cheek_l",
+            "--size",
+            "1280x800",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_screenshot_with_an_unknown_selection_fails_cleanly(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "meridian_map", "--screenshot", str(tmp_path / "x.png"), "--select", "elbow"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 2
+    assert "elbow" in result.stderr
+    assert "Traceback" not in result.stderr
