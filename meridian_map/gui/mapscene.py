@@ -274,7 +274,7 @@ class MapScene(QGraphicsScene):
 
     def _build_strokes(self) -> None:
         for key, area in self.catalog.areas.items():
-            items = []
+            items: list[QGraphicsPathItem] = []
             for line in area.strokes:
                 path = smooth_path(line)
                 item = QGraphicsPathItem(path)
