@@ -194,3 +194,11 @@ def test_screenshot_with_an_unknown_selection_fails_cleanly(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "elbow" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_about_box_carries_the_disclaimer_and_sources(window: MainWindow) -> None:
+    text = window.about_text()
+    assert "medical advice" in text.lower()
+    assert "educational" in text.lower()
+    assert "tradition" in text.lower()
+    assert "World Health Organization" in text

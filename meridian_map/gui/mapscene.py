@@ -246,7 +246,7 @@ class MapScene(QGraphicsScene):
                 pen.setStyle(Qt.PenStyle.DotLine)
             elif style.dashes:
                 pen.setDashPattern(list(style.dashes))
-            path = smooth_path(points)
+            path = smooth_path(points, tension=0.3)
             item = QGraphicsPathItem(path)
             item.setPen(pen)
             if internal:
