@@ -1,0 +1,55 @@
+"""`meridian-map sheet` as a whole process vs a bare Qt window, and the PDF's size.
+
+Both sides are complete processes (interpreter start, imports, catalog or
+window, the PDF or the grab), alternated, median of N runs; the ratio is what
+to compare across machines. The cheat sheet is the heaviest sheet: every zone
+hatched and numbered, the table fitted to one page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from common import alternate, bare_window_args, emit, median
+
+MIN_RUNS = 7
+
+
+def sheet_args(target: Path, extra: list[str]) -> list[str]:
+    return [sys.executable, "-m", "meridian_map", "sheet", "-o", str(target), *extra]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9, help=f"timed runs per side (at least {MIN_RUNS})")
+    parser.add_argument("--concern", help="time a take-home sheet instead of the cheat sheet")
+    parser.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    parser.add_argument("--json", metavar="FILE", help="also write the results here")
+    args = parser.parse_args()
+    runs = max(args.runs, MIN_RUNS)
+    folder = Path(tempfile.mkdtemp(prefix="meridian-bench-"))
+    pdf = folder / "sheet.pdf"
+    extra = ["--paper", args.paper, *(["--concern", args.concern] if args.concern else [])]
+    results = alternate(runs, {"sheet": sheet_args(pdf, extra), "bare": bare_window_args(folder / "bare.png")})
+    sheet_s = median([r.seconds for r in results["sheet"]])
+    bare_s = median([r.seconds for r in results["bare"]])
+    emit(
+        {
+            "sheet": args.concern or "cheat sheet",
+            "paper": args.paper,
+            "sheet_ms": round(sheet_s * 1000, 1),
+            "bare_qt_ms": round(bare_s * 1000, 1),
+            "ratio": round(sheet_s / bare_s, 3),
+            "pdf_bytes": pdf.stat().st_size,
+            "pdf_kib": round(pdf.stat().st_size / 1024, 1),
+            "runs": runs,
+        },
+        args.json,
+    )
+
+
+if __name__ == "__main__":
+    main()

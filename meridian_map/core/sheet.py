@@ -1,0 +1,636 @@
+"""What the printed sheets say and how their parts are sized, without Qt.
+
+The cheat sheet beside the couch and the take-home sheet a patient leaves
+with are built from the same catalog as the window, so a zone reads the same
+on paper as on screen. Everything that can be decided without drawing lives
+here (wording in both languages, which zones appear, numbering, hatch styles,
+where a number sits on a zone, which shorter wording to fall back to) so it
+can be tested headless; the Qt layer only measures text and draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+import shapely
+from shapely.geometry import Polygon
+from shapely.ops import polylabel
+
+from .catalog import Catalog
+from .describe import span
+from .model import Concern, PointInfo, Side, Vec, ZoneInfo
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+MIN_BODY_PT = 9.0  # ux.md: nothing printed smaller
+MARGIN_PT = 30.0
+TABLE_COLUMNS = (0.05, 0.175, 0.42, 0.105, 0.095, 0.155)  # no., zone, direction, pressure, strokes, concerns
+CHEAT_FACE_WIDTH = 0.5  # share of the text width the face takes on the cheat sheet
+HOME_FACE_WIDTH = 0.40
+YANG_MING_POINTS_PER_ZONE = 1
+PALETTE_SLOTS = 6  # tints the drawing layer offers; touching zones never share one
+SPOT_STEP = 2.0  # face units between candidate places for a zone's number
+SPOT_ROOM = 5.0  # face units a candidate needs to the zone's edge
+CLAUSE_BREAKS = (", then ", "; ", ", starting ", "，然后", "，再", "；")
+MIN_CLAUSE_CHARS, MIN_CLAUSE_HANZI = 24, 8  # a shortened direction must still say something
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Hatch:
+    """How a zone is filled on paper, so zones differ without colour.
+
+    `angle` is in degrees, counter-clockwise from horizontal; `cross` adds
+    lines at right angles; `dashed` breaks the lines; `dots` replaces the
+    lines by a grid of dots.
+    """
+
+    angle: float
+    cross: bool = False
+    dashed: bool = False
+    dots: bool = False
+
+    def mirrored(self) -> Hatch:
+        """The same hatch seen in a mirror, so both sides of the face look alike."""
+        return Hatch((180.0 - self.angle) % 180.0, self.cross, self.dashed, self.dots)
+
+
+# Neighbouring zones in the top-down order get clearly different angles.
+HATCHES = (
+    Hatch(0),
+    Hatch(45),
+    Hatch(0, dots=True),
+    Hatch(135),
+    Hatch(90),
+    Hatch(45, cross=True),
+    Hatch(0, dashed=True),
+    Hatch(135, dashed=True),
+    Hatch(0, cross=True),
+    Hatch(60),
+    Hatch(120),
+    Hatch(90, dashed=True),
+    Hatch(30),
+)
+
+
+LABELS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "cheat_title": "Facial gua sha: the zones at a glance",
+        "cheat_subtitle": "{count} zones in working order, forehead to neck. Work both sides of the face alike.",
+        "date": "Printed {date}",
+        "col_number": "No.",
+        "col_zone": "Zone",
+        "col_direction": "Direction",
+        "col_pressure": "Pressure",
+        "col_strokes": "Strokes per line",
+        "col_concerns": "Traditionally used for",
+        "per_line": "{span} strokes per line",
+        "hold": "hold {span} s",
+        "more": "+{count}\u00a0more",
+        "key_title": "Key",
+        "key_stomach": "Stomach channel (ST)",
+        "key_large_intestine": "Large Intestine channel (LI)",
+        "key_stroke": "Stroke direction",
+        "key_number": "Zone number, as in the table",
+        "key_point": "Yang Ming point in the zone",
+        "key_pressure": "Pressure: 1 to 3 bars",
+        "cautions_title": "Cautions",
+        "cautions": "Light pressure only, with the tool almost flat; a mark on the face means too much pressure.\n"
+        "Never press the eyeball or pull the lower lid: stay on the bony rim.\n"
+        "In the neck, keep off the carotid pulse and the windpipe; no point pressure on the front of the neck.\n"
+        "Skip broken, infected, inflamed or sunburned skin, active acne, moles, lumps and swollen nodes.\n"
+        "One tool per person; wash it after every use.",
+        "stop_signs": "Stop at pain, red dots, bruising or redness that lasts; "
+        "faint pinkness should fade within about an hour.",
+        "home_title": "Gua sha at home: {concern}",
+        "steps_title": "Your routine, step by step",
+        "pressure_line": "{name} pressure",
+        "lead_in": ": ",
+        "feel": " — {feel}",
+        "before_title": "Before you start",
+        "before_text": "Wash your hands and the tool, cleanse your face and smooth on a little facial oil so the tool "
+        "glides. Hold the tool almost flat to the skin (about 15°). Stroke in one direction only and lift the "
+        "tool at the end of each stroke. Work both sides of the face the same way.",
+        "often_title": "How often",
+        "often_text": "A few minutes per session, 2–3 times a week. If any redness or marks remain, wait until they "
+        "have gone before working the same area again.",
+        "often_honest": "This is a common convention in gua sha guides, not a tested prescription.",
+        "care_title": "Take care",
+        "note_title": "Practitioner's note",
+        "face_caption": "Numbers show the steps, arrows the direction of the strokes.",
+    },
+    "zh": {
+        "cheat_title": "面部刮痧分区图",
+        "cheat_subtitle": "{count} 处区域，自额头至颈部依次操作。面部两侧手法相同。",
+        "date": "打印日期 {date}",
+        "col_number": "编号",
+        "col_zone": "区域",
+        "col_direction": "方向",
+        "col_pressure": "力度",
+        "col_strokes": "每线次数",
+        "col_concerns": "传统上用于",
+        "per_line": "每条线 {span} 次",
+        "hold": "停留 {span} s",
+        "more": "等\u00a0{total}\u00a0项",
+        "key_title": "图例",
+        "key_stomach": "足阳明胃经（ST）",
+        "key_large_intestine": "手阳明大肠经（LI）",
+        "key_stroke": "刮拭方向",
+        "key_number": "区域编号，与下表相同",
+        "key_point": "区域内的阳明经穴位",
+        "key_pressure": "力度：1 至 3 格",
+        "cautions_title": "注意事项",
+        "cautions": "力度宜轻，刮痧板几乎平贴皮肤；面部出现痕迹说明力度过大。\n"
+        "切勿按压眼球或拉扯下眼睑，只在眶骨缘上操作。\n"
+        "颈部避开颈动脉搏动处和气管；颈前不做穴位按压。\n"
+        "皮肤破损、感染、发炎或晒伤之处，以及活动期痤疮、痣、肿块和肿大的淋巴结，都不要刮拭。\n"
+        "一人一板，每次用后清洗。",
+        "stop_signs": "如感到疼痛，或出现红点、瘀青或持久不退的发红，请立即停止；轻微泛粉应在约一小时内消退。",
+        "home_title": "在家刮痧：{concern}",
+        "steps_title": "操作方法",
+        "pressure_line": "力度：{name}",
+        "lead_in": "：",
+        "feel": "（{feel}）",
+        "before_title": "开始之前",
+        "before_text": "清洗手和刮痧板，清洁面部，再在面部用少许面部用油，让刮痧板顺滑移动。"
+        "刮痧板几乎平贴皮肤（约 15°）。只朝同一方向刮，每刮到终点后将刮痧板抬起。面部两侧手法相同。",
+        "often_title": "多久一次",
+        "often_text": "每次时间宜短，每周 2–3 次。如仍有发红或痕迹，请等其消退后再刮同一部位。",
+        "often_honest": "此为刮痧资料中常见的做法，并非经过试验证实的处方。",
+        "care_title": "注意事项",
+        "note_title": "专业人士备注",
+        "face_caption": "编号即操作先后；带尖头的线表示刮拭方向。",
+    },
+}
+
+
+class SheetError(ValueError):
+    """A request the sheet cannot honour, worded for the person who made it."""
+
+
+@dataclass(frozen=True)
+class ZoneMark:
+    """One zone as it appears on a sheet's face: its number and its hatch."""
+
+    zone: str
+    number: int
+    hatch: Hatch
+    palette: int
+    label_at: Vec  # face units, on the side that carries the numbers
+    room: float  # face units from label_at to the outline: how big a number fits inside
+    spots: tuple[tuple[Vec, float], ...] = ()  # other places for the number, with their room, roomiest first
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the cheat sheet's table; tuples hold longer-to-shorter wordings."""
+
+    number: int
+    zone: str
+    name: str
+    points: str
+    directions: tuple[str, ...]
+    pressure_level: int
+    pressure_name: str
+    strokes: str
+    concerns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A numbered item (a caution or a step); number 0 means unnumbered."""
+
+    number: int
+    title: str
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a take-home routine; `directions` runs from the full text to its gist."""
+
+    number: int
+    zone: str
+    name: str
+    directions: tuple[str, ...]
+    pressure_level: int
+    pressure: str
+    pressure_feel: str
+    strokes: str
+
+
+@dataclass(frozen=True)
+class SheetBase:
+    lang: str
+    title: str
+    subtitle: str
+    date: str
+    marks: tuple[ZoneMark, ...]
+    disclaimer: str
+    labels: Mapping[str, str]
+
+    def label(self, key: str, **values: object) -> str:
+        return self.labels[key].format(**values)
+
+
+@dataclass(frozen=True)
+class CheatSheet(SheetBase):
+    rows: tuple[Row, ...]
+    cautions: tuple[Numbered, ...]
+    stop_signs: str
+
+
+@dataclass(frozen=True)
+class TakeHomeSheet(SheetBase):
+    concern: str
+    steps: tuple[Step, ...]
+    cautions: tuple[Numbered, ...]
+    before: str
+    often: str
+    often_honest: str
+    note: str
+
+
+Sheet = CheatSheet | TakeHomeSheet
+
+
+def column_widths(total: float) -> tuple[float, ...]:
+    return tuple(total * share for share in TABLE_COLUMNS)
+
+
+def first_fit(candidates: Iterable[T], fits: Callable[[T], bool]) -> tuple[T, bool]:
+    """The first candidate that fits, else the last one, flagged as not fitting.
+
+    Candidates come ordered from most to least preferred (larger type,
+    fuller wording), so the sheet only gives something up when it must.
+    """
+    last: T | None = None
+    for candidate in candidates:
+        if fits(candidate):
+            return candidate, True
+        last = candidate
+    if last is None:
+        raise ValueError("no candidates")
+    return last, False
+
+
+def first_sentence(text: str) -> str:
+    """The opening sentence, for places where the whole text will not fit."""
+    match = re.search(r"(?<=[.!?])\s+(?=[A-Z(“\"'])|(?<=[。！？])", text)
+    return text[: match.start()].strip() if match and match.start() < len(text.rstrip()) else text.strip()
+
+
+def main_clause(text: str) -> str:
+    """The first sentence without asides or follow-on clauses, for the tightest cells.
+
+    'Stroke up to the hairline, then out (some go down).' → 'Stroke up to the hairline.'
+    What the clause drops (where a stroke continues) is still drawn on the face.
+    """
+    sentence = first_sentence(text)
+    stop = "。" if sentence.endswith("。") else "."
+    core = re.sub(r"\s*[(（][^()（）]*[)）]", "", sentence).rstrip("。.")
+    for cut in CLAUSE_BREAKS:
+        head, found, _ = core.partition(cut)
+        shortest = MIN_CLAUSE_HANZI if re.search(r"[\u4e00-\u9fff]", head) else MIN_CLAUSE_CHARS
+        if found and len(head) >= shortest:
+            core = head
+    return core.strip() + stop
+
+
+def short_concern_name(name: str) -> str:
+    """'Skin aging and loss of firmness' → 'Skin aging'; '痤疮（青春痘）' → '痤疮'."""
+    for cut in (" and ", " or ", "（", " ("):
+        if cut in name:
+            return name.split(cut, 1)[0].strip()
+    if "与" in name and len(name) > 4:
+        return name.split("与", 1)[0]
+    return name
+
+
+def cli_id(concern_id: str) -> str:
+    return concern_id.replace("_", "-")
+
+
+def find_concern(catalog: Catalog, wanted: str) -> Concern:
+    """A concern by id, hyphens or underscores, or by its name in any language."""
+    key = re.sub(r"[\s-]+", "_", wanted.strip().lower())
+    if key in catalog.concerns:
+        return catalog.concerns[key]
+    for concern in catalog.concerns.values():
+        if any(value.lower() == wanted.strip().lower() for _, value in concern.name.values):
+            return concern
+    close = difflib.get_close_matches(key, list(catalog.concerns), n=3, cutoff=0.6)
+    if close:
+        hint = f"did you mean {' or '.join(cli_id(c) for c in close)}?"
+    else:
+        hint = f"choose one of {', '.join(cli_id(c) for c in catalog.concerns)}"
+    raise SheetError(f"unknown concern {wanted!r}; {hint}")
+
+
+def default_filename(concern: str | None, lang: str) -> str:
+    stem = "cheatsheet" if concern is None else cli_id(concern)
+    suffix = "" if lang == "en" else f"-{lang}"
+    return f"meridian-map-{stem}{suffix}.pdf"
+
+
+def ordered_zones(catalog: Catalog, ids: Iterable[str] | None = None) -> list[ZoneInfo]:
+    wanted = set(catalog.zones) if ids is None else set(ids)
+    return sorted((z for z in catalog.zones.values() if z.id in wanted), key=lambda z: z.order)
+
+
+def hatch_for(index: int) -> Hatch:
+    return HATCHES[index % len(HATCHES)]
+
+
+def palette_slots(catalog: Catalog, slots: int) -> dict[str, int]:
+    """A colour slot per zone with touching zones on different slots (greedy, stable)."""
+    index = catalog.index
+    neighbours: dict[str, set[str]] = {zone: set() for zone in catalog.zones}
+    zones = [catalog.areas[key].zone for key in index.keys]
+    for i, first in enumerate(index.polygons):
+        for j in range(i + 1, len(zones)):
+            if zones[i] != zones[j] and first.distance(index.polygons[j]) < 1.0:
+                neighbours[zones[i]].add(zones[j])
+                neighbours[zones[j]].add(zones[i])
+    chosen: dict[str, int] = {}
+    for zone in ordered_zones(catalog):
+        taken = {chosen[n] for n in neighbours[zone.id] if n in chosen}
+        chosen[zone.id] = next((slot for slot in range(slots) if slot not in taken), 0)
+    return chosen
+
+
+def label_position(catalog: Catalog, zone: str, side: Side = Side.L) -> tuple[Vec, float]:
+    """The point deepest inside the zone's outline, and how far it is from the edge.
+
+    A number circle fits best there; when even that is too tight at the
+    printed scale, the number moves beside the face on a leader line.
+    """
+    area = catalog.areas[f"{zone}_{side.lower()}"]
+    shape = Polygon(area.outline)
+    if not shape.is_valid:
+        shape = shape.buffer(0)
+    centre = polylabel(shape, tolerance=0.2) if isinstance(shape, Polygon) else shape.representative_point()
+    return (float(centre.x), float(centre.y)), float(shape.boundary.distance(centre))
+
+
+def interior_spots(
+    catalog: Catalog, zone: str, side: Side = Side.L, step: float = SPOT_STEP, least: float = SPOT_ROOM
+) -> tuple[tuple[Vec, float], ...]:
+    """Grid points inside the zone with at least `least` units to its edge, roomiest first.
+
+    When the deepest point is crossed by another zone's leader line, the
+    number moves to the next roomiest spot rather than hiding the line.
+    """
+    shape = Polygon(catalog.areas[f"{zone}_{side.lower()}"].outline)
+    if not shape.is_valid:
+        shape = shape.buffer(0)
+    left, top, right, bottom = shape.bounds
+    xs = [left + step * i for i in range(int((right - left) / step) + 1)]
+    ys = [top + step * j for j in range(int((bottom - top) / step) + 1)]
+    grid = shapely.points([(x, y) for x in xs for y in ys])
+    inside = grid[shapely.contains(shape, grid)]
+    rooms = shapely.distance(shape.boundary, inside)
+    spots = [((float(p.x), float(p.y)), float(r)) for p, r in zip(inside, rooms, strict=True) if r >= least]
+    return tuple(sorted(spots, key=lambda spot: -spot[1]))
+
+
+def spread(targets: Sequence[float], gap: float, low: float, high: float) -> list[float]:
+    """Positions as close to `targets` (ascending) as possible, at least `gap` apart, within [low, high].
+
+    Labels beside a drawing that crowd together are pushed apart as groups
+    centred on their targets, so each stays near the thing it names.
+    """
+    clusters: list[list[float]] = []  # [start, count, sum of targets]
+    for target in targets:
+        clusters.append([target, 1, target])
+        while len(clusters) > 1:
+            last, before = clusters[-1], clusters[-2]
+            if before[0] + before[1] * gap <= last[0]:
+                break
+            count, total = before[1] + last[1], before[2] + last[2]
+            clusters[-2:] = [[total / count - (count - 1) * gap / 2, count, total]]
+    positions = [start + i * gap for start, count, _ in clusters for i in range(int(count))]
+    for i, position in enumerate(positions):
+        positions[i] = max(position, low if i == 0 else positions[i - 1] + gap)
+    for i in reversed(range(len(positions))):
+        positions[i] = min(positions[i], high if i == len(positions) - 1 else positions[i + 1] - gap)
+    return positions
+
+
+def face_bounds(catalog: Catalog, pad: float = 4.0) -> tuple[float, float, float, float]:
+    """x, y, width, height in face units around the line art and every zone."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for art in catalog.face.art:
+        for command in art.commands:
+            xs.extend(command.args[0::2])
+            ys.extend(command.args[1::2])
+    for area in catalog.areas.values():
+        xs.extend(p[0] for p in area.outline)
+        ys.extend(p[1] for p in area.outline)
+    if not xs:
+        box = catalog.face.view_box
+        return (box.x, box.y, box.width, box.height)
+    return (min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+
+
+def _marks(catalog: Catalog, zones: Sequence[ZoneInfo], slots: int) -> tuple[ZoneMark, ...]:
+    palette = palette_slots(catalog, slots)
+    every = ordered_zones(catalog)
+    marks = []
+    for number, zone in enumerate(zones, start=1):
+        at, room = label_position(catalog, zone.id)
+        hatch = hatch_for(every.index(zone))
+        marks.append(ZoneMark(zone.id, number, hatch, palette[zone.id], at, room, interior_spots(catalog, zone.id)))
+    return tuple(marks)
+
+
+def _hold(zone: ZoneInfo, labels: Mapping[str, str]) -> tuple[str, ...]:
+    return () if zone.hold_seconds is None else (labels["hold"].format(span=span(*zone.hold_seconds)),)
+
+
+def _strokes(zone: ZoneInfo, labels: Mapping[str, str]) -> str:
+    return " · ".join((labels["per_line"].format(span=span(*zone.strokes)), *_hold(zone, labels)))
+
+
+def _yang_ming_points(catalog: Catalog, zone: ZoneInfo) -> str:
+    def yang_ming(info: PointInfo) -> bool:
+        channel = catalog.channels.get(info.channel)
+        return channel is not None and channel.yang_ming
+
+    chosen = [p for p in catalog.points_in_zone(zone.id) if yang_ming(p) and not p.internal]
+    chosen.sort(key=lambda p: (p.channel, int(re.sub(r"\D", "", p.code) or 0)))
+    return "\n".join(f"{p.code} {p.pinyin} {p.hanzi}" for p in chosen[:YANG_MING_POINTS_PER_ZONE])
+
+
+def _concern_lists(catalog: Catalog, zone: ZoneInfo, lang: str, labels: Mapping[str, str]) -> tuple[str, ...]:
+    """The zone's concerns, from every full name down to its few most telling ones.
+
+    When only a few fit, the ones that fewest other zones serve come first:
+    nearly every zone is traditionally used for ageing skin, so naming that
+    says little, while 'dark circles' on the under-eye row says a lot.
+    """
+    known = [catalog.concerns[c] for c in zone.concerns if c in catalog.concerns]
+    separator = "、" if lang == "zh" else ", "
+
+    def listed(names: Sequence[str]) -> str:
+        return separator.join(name if i == 0 else _mid_sentence(name, lang) for i, name in enumerate(names))
+
+    names = [c.name.get(lang) for c in known]
+    short = [short_concern_name(n) for n in names]
+    telling = [short_concern_name(c.name.get(lang)) for c in sorted(known, key=lambda c: len(c.zones))]
+    variants = [listed(names), listed(short)]
+    for keep in (4, 3, 2, 1):
+        if len(telling) > keep:
+            more = labels["more"].format(count=len(telling) - keep, total=len(telling))
+            variants.append(f"{listed(telling[:keep])} {more}")
+    return tuple(dict.fromkeys(variants))
+
+
+def _variants(text: str, *shorter: Callable[[str], str]) -> tuple[str, ...]:
+    """The text, then each shorter form that actually differs."""
+    return tuple(dict.fromkeys((text, *(shorten(text) for shorten in shorter))))
+
+
+def _labels(lang: str) -> Mapping[str, str]:
+    if lang not in LABELS:
+        raise SheetError(f"unknown language {lang!r}; sheets are available in {', '.join(LABELS)}")
+    return LABELS[lang]
+
+
+def _check_language(catalog: Catalog, lang: str) -> Mapping[str, str]:
+    labels = _labels(lang)
+    if lang not in catalog.content.languages:
+        raise SheetError(f"the content has no {lang!r} texts; it has {', '.join(catalog.content.languages)}")
+    return labels
+
+
+def cheat_sheet(
+    catalog: Catalog, lang: str = "en", today: dt.date | None = None, slots: int = PALETTE_SLOTS
+) -> CheatSheet:
+    labels = _check_language(catalog, lang)
+    zones = ordered_zones(catalog)
+    marks = _marks(catalog, zones, slots)
+    rows = tuple(
+        Row(
+            number=mark.number,
+            zone=zone.id,
+            name=zone.name.get(lang),
+            points=_yang_ming_points(catalog, zone),
+            directions=_variants(first_sentence(zone.direction.get(lang)), main_clause),
+            pressure_level=catalog.pressures[zone.pressure].level,
+            pressure_name=catalog.pressures[zone.pressure].name.get(lang),
+            strokes="\n".join((span(*zone.strokes), *_hold(zone, labels))),
+            concerns=_concern_lists(catalog, zone, lang, labels),
+        )
+        for mark, zone in zip(marks, zones, strict=True)
+    )
+    cautions = tuple(Numbered(0, "", (line,)) for line in labels["cautions"].split("\n"))
+    return CheatSheet(
+        lang=lang,
+        title=labels["cheat_title"],
+        subtitle=labels["cheat_subtitle"].format(count=len(zones)),
+        date=labels["date"].format(date=(today or dt.date.today()).isoformat()),
+        marks=marks,
+        disclaimer=catalog.content.disclaimer.short.get(lang),
+        labels=labels,
+        rows=rows,
+        cautions=cautions,
+        stop_signs=labels["stop_signs"],
+    )
+
+
+def _mid_sentence(name: str, lang: str) -> str:
+    """'Dark circles' reads naturally mid-sentence as 'dark circles'."""
+    if lang == "en" and len(name) > 1 and (name[1].islower() or name[1] == " "):
+        return name[0].lower() + name[1:]
+    return name
+
+
+def take_home_sheet(
+    catalog: Catalog,
+    concern_id: str,
+    lang: str = "en",
+    note: str = "",
+    today: dt.date | None = None,
+    slots: int = PALETTE_SLOTS,
+) -> TakeHomeSheet:
+    labels = _check_language(catalog, lang)
+    concern = find_concern(catalog, concern_id)
+    zones = ordered_zones(catalog, concern.zones)
+    marks = _marks(catalog, zones, slots)
+    steps = tuple(
+        Step(
+            number=mark.number,
+            zone=zone.id,
+            name=zone.name.get(lang),
+            directions=_variants(zone.direction.get(lang), first_sentence, main_clause),
+            pressure_level=catalog.pressures[zone.pressure].level,
+            pressure=labels["pressure_line"].format(name=catalog.pressures[zone.pressure].name.get(lang)),
+            pressure_feel=labels["feel"].format(
+                feel=_mid_sentence(catalog.pressures[zone.pressure].feel.get(lang), lang).rstrip("。")
+            ),
+            strokes=_strokes(zone, labels),
+        )
+        for mark, zone in zip(marks, zones, strict=True)
+    )
+    cautions: list[Numbered] = []
+    if concern.caution.values:
+        cautions.append(Numbered(0, "", _variants(concern.caution.get(lang), first_sentence)))
+    for mark, zone in zip(marks, zones, strict=True):
+        if zone.cautions.values:
+            cautions.append(
+                Numbered(mark.number, zone.name.get(lang), _variants(zone.cautions.get(lang), first_sentence))
+            )
+    cautions.append(Numbered(0, "", (labels["stop_signs"],)))
+    return TakeHomeSheet(
+        lang=lang,
+        title=labels["home_title"].format(concern=_mid_sentence(concern.name.get(lang), lang)),
+        subtitle=concern.description.get(lang),
+        date=labels["date"].format(date=(today or dt.date.today()).isoformat()),
+        marks=marks,
+        disclaimer=catalog.content.disclaimer.short.get(lang),
+        labels=labels,
+        concern=concern.id,
+        steps=steps,
+        cautions=tuple(cautions),
+        before=labels["before_text"],
+        often=labels["often_text"],
+        often_honest=labels["often_honest"],
+        note=note.strip(),
+    )
+
+
+def build_sheet(
+    catalog: Catalog, concern: str | None = None, lang: str = "en", note: str = "", today: dt.date | None = None
+) -> Sheet:
+    """The take-home sheet for a concern, else the cheat sheet."""
+    if concern:
+        return take_home_sheet(catalog, concern, lang, note, today)
+    return cheat_sheet(catalog, lang, today)
+
+
+def sheet_characters(sheet: Sheet) -> set[str]:
+    """Every character the sheet prints, to check the bundled font covers them."""
+    parts: list[str] = [sheet.title, sheet.subtitle, sheet.date, sheet.disclaimer, *sheet.labels.values()]
+    if isinstance(sheet, CheatSheet):
+        for row in sheet.rows:
+            parts.extend((row.name, row.points, *row.directions, row.pressure_name, row.strokes, *row.concerns))
+    else:
+        parts.extend((sheet.before, sheet.often, sheet.often_honest, sheet.note))
+        for step in sheet.steps:
+            parts.extend((step.name, *step.directions, step.pressure, step.pressure_feel, step.strokes))
+    for item in sheet.cautions:
+        parts.extend((item.title, *item.texts))
+    return {ch for part in parts for ch in part if not ch.isspace()}

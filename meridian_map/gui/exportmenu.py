@@ -1,0 +1,199 @@
+"""File-menu actions that put the map on paper or into files.
+
+Print, preview and PDF export draw the very sheet `meridian-map sheet` writes
+(the cheat sheet, or the take-home sheet for the concern picked in the
+sidebar), so what a practitioner previews is what the command line produces.
+Export Image renders the map as it is on screen, zoom and layers included,
+for slides and course notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from ..core.atomicfile import atomic_write_bytes
+from ..core.model import DEFAULT_LANGUAGE
+from ..core.sheet import Paper, Sheet, TakeHomeSheet, build_sheet, default_filename
+from .sheetpainter import page_size_for, paint_sheet, painting, render_pdf
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg"}
+PDF_FILTER = "PDF document (*.pdf)"
+MIN_IMAGE_PX, MAX_IMAGE_PX = 200, 8000
+CSS_DPI = 96
+
+
+def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
+    """Add Print…, Print Preview…, Export PDF… and Export Image… to `menu`."""
+    return Exporter(window, menu)
+
+
+def local_paper() -> Paper:
+    """Letter where people use US paper, A4 everywhere else."""
+    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return Paper.LETTER if us else Paper.A4
+
+
+class Exporter(QObject):
+    """Owns the actions; parented to the window so it lives as long as they do."""
+
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.print_action = self._add(menu, "&Print…", QKeySequence(QKeySequence.StandardKey.Print), self.print_sheet)
+        self.preview_action = self._add(menu, "Print Pre&view…", QKeySequence(), self.preview_sheet)
+        self.pdf_action = self._add(menu, "&Export PDF…", QKeySequence(), self.export_pdf)
+        self.image_action = self._add(menu, "Export &Image…", QKeySequence(), self.export_image)
+
+    def _add(self, menu: QMenu, title: str, shortcut: QKeySequence, slot: Callable[[], None]) -> QAction:
+        action = QAction(title, self.window)
+        if not shortcut.isEmpty():
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.window.addAction(action)
+        return action
+
+    # the sheet ----------------------------------------------------------------
+
+    def current_sheet(self) -> Sheet:
+        """The take-home sheet for the concern picked in the sidebar, else the cheat sheet."""
+        concern = self.window.sidebar.concern_box.currentData() or None
+        return build_sheet(self.window.catalog, concern, DEFAULT_LANGUAGE)
+
+    def new_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(page_size_for(local_paper()))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setDocName(self.current_sheet().title)
+        return printer
+
+    @Slot(QPrinter)
+    def paint_on(self, printer: QPrinter) -> None:
+        with painting(printer) as painter:
+            paint_sheet(painter, printer, self.window.catalog, self.current_sheet())
+
+    @Slot()
+    def print_sheet(self) -> None:
+        printer = self.new_printer()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("Print sheet")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.paint_on(printer)
+            self.window.statusBar().showMessage("Sent to the printer", 5000)
+
+    @Slot()
+    def preview_sheet(self) -> None:
+        dialog = QPrintPreviewDialog(self.new_printer(), self.window)
+        dialog.setWindowTitle("Print preview")
+        dialog.paintRequested.connect(self.paint_on)
+        dialog.exec()
+
+    @Slot()
+    def export_pdf(self) -> None:
+        sheet = self.current_sheet()
+        concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
+        suggested = Path(documents_folder()) / default_filename(concern, sheet.lang)
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", str(suggested), PDF_FILTER)
+        if not name:
+            return
+        target = with_suffix(Path(name), ".pdf")
+        data, _layout = render_pdf(self.window.catalog, sheet, local_paper())
+        self.save(target, data)
+
+    # the map as an image ----------------------------------------------------------
+
+    @Slot()
+    def export_image(self) -> None:
+        view = self.window.view
+        source = view.mapToScene(view.viewport().rect()).boundingRect()
+        suggested = Path(documents_folder()) / "meridian-map.png"
+        filters = ";;".join(IMAGE_FILTERS)
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export image", str(suggested), filters)
+        if not name:
+            return
+        target = with_suffix(Path(name), IMAGE_FILTERS.get(chosen, ".png"))
+        default = min(MAX_IMAGE_PX, max(MIN_IMAGE_PX, 2 * view.viewport().width()))
+        width, ok = QInputDialog.getInt(
+            self.window, "Export image", "Width in pixels:", default, MIN_IMAGE_PX, MAX_IMAGE_PX, 100
+        )
+        if not ok:
+            return
+        height = max(1, round(width * source.height() / max(source.width(), 1.0)))
+        size = QSize(width, height)
+        marker = self.window.scene.marker
+        moving = marker.isVisible()
+        marker.setVisible(False)  # the stroke animation's dot is a moment, not part of the map
+        try:
+            if target.suffix.lower() == ".svg":
+                saved = self.render_svg(target, size, source)
+            else:
+                saved = self.render_png(target, size, source)
+        finally:
+            marker.setVisible(moving)
+        if saved:
+            self.window.statusBar().showMessage(f"Saved {target}", 5000)
+        else:
+            self.complain(target, "the image could not be written")
+
+    def render_png(self, target: Path, size: QSize, source: QRectF) -> bool:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(self.window.scene.backgroundBrush().color())
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.window.scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        painter.end()
+        return image.save(str(target))
+
+    def render_svg(self, target: Path, size: QSize, source: QRectF) -> bool:
+        if not writable(target):
+            return False
+        generator = QSvgGenerator()
+        generator.setFileName(str(target))
+        generator.setSize(size)
+        generator.setResolution(CSS_DPI)  # so the width in mm comes out as `size` pixels in a browser
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setTitle("Meridian Map")
+        generator.setDescription("Facial gua sha zones and acupuncture points")
+        painter = QPainter()
+        if not painter.begin(generator):
+            return False
+        self.window.scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        painter.end()
+        return target.is_file()
+
+    # files ------------------------------------------------------------------------
+
+    def save(self, target: Path, data: bytes) -> None:
+        try:
+            atomic_write_bytes(target, data)
+        except OSError as exc:
+            self.complain(target, exc.strerror or str(exc))
+            return
+        self.window.statusBar().showMessage(f"Saved {target}", 5000)
+
+    def complain(self, target: Path, reason: str) -> None:
+        QMessageBox.warning(self.window, "Not saved", f"{target} was not saved: {reason}.")
+
+
+def documents_folder() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """The path as typed, with the format's extension added when none was given."""
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+def writable(target: Path) -> bool:
+    return target.parent.is_dir() and not target.is_dir()

@@ -1,0 +1,349 @@
+"""Printed sheets: wording and layout rules, then real PDFs checked with poppler.
+
+The PDFs are inspected the way a reader meets them: one page of the right
+size, every zone name and the disclaimer findable as text, fonts embedded so
+hanzi and tone marks print anywhere, and a page that renders to an image.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from meridian_map.core.catalog import Catalog
+from meridian_map.core.sheet import (
+    LABELS,
+    MIN_BODY_PT,
+    PALETTE_SLOTS,
+    Paper,
+    SheetError,
+    build_sheet,
+    cheat_sheet,
+    default_filename,
+    find_concern,
+    first_fit,
+    first_sentence,
+    main_clause,
+    sheet_characters,
+    spread,
+    take_home_sheet,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+FONTS = REPO / "assets" / "fonts"
+TODAY = dt.date(2025, 11, 25)
+PAGE_SIZES = {Paper.A4: (595, 842), Paper.LETTER: (612, 792)}
+
+
+def poppler(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "meridian_map", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env=env,
+    )
+
+
+def words(text: str) -> str:
+    """Text with line breaks and runs of spaces folded, as a reader sees it."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def no_spaces(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# wording and rules (no Qt) ---------------------------------------------------------
+
+
+def test_first_sentence_and_main_clause_shorten_without_losing_the_instruction() -> None:
+    text = "Stroke up to the hairline, then out to the temple (some go down). Finish at the ear."
+    assert first_sentence(text) == "Stroke up to the hairline, then out to the temple (some go down)."
+    assert main_clause(text) == "Stroke up to the hairline."
+    colon = "The lines end here: hold gently at Taiyang, then sweep downward before the ear."
+    assert main_clause(colon) == "The lines end here: hold gently at Taiyang."
+    assert first_sentence("从眉上方向上刮至发际。最后横刮。") == "从眉上方向上刮至发际。"
+
+
+def test_spread_keeps_labels_apart_in_order_and_inside_the_range() -> None:
+    placed = spread([10.0, 11.0, 12.0, 50.0, 98.0, 99.0], 8.0, 0.0, 100.0)
+    assert placed == sorted(placed)
+    assert all(b - a >= 8.0 - 1e-9 for a, b in itertools.pairwise(placed))
+    assert placed[0] >= 0.0 and placed[-1] <= 100.0
+    assert placed[3] == 50.0, "a label with room stays at its target"
+    assert spread([], 8.0, 0.0, 1.0) == []
+
+
+def test_first_fit_prefers_the_first_candidate_that_fits() -> None:
+    assert first_fit([12, 10, 9], lambda size: size <= 10) == (10, True)
+    assert first_fit([12, 11], lambda size: size <= 10) == (11, False)
+
+
+def test_concerns_are_found_by_hyphen_underscore_or_name(catalog: Catalog) -> None:
+    assert find_concern(catalog, "dark-circles").id == "dark_circles"
+    assert find_concern(catalog, "Dark_Circles").id == "dark_circles"
+    assert find_concern(catalog, "dark circles").id == "dark_circles"
+    assert find_concern(catalog, "黑眼圈").id == "dark_circles"
+    with pytest.raises(SheetError, match="did you mean dark-circles"):
+        find_concern(catalog, "dark-circle")
+    with pytest.raises(SheetError, match="choose one of aging"):
+        find_concern(catalog, "xyz")
+
+
+def test_default_file_names() -> None:
+    assert default_filename(None, "en") == "meridian-map-cheatsheet.pdf"
+    assert default_filename("dark_circles", "en") == "meridian-map-dark-circles.pdf"
+    assert default_filename("dark_circles", "zh") == "meridian-map-dark-circles-zh.pdf"
+
+
+def test_cheat_sheet_numbers_every_zone_in_working_order(catalog: Catalog) -> None:
+    sheet = cheat_sheet(catalog, "en", TODAY)
+    ordered = sorted(catalog.zones.values(), key=lambda z: z.order)
+    assert [row.zone for row in sheet.rows] == [z.id for z in ordered]
+    assert [row.number for row in sheet.rows] == list(range(1, len(ordered) + 1))
+    assert [mark.number for mark in sheet.marks] == [row.number for row in sheet.rows]
+    assert len({mark.hatch for mark in sheet.marks}) == len(sheet.marks), "each zone its own hatch"
+    assert sheet.disclaimer == catalog.content.disclaimer.short.get("en")
+    assert "2025-11-25" in sheet.date
+    under_eye = next(row for row in sheet.rows if row.zone == "under_eye")
+    assert "ST1 Chéngqì 承泣" in under_eye.points
+    assert under_eye.concerns[-1].startswith("Dark circles"), "the most telling concern comes first when cut"
+    for row in sheet.rows:
+        assert all(len(longer) >= len(shorter) for longer, shorter in itertools.pairwise(row.directions))
+
+
+def test_touching_zones_get_different_tints(catalog: Catalog) -> None:
+    from meridian_map.gui.theme import ZONE_TINTS
+
+    assert len(ZONE_TINTS) == PALETTE_SLOTS, "the core spreads zones over as many tints as the drawing has"
+    sheet = cheat_sheet(catalog, "en", TODAY)
+    palette = {mark.zone: mark.palette for mark in sheet.marks}
+    index = catalog.index
+    for i, first in enumerate(index.keys):
+        for j in range(i + 1, len(index.keys)):
+            a, b = catalog.areas[first].zone, catalog.areas[index.keys[j]].zone
+            if a != b and index.polygons[i].distance(index.polygons[j]) < 1.0:
+                assert palette[a] != palette[b], (a, b)
+
+
+def test_take_home_sheet_follows_the_concern(catalog: Catalog) -> None:
+    sheet = take_home_sheet(catalog, "dark-circles", "en", "  Twice a week.  ", TODAY)
+    concern = catalog.concerns["dark_circles"]
+    assert sheet.title == "Gua sha at home: dark circles"
+    assert [step.zone for step in sheet.steps] == sorted(concern.zones, key=lambda z: catalog.zones[z].order)
+    assert [step.number for step in sheet.steps] == [1, 2, 3]
+    assert sheet.cautions[0].texts[0] == concern.caution.get("en")
+    assert {c.title for c in sheet.cautions if c.number} == {step.name for step in sheet.steps}
+    assert "Stop at pain" in sheet.cautions[-1].texts[0]
+    assert sheet.note == "Twice a week."
+    assert "not a tested prescription" in sheet.often_honest
+
+
+def test_sheet_labels_exist_in_every_language_and_language_is_checked(catalog: Catalog) -> None:
+    keys = set(LABELS["en"])
+    assert all(set(labels) == keys for labels in LABELS.values())
+    with pytest.raises(SheetError, match="unknown language 'fr'"):
+        build_sheet(catalog, None, "fr")
+
+
+@pytest.fixture(scope="module")
+def font_characters() -> dict[str, set[int]]:
+    return {face: set(TTFont(FONTS / f"NotoSansCJKsc-{face}-subset.otf").getBestCmap()) for face in ("Regular", "Bold")}
+
+
+def test_the_bundled_fonts_cover_every_character_a_sheet_prints(
+    catalog: Catalog, font_characters: dict[str, set[int]]
+) -> None:
+    """The fonts are subsets: a label using a hanzi outside them would print as a box on a bare machine."""
+    printed: set[str] = set()
+    for lang in LABELS:
+        for concern in [None, *catalog.concerns]:
+            printed |= sheet_characters(build_sheet(catalog, concern, lang, "备注 note", TODAY))
+    for face, covered in font_characters.items():
+        missing = sorted(ch for ch in printed if ord(ch) not in covered and ch != "\u00a0")
+        assert missing == [], f"{face} lacks {''.join(missing)}"
+
+
+# PDFs --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("sheets")
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QGuiApplication:
+    """pytest-qt's application (widget tests need a QApplication), with the bundled fonts."""
+    from meridian_map.gui.sheetpainter import ensure_application
+
+    return ensure_application()
+
+
+SHEETS = [
+    (None, "en", Paper.A4),
+    (None, "en", Paper.LETTER),
+    (None, "zh", Paper.A4),
+    ("dark_circles", "en", Paper.A4),
+    ("aging", "en", Paper.LETTER),
+    ("acne", "zh", Paper.LETTER),
+    ("eye_bags", "zh", Paper.A4),
+]
+
+
+@pytest.mark.parametrize(("concern", "lang", "paper"), SHEETS)
+def test_sheet_pdf_is_one_readable_page(
+    app: QGuiApplication, catalog: Catalog, pdf_dir: Path, concern: str | None, lang: str, paper: Paper
+) -> None:
+    from meridian_map.gui.sheetpainter import render_pdf
+
+    sheet = build_sheet(catalog, concern, lang, today=TODAY)
+    data, layout = render_pdf(catalog, sheet, paper)
+    assert layout.fits and layout.smallest_pt >= MIN_BODY_PT
+    target = pdf_dir / f"{concern or 'cheat'}-{lang}-{paper}.pdf"
+    target.write_bytes(data)
+
+    info = poppler("pdfinfo", str(target))
+    assert re.search(r"^Pages:\s+1$", info, re.M)
+    width, height = PAGE_SIZES[paper]
+    assert re.search(rf"^Page size:\s+{width}(\.\d+)? x {height}(\.\d+)? pts", info, re.M), info
+
+    text = poppler("pdftotext", "-raw", str(target), "-")
+    shown = {mark.zone for mark in sheet.marks}
+    zones = [zone for zone in catalog.zones.values() if zone.id in shown]
+    assert len(zones) == (len(catalog.zones) if concern is None else len(catalog.concerns[concern].zones))
+    if lang == "zh":
+        flat = no_spaces(text)
+        assert all(no_spaces(z.name.get(lang)) in flat for z in zones)
+        assert no_spaces(sheet.disclaimer) in flat
+    else:
+        flat = words(text)
+        assert all(z.name.get(lang) in flat for z in zones), flat
+        assert words(sheet.disclaimer) in flat
+
+    fonts = poppler("pdffonts", str(target)).splitlines()[2:]
+    assert fonts, "text must come with its fonts"
+    assert all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
+    assert all("NotoSansCJK" in line for line in fonts), fonts
+
+    stem = pdf_dir / target.stem
+    poppler("pdftoppm", "-r", "40", "-png", "-singlefile", str(target), str(stem))
+    poppler("pdftoppm", "-r", "40", "-gray", "-singlefile", str(target), f"{stem}-gray")
+    from PySide6.QtGui import QImage
+
+    image = QImage(f"{stem}.png")
+    assert abs(image.width() / image.height() - width / height) < 0.01
+    grey = QImage(f"{stem}-gray.pgm")
+    assert not grey.isNull() and grey.width() == image.width()
+
+
+def test_hanzi_and_tone_marks_come_out_as_text(app: QGuiApplication, catalog: Catalog, pdf_dir: Path) -> None:
+    from meridian_map.gui.sheetpainter import render_pdf
+
+    for lang, expected in (("en", ["Chéngqì", "承泣", "Sìbái"]), ("zh", ["承泣", "额头", "仅供学习"])):
+        target = pdf_dir / f"glyphs-{lang}.pdf"
+        target.write_bytes(render_pdf(catalog, build_sheet(catalog, None, lang, today=TODAY))[0])
+        text = no_spaces(poppler("pdftotext", "-raw", str(target), "-"))
+        for word in expected:
+            assert word in text, word
+
+
+def test_every_sheet_fits_one_page_at_readable_sizes(app: QGuiApplication, catalog: Catalog) -> None:
+    from meridian_map.gui.sheetpainter import render_pdf
+
+    for lang in LABELS:
+        for concern in [None, *catalog.concerns]:
+            sheet = build_sheet(catalog, concern, lang, "Use the small stone. " * 4, TODAY)
+            for paper in Paper:
+                _, layout = render_pdf(catalog, sheet, paper)
+                assert layout.fits, (concern, lang, paper, layout)
+                assert layout.smallest_pt >= MIN_BODY_PT, (concern, lang, paper, layout)
+
+
+# the command ------------------------------------------------------------------------
+
+
+def headless_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+
+
+def test_cli_writes_the_cheat_sheet_with_no_display(tmp_path: Path) -> None:
+    result = run_cli("sheet", cwd=tmp_path, env=headless_env())
+    assert result.returncode == 0, result.stderr
+    target = tmp_path / "meridian-map-cheatsheet.pdf"
+    assert target.is_file()
+    assert re.search(r"Page size:\s+595(\.\d+)? x 842(\.\d+)? pts \(A4\)", poppler("pdfinfo", str(target)))
+
+
+def test_cli_writes_a_take_home_sheet_with_the_note(tmp_path: Path) -> None:
+    note = "Start with the brow only; skip the left eye until it heals."
+    result = run_cli(
+        "sheet", "--concern", "dark-circles", "--paper", "letter", "--note", note, "-o", "home.pdf", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    info = poppler("pdfinfo", str(tmp_path / "home.pdf"))
+    assert re.search(r"Page size:\s+612 x 792 pts", info)
+    text = words(poppler("pdftotext", "-raw", str(tmp_path / "home.pdf"), "-"))
+    assert note in text
+    assert "Gua sha at home: dark circles" in text
+
+
+def test_cli_default_name_for_a_concern_in_chinese(tmp_path: Path) -> None:
+    result = run_cli("sheet", "--concern", "eye_bags", "--lang", "zh", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = no_spaces(poppler("pdftotext", "-raw", str(tmp_path / "meridian-map-eye-bags-zh.pdf"), "-"))
+    assert "在家刮痧" in text and "眼下" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--concern", "dark-circle"], 2, "unknown concern 'dark-circle'; did you mean dark-circles"),
+        (["--concern", "nonsense"], 2, "unknown concern 'nonsense'; choose one of"),
+        (["--lang", "fr"], 2, "unknown language 'fr'"),
+        (["-o", "/nonexistent/folder/sheet.pdf"], 1, "/nonexistent/folder/sheet.pdf: cannot write"),
+        (["-o", "."], 1, ".: cannot write"),
+        (["--note", "hello"], 2, "--note goes on a take-home sheet"),
+    ],
+)
+def test_cli_errors_are_one_clear_line(tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    result = run_cli("sheet", *args, cwd=tmp_path)
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="hides the system fonts through fontconfig")
+def test_a_machine_without_any_cjk_font_still_prints_hanzi(tmp_path: Path) -> None:
+    """With fontconfig shown no fonts at all, only the bundled subset can supply the glyphs."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><fontconfig><cachedir>' + str(tmp_path / "cache") + "</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    result = run_cli(
+        "sheet", "--lang", "zh", "-o", "zh.pdf", cwd=tmp_path, env={**os.environ, "FONTCONFIG_FILE": str(config)}
+    )
+    assert result.returncode == 0, result.stderr
+    fonts = poppler("pdffonts", str(tmp_path / "zh.pdf"))
+    assert "NotoSansCJKsc-Regular" in fonts and "NotoSansCJKsc-Bold" in fonts
+    text = no_spaces(poppler("pdftotext", "-raw", str(tmp_path / "zh.pdf"), "-"))
+    assert "承泣" in text and "额头" in text and "Chéngqì" in text
