@@ -1,0 +1,88 @@
+"""Hover latency and full-window repaint, in one offscreen window.
+
+Hover: a synthetic mouse-move on the map's viewport, delivered synchronously,
+until the highlight and status bar are updated. Target p99 ≤ 2 ms.
+Repaint: a full synchronous repaint of the map with every layer on, at three
+window sizes. Target ≤ 16 ms at 3840×2160.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from common import emit, median, percentile
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from meridian_map.core.catalog import load_catalog
+from meridian_map.gui.app import load_bundled_fonts
+from meridian_map.gui.mainwindow import MainWindow
+from meridian_map.gui.mapscene import Layer
+
+SIZES = ((1280, 800), (1920, 1080), (3840, 2160))
+
+
+def hover_latency(window: MainWindow, moves: int) -> tuple[float, float]:
+    viewport = window.view.viewport()
+    rng = random.Random(3)
+    timings = []
+    for _ in range(moves):
+        pos = QPointF(rng.uniform(0, viewport.width()), rng.uniform(0, viewport.height()))
+        event = QMouseEvent(
+            QEvent.Type.MouseMove, pos, viewport.mapToGlobal(pos), Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        started = time.perf_counter_ns()
+        QApplication.sendEvent(viewport, event)
+        timings.append((time.perf_counter_ns() - started) / 1e6)
+    return median(timings), percentile(timings, 0.99)
+
+
+def repaint_ms(window: MainWindow, size: tuple[int, int], repeats: int) -> float:
+    window.resize(*size)
+    QApplication.processEvents()
+    viewport = window.view.viewport()
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter_ns()
+        viewport.repaint()
+        timings.append((time.perf_counter_ns() - started) / 1e6)
+    return median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--moves", type=int, default=3000)
+    parser.add_argument("--repeats", type=int, default=25)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    app = QApplication([])
+    load_bundled_fonts()
+    window = MainWindow(load_catalog())
+    for box in window.sidebar.layer_boxes.values():
+        box.setChecked(True)
+    window.select("cheek_l")
+    window.scene.set_animate(False)
+    window.resize(*SIZES[0])
+    window.show()
+    app.processEvents()
+    result: dict[str, object] = {}
+    med, p99 = hover_latency(window, args.moves)
+    result["hover_median_ms"] = round(med, 3)
+    result["hover_p99_ms"] = round(p99, 3)
+    result["hover_target_p99_ms"] = 2
+    assert all(item.isVisible() for item in window.scene.layers[Layer.LABELS])
+    for size in SIZES:
+        result[f"repaint_{size[0]}x{size[1]}_ms"] = round(repaint_ms(window, size, args.repeats), 2)
+    result["repaint_target_4k_ms"] = 16
+    emit(result, args.json)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Start-up and memory: the app to its first painted map vs a bare Qt window.
+
+Both are whole processes (interpreter start, imports, window, grab, PNG),
+alternated, median of N runs. Targets: time ≤ 1.3×, peak RSS ≤ 1.5×.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from common import alternate, app_screenshot_args, bare_window_args, emit, median, scratch_png
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    target = scratch_png()
+    runs = alternate(args.runs, {"app": app_screenshot_args(target), "bare": bare_window_args(target)})
+    app_s = median([r.seconds for r in runs["app"]])
+    bare_s = median([r.seconds for r in runs["bare"]])
+    app_rss = median([r.max_rss_kib for r in runs["app"]]) / 1024
+    bare_rss = median([r.max_rss_kib for r in runs["bare"]]) / 1024
+    emit(
+        {
+            "startup_app_ms": round(app_s * 1000, 1),
+            "startup_bare_ms": round(bare_s * 1000, 1),
+            "startup_ratio": round(app_s / bare_s, 3),
+            "startup_target": 1.3,
+            "memory_app_mib": round(app_rss, 1),
+            "memory_bare_mib": round(bare_rss, 1),
+            "memory_ratio": round(app_rss / bare_rss, 3),
+            "memory_target": 1.5,
+            "runs": args.runs,
+        },
+        args.json,
+    )
+
+
+if __name__ == "__main__":
+    main()

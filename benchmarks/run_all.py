@@ -1,0 +1,30 @@
+"""Run every benchmark and write one JSON summary (benchmarks/results.json)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SCRIPTS = ("bench_startup.py", "bench_hit.py", "bench_gui.py", "bench_sheet.py")
+
+
+def main() -> None:
+    summary: dict[str, object] = {}
+    for script in SCRIPTS:
+        if not (HERE / script).exists():
+            continue
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            print(f"== {script}", flush=True)
+            subprocess.run([sys.executable, str(HERE / script), "--json", out.name], check=True, cwd=HERE)
+            summary[script.removesuffix(".py")] = json.loads(Path(out.name).read_text())
+    target = HERE / "results.json"
+    target.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
