@@ -40,12 +40,27 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: stdout)")
     export.add_argument("--lang", default="en", help="language of names and texts (default: en)")
     _add_source_options(export)
+
+    commands.add_parser("paths", help="print where the settings, your content pack and your data live")
+
+    sheet = commands.add_parser("sheet", help="write a one-page PDF: the cheat sheet, or a take-home sheet")
+    sheet.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="PDF to write (default: meridian-map-<sheet>.pdf here)"
+    )
+    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", type=str.lower, help="default: a4")
+    sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark-circles")
+    sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
+    sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
+    _add_source_options(sheet)
     return parser
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--assets", metavar="DIR", type=Path, help="a folder with face.svg and content/")
     parser.add_argument("--face", metavar="FILE", type=Path, help="a face SVG to use instead")
+    parser.add_argument(
+        "--pack", metavar="DIR", type=Path, help="a content pack (*.toml, optional face.svg) layered over the content"
+    )
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -65,7 +80,10 @@ def _load(args: argparse.Namespace) -> Catalog:
         raise ContentError([_problem(str(args.assets), "folder not found")])
     if args.face is not None and not args.face.is_file():
         raise ContentError([_problem(str(args.face), "file not found")])
-    return load_catalog(assets=args.assets, face_file=args.face)
+    if args.pack is not None and not args.pack.is_dir():
+        raise ContentError([_problem(str(args.pack), "folder not found")])
+    user_dirs = [args.pack] if args.pack is not None else []
+    return load_catalog(assets=args.assets, user_dirs=user_dirs, face_file=args.face)
 
 
 def _problem(file: str, message: str) -> Problem:
@@ -94,7 +112,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{len(catalog.zones)} zones ({len(catalog.areas)} outlines), {len(catalog.concerns)} concerns, "
         f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks in {elapsed:.0f} ms"
     )
+    if args.pack is not None:
+        print(_pack_summary(catalog, own_face=args.face is None and (args.pack / "face.svg").is_file()))
     return 0
+
+
+def _pack_summary(catalog: Catalog, own_face: bool) -> str:
+    """What the pack changes, so an author sees that a file was picked up at all."""
+    content = catalog.content
+    face = "; its face.svg replaces the drawing" if own_face else ""
+    edited = ", ".join(sorted(k.replace(":", " ") for k in content.edited)) or "nothing"
+    added = ", ".join(sorted(k.replace(":", " ") for k in content.added)) or "nothing"
+    return f"pack: edits {edited}; adds {added}{face}"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -123,6 +152,59 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_paths(_args: argparse.Namespace) -> int:
+    from .core.assets import shipped_assets
+    from .core.userdata import content_dir, data_dir, settings_store
+
+    content = content_dir()
+    state = "exists" if content.is_dir() else "not created yet"
+    print(f"settings file:   {settings_store().path}")
+    print(f"content folder:  {content} ({state})")
+    print(f"data folder:     {data_dir()}")
+    print(f"shipped content: {shipped_assets()} (face.svg and content/, to copy from)")
+    return 0
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    """Render a sheet headless; Qt is imported only here so other commands stay light."""
+    from .core.atomicfile import atomic_write_bytes
+    from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
+
+    try:
+        catalog = _load(args)
+    except ContentError as error:
+        return _report(error)
+    if args.note and not args.concern:
+        print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
+        return 2
+    try:
+        sheet = build_sheet(catalog, args.concern, args.lang, args.note)
+    except SheetError as error:
+        print(error, file=sys.stderr)
+        return 2
+    concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
+    target: Path = args.output or Path(default_filename(concern, args.lang))
+    if target.is_dir() or not target.parent.is_dir():
+        print(f"{target}: cannot write: {'it is a folder' if target.is_dir() else 'no such folder'}", file=sys.stderr)
+        return 1
+    try:
+        from .gui.sheetpainter import ensure_application, render_pdf
+    except ImportError as exc:
+        print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
+        return 1
+    ensure_application()
+    data, layout = render_pdf(catalog, sheet, Paper(args.paper))
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    if not layout.fits:
+        print(f"{target}: warning: the texts do not fit one page; shorten them in your pack", file=sys.stderr)
+    print(f"{target}: {Paper(args.paper).name} sheet, {len(data) // 1024} KB")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from .gui.app import run
@@ -134,7 +216,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
-    handlers = {"check": cmd_check, "export": cmd_export}
+    handlers = {"check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet}
     handler = handlers.get(args.command or "", cmd_gui)
     return handler(args)
 

@@ -2,33 +2,66 @@
 
 The new content goes to a temporary file in the same folder, is flushed to
 disk, then renamed over the old one: a reader sees the old file or the new
-one, never a torn mix.
+one, never a torn mix, even if the process is killed mid-write. A symbolic
+link is written through (its target is replaced, the link kept), and an
+existing file keeps its permissions.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_name(path: Path) -> str:
+    """The pattern of a temporary file for `path`: `.name.<random>.tmp`."""
+    return f".{path.name}.*{TEMP_SUFFIX}"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target = Path(os.path.realpath(path))
+    mode = _existing_mode(target)
+    fd, temp = _create_temp(target)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    _fsync_dir(target.parent)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _existing_mode(target: Path) -> int | None:
+    """The permissions to keep: a save never widens or narrows who may read a file."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """A new, exclusively created file next to `target` (0o666 less the umask)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name next to {target}")
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
 from .content import Content, ContentMerger, suggest
-from .geometry import ZoneIndex, invalid_reason, polygon
+from .fileread import read_bounded
 from .model import (
     Channel,
     Concern,
@@ -31,13 +31,18 @@ from .model import (
     ZoneInfo,
 )
 from .problems import ContentError, Problems
-from .svgload import load_face
-from .tomlsource import TomlFile, read_toml
+from .svgsafety import MAX_BYTES
+from .tomlsource import MAX_TOML_BYTES, TomlFile, read_toml
+
+if TYPE_CHECKING:
+    from .geometry import ZoneIndex
 
 POINT_TOLERANCE = 1.0  # face units a point may sit outside its zone's outline
 STROKE_TOLERANCE = 3.0  # face units a stroke line may stray outside its zone
 OVERLAP_TOLERANCE = 0.5  # square face units two outlines may share
 MIDLINE_TOLERANCE = 0.01  # normalised x
+MAX_FOLDER_FILES = 64  # TOML files in one content folder
+MAX_FOLDER_BYTES = 1024 * 1024  # of TOML in one content folder
 MIN_BILATERAL_X = 0.05
 
 
@@ -66,6 +71,9 @@ class Catalog:
 
     @cached_property
     def index(self) -> ZoneIndex:
+        """Built on first use: shapely (and numpy) load only when hit-testing starts."""
+        from .geometry import ZoneIndex
+
         return ZoneIndex({key: area.outline for key, area in self.areas.items()})
 
     def hit(self, x: float, y: float) -> ZoneArea | None:
@@ -121,9 +129,9 @@ def load_catalog(
     face_path = face_file or _user_face(user_dirs) or assets.joinpath(FACE_FILE)
     face = _read_face(face_path, problems, assets if face_file is None else None)
     merger = ContentMerger(problems)
-    merger.add_layer(_read_tomls(content_files(assets.joinpath(CONTENT_DIR)), problems, assets))
+    merger.add_layer(_read_tomls(assets.joinpath(CONTENT_DIR), problems, assets))
     for folder in user_dirs:
-        merger.add_layer(_read_tomls(content_files(folder), problems, folder))
+        merger.add_layer(_read_tomls(folder, problems, folder))
     content = merger.build()
     if face is None or content is None:
         raise ContentError(problems)
@@ -149,30 +157,49 @@ def _relative(file: Path, base: Path) -> str:
 def _read_face(path: Traversable, problems: Problems, base: Traversable | None) -> Face | None:
     name = _display_name(path, base)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
     except OSError as exc:
         problems.add(name, None, "file", f"cannot be read: {exc.strerror or exc}")
         return None
+    from .svgload import load_face
+
     return load_face(data, name, problems)
 
 
 def _user_face(user_dirs: Sequence[Traversable]) -> Traversable | None:
     for folder in reversed(user_dirs):
         candidate = folder.joinpath(FACE_FILE)
-        if candidate.is_file():
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # unreadable: reading it reports why
             return candidate
     return None
 
 
-def _read_tomls(files: Iterable[Traversable], problems: Problems, base: Traversable) -> list[TomlFile]:
+def _read_tomls(folder: Traversable, problems: Problems, base: Traversable) -> list[TomlFile]:
+    """Every TOML file of a folder, within limits that keep a hostile pack from hanging the app."""
+    try:
+        files = content_files(folder)
+    except OSError as exc:
+        problems.add(_display_name(folder), None, "folder", f"cannot be read: {exc.strerror or exc}")
+        return []
+    if len(files) > MAX_FOLDER_FILES:
+        problems.add(_display_name(folder), None, "folder", f"{len(files)} TOML files (limit {MAX_FOLDER_FILES})")
+        return []
     parsed = []
+    total = 0
     for file in files:
         name = _display_name(file, base)
         try:
-            raw = file.read_bytes()
+            raw = read_bounded(file, MAX_TOML_BYTES)
         except OSError as exc:
             problems.add(name, None, "file", f"cannot be read: {exc.strerror or exc}")
             continue
+        total += len(raw)
+        if total > MAX_FOLDER_BYTES:
+            problems.add(name, None, "folder", f"the folder's TOML files are over {MAX_FOLDER_BYTES:,} bytes together")
+            break
         toml = read_toml(raw, name, problems)
         if toml is not None:
             parsed.append(toml)
@@ -222,12 +249,12 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
         frame=frame,
         content=content,
         points=points,
-        zones=MappingProxyType(zones),
-        areas=MappingProxyType(areas),
-        concerns=MappingProxyType(concerns),
-        channels=MappingProxyType(channels),
-        pressures=MappingProxyType(pressures),
-        _points_by_key=MappingProxyType(points_by_key),
+        zones=zones,
+        areas=areas,
+        concerns=concerns,
+        channels=channels,
+        pressures=pressures,
+        _points_by_key=points_by_key,
     )
 
 
@@ -282,6 +309,8 @@ def _check_points(
     areas: Mapping[str, ZoneArea],
     problems: Problems,
 ) -> None:
+    from .geometry import ZoneIndex
+
     index = ZoneIndex({k: a.outline for k, a in areas.items()}) if areas else None
     for info in infos:
         label = f"point[{info.code}]"
@@ -317,6 +346,8 @@ def _check_zones(
     face: Face,
     problems: Problems,
 ) -> None:
+    from .geometry import ZoneIndex, invalid_reason, polygon
+
     valid: dict[str, ZoneArea] = {}
     for key, area in areas.items():
         reason = invalid_reason(polygon(area.outline))

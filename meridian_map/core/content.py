@@ -31,7 +31,7 @@ from .model import (
 from .problems import Problems
 from .tomlsource import TomlFile
 
-MAX_RECORDS = 2_000
+MAX_RECORDS = 1_000  # of one kind, all layers together: the cross-checks grow with the square
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 CODE_PATTERN = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{2}\d{1,2})$")
 CHANNEL_PATTERN = re.compile(r"^[A-Z]{2}$")
@@ -225,6 +225,7 @@ class RawRecord:
     where: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     origin: tuple[str, int | None] = ("?", None)
     edited: bool = False
+    layer: int = 0  # the layer that first declared the record
 
     def source(self) -> Source:
         fields = tuple((k, line) for k, (_f, line) in self.where.items() if line is not None)
@@ -241,8 +242,9 @@ class Content:
     channels: tuple[Channel, ...]
     disclaimer: Disclaimer
     sources: tuple[str, ...]
-    edited: frozenset[str]
+    edited: frozenset[str]  # "kind:key" of shipped records a user layer changed
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    added: frozenset[str] = frozenset()  # "kind:key" of records only a user layer has
     complete: bool = True  # False when any record was left out as invalid
 
 
@@ -322,7 +324,10 @@ class ContentMerger:
         seen[(kind, ident)] = (toml.name, header_line)
         record = self.records[kind].get(ident)
         if record is None:
-            record = RawRecord(kind, ident, origin=(toml.name, header_line))
+            if len(self.records[kind]) >= MAX_RECORDS:
+                self.problems.add(toml.name, header_line, f"{kind}[{ident}]", f"over {MAX_RECORDS:,} {kind} records")
+                return
+            record = RawRecord(kind, ident, origin=(toml.name, header_line), layer=self.layer)
             self.records[kind][ident] = record
         elif self.layer > 0:
             record.edited = True
@@ -429,6 +434,9 @@ class ContentMerger:
         edited = frozenset(
             f"{kind}:{key}" for kind, records in self.records.items() for key, r in records.items() if r.edited
         )
+        added = frozenset(
+            f"{kind}:{key}" for kind, records in self.records.items() for key, r in records.items() if r.layer > 0
+        )
         return Content(
             languages=self.languages,
             pressures=pressures,
@@ -439,6 +447,7 @@ class ContentMerger:
             disclaimer=Disclaimer(disclaimer_values["full"], disclaimer_values["short"]),
             sources=tuple(v["text"] for _r, v in built["source"]),
             edited=edited,
+            added=added,
             declared={kind: frozenset(records) for kind, records in self.records.items()},
             complete=all(len(built[kind]) == len(self.records[kind]) for kind in built),
         )

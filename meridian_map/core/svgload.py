@@ -23,6 +23,8 @@ ZONES_GROUP = "zones"
 LANDMARKS_GROUP = "landmarks"
 ART_ROLES = ("outline", "feature", "detail", "hair")
 SAMPLE_STEP = 1.0  # face units between samples on a curved zone edge
+MAX_SEGMENT_SAMPLES = 64  # per curve, however long: a zone edge is tens of units
+MAX_OUTLINE_POINTS = 20_000  # all zone outlines together once sampled (the shipped face has ~4,300)
 
 REQUIRED_LANDMARKS = (
     "hairline_mid", "hairline_corner_r", "hairline_corner_l",
@@ -41,10 +43,16 @@ def load_face(data: bytes, file: str, problems: Problems) -> Face | None:
     if check_svg_bytes(data, file, problems) is None:
         return None
     try:
-        svg = se.SVG.parse(io.BytesIO(data), reify=True)
-    except (ValueError, TypeError, IndexError, KeyError, RecursionError) as exc:
-        problems.add(file, None, "svg", f"could not be read: {exc}")
+        face = _read_face(data, file, problems)
+    except Exception as exc:  # a third-party parser fed untrusted input: any failure is the file's
+        if len(problems) == before:  # otherwise the problems already found explain it
+            problems.add(file, None, "svg", _unreadable(exc))
         return None
+    return face if len(problems) == before else None
+
+
+def _read_face(data: bytes, file: str, problems: Problems) -> Face:
+    svg = se.SVG.parse(io.BytesIO(data), reify=True)
     unview = _viewbox_inverse(svg)
     view_box = _view_box(svg)
     scale = math.sqrt(abs(unview.determinant)) if unview.determinant else 1.0
@@ -52,8 +60,6 @@ def load_face(data: bytes, file: str, problems: Problems) -> Face | None:
     art = tuple(_art_paths(svg, unview, scale, file, problems))
     landmarks = _landmarks(svg, unview, file, problems)
     outlines = _outlines(svg, unview, file, problems)
-    if len(problems) > before:
-        return None
     return Face(view_box, art, landmarks, outlines, file)
 
 
@@ -91,19 +97,35 @@ def _art_paths(svg: se.SVG, unview: se.Matrix, scale: float, file: str, problems
         problems.add(file, None, f"#{ART_GROUP}", "missing group of line art")
         return
     for shape in shapes:
-        commands = tuple(_commands(se.Path(shape), unview))
+        try:
+            commands = tuple(_commands(se.Path(shape), unview))
+        except Exception as exc:  # svgelements on hostile geometry: an arc of radius 1e-200 divides by zero
+            problems.add(file, None, _name(shape, "line art"), _unreadable(exc))
+            continue
         if not commands:
             continue
-        role = str(shape.values.get("class") or "outline").split()[0]
+        stroke_width = round(float(shape.stroke_width or 0.0) * scale, 4)
+        if not _finite((stroke_width, *(v for c in commands for v in c.args))):
+            problems.add(file, None, _name(shape, "line art"), "not finite once its transforms are applied")
+            continue
+        role = (str(shape.values.get("class") or "outline").split() or ["outline"])[0]
         if role not in ART_ROLES:
             role = "detail"
         yield ArtPath(
             role=role,
             commands=commands,
             stroke=_colour(shape.stroke),
-            stroke_width=round(float(shape.stroke_width or 0.0) * scale, 4),
+            stroke_width=stroke_width,
             fill=_colour(shape.fill),
         )
+
+
+def _name(shape: se.Shape, fallback: str) -> str:
+    return f"#{shape.id}" if shape.id else fallback
+
+
+def _unreadable(exc: Exception) -> str:
+    return f"could not be read ({type(exc).__name__}: {str(exc)[:120]})"
 
 
 def _colour(colour: se.Color | None) -> str | None:
@@ -149,9 +171,16 @@ def _landmarks(svg: se.SVG, unview: se.Matrix, file: str, problems: Problems) ->
     for shape in shapes:
         if not shape.id:
             continue
-        box = shape.bbox(transformed=True)
+        try:
+            box = shape.bbox(transformed=True)
+        except Exception as exc:  # see _art_paths
+            problems.add(file, None, f"#{shape.id}", _unreadable(exc))
+            continue
         if box is None or not _finite(box):
             problems.add(file, None, f"#{shape.id}", "landmark has no finite position")
+            continue
+        if shape.id in found:
+            problems.add(file, None, f"#{shape.id}", "landmark drawn twice (a <use> copy?)")
             continue
         found[shape.id] = _point(unview, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
     for name in REQUIRED_LANDMARKS:
@@ -166,12 +195,24 @@ def _outlines(svg: se.SVG, unview: se.Matrix, file: str, problems: Problems) -> 
         problems.add(file, None, f"#{ZONES_GROUP}", "missing group of zone outlines")
         return {}
     outlines: dict[str, tuple[Vec, ...]] = {}
+    sampled = 0
     for shape in shapes:
         where = f"#{shape.id}" if shape.id else "zone outline"
         if not shape.id:
             problems.add(file, None, where, "zone outline has no id")
             continue
-        rings = _rings(se.Path(shape), unview)
+        if shape.id in outlines:
+            problems.add(file, None, where, "zone outline drawn twice (a <use> copy?)")
+            continue
+        try:
+            rings = _rings(se.Path(shape), unview, MAX_OUTLINE_POINTS - sampled)
+        except _TooDetailedError:
+            problems.add(file, None, where, f"zone outlines over {MAX_OUTLINE_POINTS:,} points once curves are sampled")
+            break
+        except Exception as exc:  # see _art_paths
+            problems.add(file, None, where, _unreadable(exc))
+            continue
+        sampled += sum(len(ring) for ring in rings)
         if len(rings) != 1:
             problems.add(file, None, where, f"a zone must be one closed outline, found {len(rings)}")
             continue
@@ -183,20 +224,43 @@ def _outlines(svg: se.SVG, unview: se.Matrix, file: str, problems: Problems) -> 
     return outlines
 
 
-def _rings(path: se.Path, unview: se.Matrix) -> list[tuple[Vec, ...]]:
-    """Sample each subpath into a polygon ring, curves at about 1 face unit."""
+class _TooDetailedError(Exception):
+    pass
+
+
+def _rings(path: se.Path, unview: se.Matrix, limit: int) -> list[tuple[Vec, ...]]:
+    """Sample each subpath into a polygon ring, curves at about 1 face unit.
+
+    Drawing on after a `Z` without a move-to starts a new subpath (SVG
+    semantics), so it counts as a second ring rather than a stray edge.
+    Raises _TooDetailedError past `limit` points, so that a curve scaled to
+    a million units cannot turn into millions of samples.
+    """
     rings: list[list[Vec]] = []
+    closed = False
+    points = 0
     for segment in path.segments(transformed=True):
+        points += 1
+        if points > limit:
+            raise _TooDetailedError
         if isinstance(segment, se.Move):
             rings.append([_point(unview, *segment.end)])
-        elif isinstance(segment, se.Close) or not rings:
+            closed = False
             continue
-        elif isinstance(segment, se.Line):
+        if isinstance(segment, se.Close) or not rings:
+            closed = True
+            continue
+        if closed:
+            rings.append([_point(unview, *segment.start)])
+            closed = False
+        if isinstance(segment, se.Line):
             rings[-1].append(_point(unview, *segment.end))
         else:
-            start = _point(unview, *segment.start)
-            end = _point(unview, *segment.end)
-            steps = max(2, math.ceil(math.dist(start, end) / SAMPLE_STEP) * 2)
+            span = math.dist(_point(unview, *segment.start), _point(unview, *segment.end))
+            steps = min(MAX_SEGMENT_SAMPLES, max(2, math.ceil(span / SAMPLE_STEP) * 2)) if math.isfinite(span) else 2
+            points += steps
+            if points > limit:
+                raise _TooDetailedError
             for i in range(1, steps + 1):
                 rings[-1].append(_point(unview, *segment.point(i / steps)))
     result = []

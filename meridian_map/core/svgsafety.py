@@ -1,48 +1,77 @@
 """Structural checks on an SVG before svgelements ever sees it.
 
 svgelements is forgiving in ways that hide mistakes (malformed path data is
-dropped, `1e309` becomes NaN, the last of two duplicate ids wins) and it has
-no guard against hostile files (entity expansion, `<use>` fan-out or cycles).
-So the bytes are parsed once with defusedxml, checked against hard limits,
-and every problem is reported with the element it concerns.
+dropped, `1e309` becomes NaN, the last of two duplicate ids wins, a zero
+viewBox divides by zero) and it has no guard against hostile files (entity
+expansion, `<use>` fan-out or cycles, stylesheets that take seconds to
+match). So the bytes are parsed once with defusedxml, checked against hard
+limits, and every problem is reported with the element it concerns. The
+limits are far above what a hand-drawn face needs and low enough that any
+file passing them loads in well under a second.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import iterparse
 
 from .problems import Problems
 
 MAX_BYTES = 4 * 1024 * 1024
-MAX_ELEMENTS = 20_000
+MAX_ELEMENTS = 10_000
 MAX_DEPTH = 30
-MAX_PATH_COMMANDS = 40_000
+MAX_PATH_COMMANDS = 10_000  # in one path (QtSvg silently drops paths of about 40,000)
+# Drawing commands in the whole file, <use> copies included: each costs svgelements
+# and the outline sampling 30-50 µs, so this is well under a second at worst (the
+# shipped face needs about 5,000). An arc becomes up to four curves, a circle or a
+# rounded rect four arcs, hence the weights.
+MAX_DRAWING_COST = 16_000
+ARC_COST = 4
+SHAPE_COST = {"circle": 10, "ellipse": 10, "rect": 10, "line": 2}
 MAX_USE_DEPTH = 8
 MAX_USE_EXPANSION = 5_000
+MAX_COORDINATE = 1e6
+MAX_STYLE_BYTES = 4_096  # svgelements matches CSS in quadratic time
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
-_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
-_PATH_TOKEN = re.compile(rf"\s*(?:([MmZzLlHhVvCcSsQqTtAa])|({_NUMBER})|(,))\s*")
+# svgelements' own number grammar: it drops the rest of a path at "0." or "５" (which float() reads).
+_NUMBER_TEXT = r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?"
+_NUMBER = re.compile(_NUMBER_TEXT)
+_FREE_NUMBER = re.compile(rf"(?<![#\w.]){_NUMBER_TEXT}")
+_SEPARATORS = re.compile(r"[ \t\r\n\f,]*")
+_COMMAND_LETTERS = frozenset("MmZzLlHhVvCcSsQqTtAa")
+_FLAG = re.compile(r"[01]")
+_NOT_A_NUMBER = re.compile(r"\b(?:inf(?:inity)?|nan)\b", re.IGNORECASE)
 _ARGS_PER_COMMAND = {
     "m": 2, "z": 0, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7,
 }  # fmt: skip
-_NUMERIC_ATTRS = ("x", "y", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2", "width", "height")
-_LENGTH = re.compile(rf"^\s*({_NUMBER})\s*(px|mm|cm|in|pt|pc|%)?\s*$")
-_POINTS_SEP = re.compile(r"[\s,]+")
+_ARC_FLAGS = (3, 4)
+_LENGTH_ATTRS = ("x", "y", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2", "width", "height")
+_LENGTH = re.compile(rf"^\s*({_NUMBER_TEXT})\s*(px|mm|cm|in|pt|pc|em|ex|%)?\s*$")
+_NUMERIC_PROPERTIES = frozenset(
+    {
+        "stroke-width", "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "font-size",
+        "opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "offset", "letter-spacing",
+    }
+)  # fmt: skip
+_VIEWBOX_ELEMENTS = frozenset({"svg", "symbol", "marker", "pattern", "view"})
+_TRANSFORM_ATTRS = ("transform", "gradientTransform", "patternTransform")
+_TRANSFORM = re.compile(r"\s*,?\s*([A-Za-z]+)\s*\(([^()]*)\)")
+_TRANSFORM_ARITY = {
+    "matrix": (6,), "translate": (1, 2), "scale": (1, 2), "rotate": (1, 3), "skewX": (1,), "skewY": (1,),
+}  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class SvgStats:
-    elements: int
-    depth: int
+class SvgLimitError(Exception):
+    """Parsing stopped early: the file is larger or deeper than allowed."""
 
 
 def local_name(element: Element) -> str:
@@ -56,41 +85,79 @@ def describe(element: Element) -> str:
     return f"#{ident}" if ident else f"<{local_name(element)}>"
 
 
-def path_command_count(data: str) -> tuple[int, str | None]:
-    """Count the drawing commands in path data, or say where it is malformed."""
-    pos = 0
-    count = 0
-    command: str | None = None
-    pending = 0
+def _number_problem(token: str) -> str | None:
+    value = float(token)
+    if not math.isfinite(value):
+        return f"{token!r} is not a finite number"
+    if abs(value) > MAX_COORDINATE:
+        return f"{token!r} is beyond ±{MAX_COORDINATE:,.0f}"
+    return None
+
+
+def _skip(data: str, pos: int) -> int:
+    """The position after any whitespace and commas."""
+    match = _SEPARATORS.match(data, pos)
+    return match.end() if match else pos
+
+
+def path_command_count(data: str, limit: int = MAX_PATH_COMMANDS) -> tuple[int, str | None]:
+    """Count the drawing commands in path data, or say where it is malformed.
+
+    This follows the SVG path grammar strictly where svgelements would
+    silently drop the rest of a path (an unknown letter, a missing number,
+    numbers after `Z`), accepts what it reads correctly (compact arc flags,
+    `.5.5`, `-1-1`), and stops counting once `limit` is passed.
+    """
+    count, _arcs, error = _scan_path(data, limit)
+    return count, error
+
+
+def _scan_path(data: str, limit: int) -> tuple[int, int, str | None]:
+    """(commands, arcs among them, error or None); see path_command_count."""
     length = len(data)
+    pos = _skip(data, 0)
+    if pos == length:
+        return 0, 0, None
+    if data[pos] not in "Mm":
+        return 0, 0, "does not start with a move-to (M)"
+    count = 0
+    arcs = 0
     while pos < length:
-        match = _PATH_TOKEN.match(data, pos)
-        if match is None or match.end() == pos:
-            return count, f"unexpected {data[pos : pos + 12]!r} at character {pos}"
-        pos = match.end()
-        letter, number, _comma = match.groups()
-        if letter:
-            if pending:
-                return count, f"command {command!r} is missing numbers before character {pos}"
-            command = letter
+        command = data[pos]
+        arity = _ARGS_PER_COMMAND.get(command.lower())
+        if arity is None:
+            return count, arcs, f"unexpected {data[pos : pos + 12]!r} at character {pos}"
+        pos = _skip(data, pos + 1)
+        if arity == 0:
             count += 1
-            pending = _ARGS_PER_COMMAND[letter.lower()]
-            if pending == 0:
-                command = None
-        elif number:
-            if command is None:
-                return count, f"number without a command at character {pos}"
-            if not math.isfinite(float(number)):
-                return count, f"number {number!r} is not finite"
-            if pending == 0:
-                pending = _ARGS_PER_COMMAND[command.lower()]
-                count += 1
-            pending -= 1
-    if pending:
-        return count, f"command {command!r} ends before all its numbers"
-    if count and data.lstrip()[:1] not in ("M", "m"):
-        return count, "path data must start with a move-to (M)"
-    return count, None
+            continue
+        groups = 0
+        while pos < length and data[pos] not in _COMMAND_LETTERS:
+            for index in range(arity):
+                if index:
+                    pos = _skip(data, pos)
+                is_flag = command in "Aa" and index in _ARC_FLAGS
+                match = (_FLAG if is_flag else _NUMBER).match(data, pos)
+                if match is None:
+                    found = repr(data[pos : pos + 12]) if pos < length else "the end"
+                    if index == 0 and groups == 0:
+                        return count, arcs, f"command {command!r} has no numbers (found {found})"
+                    if index == 0:
+                        return count, arcs, f"unexpected {found} at character {pos}"
+                    wanted = "a flag (0 or 1)" if is_flag else "a number"
+                    return count, arcs, f"command {command!r} expected {wanted} at character {pos}, found {found}"
+                if not is_flag and (problem := _number_problem(match.group())):
+                    return count, arcs, f"number {problem}"
+                pos = match.end()
+            pos = _skip(data, pos)
+            groups += 1
+            count += 1
+            arcs += command in "Aa"
+            if count > limit:
+                return count, arcs, None
+        if not groups:
+            return count, arcs, f"command {command!r} has no numbers"
+    return count, arcs, None
 
 
 def check_svg_bytes(data: bytes, file: str, problems: Problems) -> Element | None:
@@ -99,18 +166,30 @@ def check_svg_bytes(data: bytes, file: str, problems: Problems) -> Element | Non
     Problems with single attributes (bad numbers, malformed path data,
     duplicate ids) are reported but leave the file parseable, so the rest of
     the drawing is still checked; anything that could make a parser blow up
-    (size, depth, `<use>` expansion) returns None.
+    (size, depth, `<use>` expansion, large stylesheets) returns None.
     """
     if len(data) > MAX_BYTES:
-        problems.add(file, None, "file", f"{len(data):,} bytes is over the {MAX_BYTES:,}-byte limit")
+        problems.add(file, None, "file", f"larger than the {MAX_BYTES:,}-byte limit")
         return None
     if not data.strip():
         problems.add(file, None, "file", "the file is empty")
         return None
     try:
-        root = fromstring(data, forbid_dtd=True)
+        root = _parse_bounded(data)
+    except SvgLimitError as exc:
+        problems.add(file, None, "xml", str(exc))
+        return None
+    except EntitiesForbidden:
+        problems.add(file, None, "xml", "refused unsafe XML: entity declarations are not allowed")
+        return None
+    except ExternalReferenceForbidden:
+        problems.add(file, None, "xml", "refused unsafe XML: external references are not allowed")
+        return None
     except DefusedXmlException as exc:
         problems.add(file, None, "xml", f"refused unsafe XML ({type(exc).__name__})")
+        return None
+    except LookupError as exc:  # expat asked for an encoding Python does not know
+        problems.add(file, None, "xml", f"not well-formed XML: {exc}")
         return None
     except SyntaxError as exc:  # ParseError derives from SyntaxError
         line = getattr(exc, "position", (None, None))[0]
@@ -119,99 +198,240 @@ def check_svg_bytes(data: bytes, file: str, problems: Problems) -> Element | Non
     if local_name(root) != "svg":
         problems.add(file, None, "xml", f"the root element is <{local_name(root)}>, not <svg>")
         return None
+    if root.get("viewBox") is None:
+        problems.add(file, None, "<svg>", "viewBox: required, it defines the drawing's units")
     return root if _check_tree(root, file, problems) else None
 
 
-def _check_tree(root: Element, file: str, problems: Problems) -> bool:
-    """Walk the tree; False when it is too large or deep to parse safely."""
-    ids: dict[str, Element] = {}
+def _parse_bounded(data: bytes) -> Element:
+    """Parse incrementally so that an oversized tree is refused before it is built."""
+    root: Element | None = None
+    depth = 0
     count = 0
-    stack: list[tuple[Element, int]] = [(root, 1)]
-    too_deep = False
-    while stack:
-        element, depth = stack.pop()
+    events: Iterator[tuple[str, Element]] = iterparse(io.BytesIO(data), events=("start", "end"))
+    for event, element in events:
+        if event == "end":
+            depth -= 1
+            continue
+        root = element if root is None else root
+        depth += 1
         count += 1
         if count > MAX_ELEMENTS:
-            problems.add(file, None, "elements", f"more than {MAX_ELEMENTS:,} elements")
-            return False
-        if depth > MAX_DEPTH and not too_deep:
-            problems.add(file, None, describe(element), f"nested deeper than {MAX_DEPTH} levels")
-            too_deep = True
+            raise SvgLimitError(f"more than {MAX_ELEMENTS:,} elements")
+        if depth > MAX_DEPTH:
+            raise SvgLimitError(f"{describe(element)} is nested deeper than {MAX_DEPTH} levels")
+    assert root is not None, "a document without elements is a ParseError"
+    return root
+
+
+def _check_tree(root: Element, file: str, problems: Problems) -> bool:
+    """Check every element; False when the drawing is too costly to parse."""
+    ids: dict[str, Element] = {}
+    costs: dict[int, int] = {}
+    remaining = MAX_DRAWING_COST
+    style_bytes = 0
+    too_long = False
+    for element in root.iter():
         ident = element.get("id")
         if ident is not None:
             if ident in ids:
                 problems.add(file, None, f"#{ident}", "duplicate id")
             ids[ident] = element
-        _check_attributes(element, file, problems)
-        stack.extend((child, depth + 1) for child in element)
-    return _check_uses(root, ids, file, problems) and not too_deep
+        cost, over = _check_attributes(element, file, problems, remaining)
+        costs[id(element)] = cost
+        remaining -= cost
+        too_long = too_long or over
+        if local_name(element) == "style":
+            style_bytes += len((element.text or "").encode("utf-8", "replace"))
+    if too_long:
+        return False
+    if remaining < 0:
+        problems.add(file, None, "drawing", _over_cost(""))
+        return False
+    if style_bytes > MAX_STYLE_BYTES:
+        problems.add(file, None, "style", f"<style> sheets over {MAX_STYLE_BYTES:,} bytes; use attributes instead")
+        return False
+    return _check_uses(root, ids, costs, file, problems)
 
 
-def _check_attributes(element: Element, file: str, problems: Problems) -> None:
+def _over_cost(when: str) -> str:
+    return (
+        f"over {MAX_DRAWING_COST:,} drawing commands in all{when} "
+        f"(an arc counts {ARC_COST}; a circle, ellipse or rect {SHAPE_COST['circle']})"
+    )
+
+
+def _check_attributes(element: Element, file: str, problems: Problems, budget: int) -> tuple[int, bool]:
+    """Report bad attribute values; returns (drawing cost, too long for one element).
+
+    Counting stops once `budget` (what is left of the whole drawing's
+    allowance) is spent, so a huge file costs no more than a full one.
+    """
     name = local_name(element)
     where = describe(element)
+    cost = SHAPE_COST.get(name, 0)
+    too_long = False
     if name == "path":
-        data = element.get("d", "")
-        commands, error = path_command_count(data)
+        commands, arcs, error = _scan_path(element.get("d", ""), min(MAX_PATH_COMMANDS, max(budget, 0)))
+        cost = commands + (ARC_COST - 1) * arcs
+        too_long = commands > MAX_PATH_COMMANDS
         if error:
             problems.add(file, None, where, f"malformed path data: {error}")
-        elif commands > MAX_PATH_COMMANDS:
-            problems.add(file, None, where, f"{commands:,} path commands (limit {MAX_PATH_COMMANDS:,})")
+        elif too_long:
+            problems.add(file, None, where, f"over {MAX_PATH_COMMANDS:,} path commands")
     if name in ("polygon", "polyline"):
-        raw = [token for token in _POINTS_SEP.split(element.get("points", "").strip()) if token]
-        for token in raw:
-            if not re.fullmatch(_NUMBER, token) or not math.isfinite(float(token)):
-                problems.add(file, None, where, f"points: {token!r} is not a finite number")
-                break
-        if len(raw) % 2:
-            problems.add(file, None, where, "points: an odd count of numbers")
-    for attr in _NUMERIC_ATTRS:
+        cost = _check_points(element.get("points", ""), file, where, problems, max(budget, 0))
+        too_long = cost > MAX_PATH_COMMANDS
+        if too_long:
+            problems.add(file, None, where, f"over {MAX_PATH_COMMANDS:,} points")
+    if name in ("text", "tspan", "textPath"):
+        for attr in ("x", "y", "dx", "dy", "rotate"):
+            if (value := element.get(attr)) is not None and (error := _property_problem(value)):
+                problems.add(file, None, where, f"{attr}: {error}")
+    else:
+        _check_lengths(element, name, file, where, problems)
+    if name in _VIEWBOX_ELEMENTS and (box := element.get("viewBox")) is not None:
+        _check_viewbox(box, file, where, problems)
+    for attr in _TRANSFORM_ATTRS:
+        if (value := element.get(attr)) is not None and (error := _transform_problem(value)):
+            problems.add(file, None, where, f"{attr}: {error}")
+    for prop, value in _numeric_properties(element):
+        if error := _property_problem(value):
+            problems.add(file, None, where, f"{prop}: {error}")
+    return cost, too_long
+
+
+def _check_lengths(element: Element, name: str, file: str, where: str, problems: Problems) -> None:
+    for attr in _LENGTH_ATTRS:
         value = element.get(attr)
         if value is None:
             continue
         match = _LENGTH.match(value)
-        if match is None or not math.isfinite(float(match.group(1))):
-            problems.add(file, None, where, f"{attr}: {value!r} is not a finite length")
+        problem = _number_problem(match.group(1)) if match else "not a number with a unit"
+        if problem:
+            problems.add(file, None, where, f"{attr}: {value[:40]!r} is not a finite length ({problem})")
+        elif name == "svg" and match is not None and attr in ("width", "height") and float(match.group(1)) <= 0:
+            problems.add(file, None, where, f"{attr}: must be greater than 0")
 
 
-def _check_uses(root: Element, ids: dict[str, Element], file: str, problems: Problems) -> bool:
-    """Refuse `<use>` cycles and fan-outs that would explode when expanded."""
-    expanded: dict[int, int] = {}
+def _check_points(text: str, file: str, where: str, problems: Problems, budget: int) -> int:
+    count = 0
+    for count, token in enumerate(re.finditer(r"[^\s,]+", text), start=1):
+        value = token.group()
+        problem = _number_problem(value) if _NUMBER.fullmatch(value) else f"{value[:20]!r} is not a number"
+        if problem:
+            problems.add(file, None, where, f"points: {problem}")
+            return 0
+        if count > 2 * budget:
+            return budget + 1
+    if count % 2:
+        problems.add(file, None, where, "points: an odd count of numbers")
+    return count // 2
 
-    def weight(element: Element, chain: tuple[int, ...]) -> int:
-        key = id(element)
-        if key in expanded:
-            return expanded[key]
-        if key in chain:
-            raise _UseCycleError(describe(element))
-        if len(chain) > MAX_USE_DEPTH * 4:
-            raise _UseTooDeepError(describe(element))
-        total = 1
-        for child in element:
-            total += weight(child, (*chain, key))
-        if local_name(element) == "use":
-            target = _use_target(element, ids)
-            if target is not None:
-                total += weight(target, (*chain, key))
-        expanded[key] = total
-        return min(total, MAX_USE_EXPANSION * 10)
 
+def _check_viewbox(text: str, file: str, where: str, problems: Problems) -> None:
+    tokens = [token for token in re.split(r"[\s,]+", text.strip()) if token]
+    if len(tokens) != 4 or not all(_NUMBER.fullmatch(t) for t in tokens):
+        problems.add(file, None, where, f"viewBox: {text[:40]!r} is not four numbers")
+        return
+    for token in tokens:
+        if problem := _number_problem(token):
+            problems.add(file, None, where, f"viewBox: {problem}")
+            return
+    if float(tokens[2]) <= 0 or float(tokens[3]) <= 0:
+        problems.add(file, None, where, "viewBox: width and height must be greater than 0")
+
+
+def _transform_problem(text: str) -> str | None:
+    pos = 0
+    end = len(text.rstrip(" \t\r\n,"))
+    while pos < end:
+        match = _TRANSFORM.match(text, pos)
+        if match is None:
+            return f"cannot read {text[pos : pos + 20]!r}"
+        function, args = match.groups()
+        arity = _TRANSFORM_ARITY.get(function)
+        if arity is None:
+            return f"unknown transform {function!r}"
+        tokens = [token for token in re.split(r"[\s,]+", args.strip()) if token]
+        if len(tokens) not in arity:
+            return f"{function}() takes {' or '.join(map(str, arity))} numbers, found {len(tokens)}"
+        for token in tokens:
+            problem = _number_problem(token) if _NUMBER.fullmatch(token) else f"{token[:20]!r} is not a number"
+            if problem:
+                return f"{function}(): {problem}"
+        pos = match.end()
+    return None
+
+
+def _numeric_properties(element: Element) -> Iterator[tuple[str, str]]:
+    for prop in _NUMERIC_PROPERTIES:
+        if (value := element.get(prop)) is not None:
+            yield prop, value
+    for declaration in element.get("style", "").split(";"):
+        prop, _, value = declaration.partition(":")
+        if prop.strip().lower() in _NUMERIC_PROPERTIES:
+            yield prop.strip().lower(), value
+
+
+def _property_problem(value: str) -> str | None:
+    if _NOT_A_NUMBER.search(value):
+        return f"{value.strip()[:40]!r} is not a finite number"
+    for match in _FREE_NUMBER.finditer(value):
+        if problem := _number_problem(match.group()):
+            return problem
+    return None
+
+
+def _check_uses(root: Element, ids: dict[str, Element], costs: dict[int, int], file: str, problems: Problems) -> bool:
+    """Refuse `<use>` cycles, deep nesting and fan-outs that would explode when expanded."""
     uses = [e for e in root.iter() if local_name(e) == "use"]
     for use in uses:
         if _use_target(use, ids) is None:
-            problems.add(file, None, describe(use), f"<use> points at a missing id {_use_href(use)!r}")
+            problems.add(file, None, describe(use), f"<use> points at a missing id {_use_href(use)[:40]!r}")
     if not uses:
         return True
+    done: dict[int, tuple[int, int, int]] = {}
+    busy: set[int] = set()
+
+    def measure(element: Element, hops: int) -> tuple[int, int, int]:
+        """(elements, drawing cost, `<use>` nesting below) after expansion, capped.
+
+        The tree itself is at most MAX_DEPTH deep and every `<use>` hop is
+        counted on the way down, so the recursion stays bounded.
+        """
+        key = id(element)
+        if key in done:
+            return done[key]
+        busy.add(key)
+        total, cost, nesting = 1, costs.get(key, 0), 0
+        for child in element:
+            size, drawn, below = measure(child, hops)
+            total, cost, nesting = total + size, cost + drawn, max(nesting, below)
+        target = _use_target(element, ids) if local_name(element) == "use" else None
+        if target is not None:
+            if id(target) in busy:
+                raise _UseError(describe(element), "<use> references form a cycle")
+            if hops >= MAX_USE_DEPTH:
+                raise _UseError(describe(element), f"<use> nested deeper than {MAX_USE_DEPTH} levels")
+            size, drawn, below = measure(target, hops + 1)
+            total, cost, nesting = total + size, cost + drawn, max(nesting, below + 1)
+            if nesting > MAX_USE_DEPTH:
+                raise _UseError(describe(element), f"<use> nested deeper than {MAX_USE_DEPTH} levels")
+        busy.discard(key)
+        done[key] = (min(total, MAX_USE_EXPANSION + 1), min(cost, MAX_DRAWING_COST + 1), nesting)
+        return done[key]
+
     try:
-        total = weight(root, ())
-    except _UseCycleError as exc:
-        problems.add(file, None, str(exc), "<use> references form a cycle")
-        return False
-    except _UseTooDeepError as exc:
-        problems.add(file, None, str(exc), f"<use> nested deeper than {MAX_USE_DEPTH} levels")
+        total, cost, _nesting = measure(root, 0)
+    except _UseError as exc:
+        problems.add(file, None, exc.where, exc.message)
         return False
     if total > MAX_USE_EXPANSION:
         problems.add(file, None, "use", f"<use> elements expand to over {MAX_USE_EXPANSION:,} elements")
+        return False
+    if cost > MAX_DRAWING_COST:
+        problems.add(file, None, "use", _over_cost(" once <use> copies are expanded"))
         return False
     return True
 
@@ -225,9 +445,8 @@ def _use_target(use: Element, ids: dict[str, Element]) -> Element | None:
     return ids.get(href[1:]) if href.startswith("#") else None
 
 
-class _UseCycleError(Exception):
-    pass
-
-
-class _UseTooDeepError(Exception):
-    pass
+class _UseError(Exception):
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(message)
+        self.where = where
+        self.message = message

@@ -3,6 +3,11 @@
 tomllib gives values but no line numbers, and a content author needs
 `zones.toml:42: zone[cheek].pressure: …`, so the raw text is scanned once
 for table headers and keys to attribute every value to its line.
+
+tomllib is also not built for hostile input: a dotted key with thousands of
+parts takes minutes (quadratic), an integer of 5,000 digits raises a bare
+ValueError, deep nesting a RecursionError. Files are capped in size and
+pre-checked so that each of these ends in a clean problem within a second.
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from typing import Any
 
 from .problems import Problems
 
-MAX_TOML_BYTES = 1024 * 1024
+MAX_TOML_BYTES = 256 * 1024
+MAX_KEY_PARTS = 16
+
+# Any dotted key of more than MAX_KEY_PARTS parts contains this, wherever it is
+# written (a header, a key, an inline table); prose almost never does. The
+# possessive quantifiers and the look-behind keep the search linear.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')"""
+_DEEP_DOTTED_KEY = re.compile(rf"(?<![A-Za-z0-9_-]){_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART}){{{MAX_KEY_PARTS}}}")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
@@ -64,7 +77,10 @@ class TomlFile:
 def read_toml(raw: bytes, name: str, problems: Problems) -> TomlFile | None:
     """Decode and parse one file, turning every failure into a problem."""
     if len(raw) > MAX_TOML_BYTES:
-        problems.add(name, None, "file", f"{len(raw):,} bytes is over the {MAX_TOML_BYTES:,}-byte limit")
+        problems.add(name, None, "file", f"larger than the {MAX_TOML_BYTES:,}-byte limit")
+        return None
+    if raw.startswith(_UTF16_BOMS):
+        problems.add(name, 1, "encoding", "not UTF-8 (the file is UTF-16); save it as UTF-8")
         return None
     try:
         text = raw.decode("utf-8")
@@ -75,6 +91,10 @@ def read_toml(raw: bytes, name: str, problems: Problems) -> TomlFile | None:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         problems.add(name, None, "file", "the file is empty")
+        return None
+    if deep := _DEEP_DOTTED_KEY.search(text):
+        line = text.count("\n", 0, deep.start()) + 1
+        problems.add(name, line, "syntax", f"a dotted key with more than {MAX_KEY_PARTS} parts")
         return None
     try:
         data = tomllib.loads(text)
@@ -88,5 +108,8 @@ def read_toml(raw: bytes, name: str, problems: Problems) -> TomlFile | None:
         return None
     except RecursionError:
         problems.add(name, None, "syntax", "nested too deeply")
+        return None
+    except ValueError as exc:  # tomllib lets int() refuse numbers of thousands of digits
+        problems.add(name, None, "syntax", f"a value cannot be read ({str(exc)[:80]})")
         return None
     return TomlFile(name, data, index_lines(text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -17,6 +18,7 @@ from ..core.userdata import content_dir, settings_store
 from .mainwindow import MainWindow
 
 FONT_DIR = "fonts"
+PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 
 
 def load_bundled_fonts() -> list[str]:
@@ -35,7 +37,11 @@ def load_bundled_fonts() -> list[str]:
 def load_with_user_pack() -> tuple[Catalog, list[str]]:
     """The shipped content plus the user's pack; a broken pack is reported and skipped."""
     user = content_dir()
-    if not user.is_dir() or not any(user.iterdir()):
+    try:
+        unused = not user.is_dir() or not any(user.iterdir())
+    except OSError as exc:
+        return load_catalog(), [f"{user}: folder: cannot be read: {exc.strerror or exc}"]
+    if unused:
         return load_catalog(), []
     try:
         return load_catalog(user_dirs=[user]), []
@@ -48,6 +54,11 @@ def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Your content pack has problems")
     box.setText(f"{len(problems)} problem(s) in {content_dir()}. The shipped content is shown instead.")
+    shown = problems[:PROBLEMS_SHOWN]
+    more = len(problems) - len(shown)
+    # Rich text on purpose: plain text that happens to start with "<style>" would be taken for HTML.
+    listing = "<br>".join(escape(p) for p in shown) + (f"<br>… and {more} more under Show Details." if more else "")
+    box.setInformativeText(f"<p>{listing}</p>")
     box.setDetailedText("\n".join(problems))
     box.open()
 

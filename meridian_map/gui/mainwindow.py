@@ -13,6 +13,7 @@ from ..core.catalog import Catalog
 from ..core.model import Side
 from ..core.search import Kind, SearchIndex
 from ..core.userdata import JsonStore, content_dir
+from .exportmenu import add_export_actions
 from .mapscene import LabelMode, Layer, MapScene
 from .mapview import MapView
 from .panel import Panel
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        add_export_actions(self, file_menu)
+        file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
         view_menu = bar.addMenu("&View")

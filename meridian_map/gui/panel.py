@@ -95,9 +95,13 @@ class Panel(QTextBrowser):
         point_rows = "".join(self._point_row(p) for p in points) or "<tr><td>—</td></tr>"
         nearby = ", ".join(f"<a href='point:{c}'>{c}</a>" for c in zone.nearby)
         concerns = ", ".join(
-            f"<a href='concern:{c}'>{escape(self.catalog.concerns[c].name.get(lang))}</a>" for c in zone.concerns
+            f"<a href='concern:{c}'>{escape(self.catalog.concerns[c].name.get(lang))}</a>"
+            + ("<span class='edited'> ✎</span>" if self._local("concern", c) else "")
+            for c in zone.concerns
         )
-        edited = "<p class='edited'>✎ edited locally</p>" if self.catalog.is_edited("zone", zone.id) else ""
+        if any(self._local("concern", c) for c in zone.concerns):
+            concerns += "<br><span class='edited'>✎ from your content folder</span>"
+        edited = self._local_note("zone", zone.id)
         side = "right" if area.side is Side.R else "left"
         self._set(
             area_key,
@@ -111,6 +115,16 @@ class Panel(QTextBrowser):
             f"<h2>Tradition</h2><p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
             "<p class='sub'>Traditional uses are not proven effects. Educational only, not medical advice.</p>",
         )
+
+    def _local(self, kind: str, key: str) -> str:
+        """How a record a user file touched is marked: the user must see what is not shipped."""
+        if f"{kind}:{key}" in self.catalog.content.added:
+            return "✎ added locally"
+        return "✎ edited locally" if self.catalog.is_edited(kind, key) else ""
+
+    def _local_note(self, kind: str, key: str) -> str:
+        mark = self._local(kind, key)
+        return f"<p class='edited'>{mark}</p>" if mark else ""
 
     def _point_row(self, info: PointInfo) -> str:
         return (
@@ -131,7 +145,7 @@ class Panel(QTextBrowser):
             key,
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
             f"<p class='sub'>{escape(info.english)} · {escape(describe.channel_name(self.catalog, info.channel, lang))}"
-            f"{side}</p>"
+            f"{side}</p>{self._local_note('point', info.code)}"
             f"<h2>Location</h2><p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
             + (f"<h2>Zone</h2><p>{escape(zone.name.get(lang))}</p>" if zone else "")
             + f"<h2>⚠ Cautions</h2><p class='caution'>{escape(info.cautions.get(lang))}</p>"
