@@ -74,7 +74,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _load(args: argparse.Namespace) -> Catalog:
-    from .core.catalog import load_catalog
+    from .core.loader import load_catalog
 
     if args.assets is not None and not args.assets.is_dir():
         raise ContentError([_problem(str(args.assets), "folder not found")])
@@ -154,13 +154,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_paths(_args: argparse.Namespace) -> int:
     from .core.assets import shipped_assets
-    from .core.userdata import content_dir, data_dir, settings_store
+    from .core.userdata import cache_dir, content_dir, data_dir, settings_store
 
     content = content_dir()
     state = "exists" if content.is_dir() else "not created yet"
     print(f"settings file:   {settings_store().path}")
     print(f"content folder:  {content} ({state})")
     print(f"data folder:     {data_dir()}")
+    print(f"cache folder:    {cache_dir()} (safe to delete)")
     print(f"shipped content: {shipped_assets()} (face.svg and content/, to copy from)")
     return 0
 

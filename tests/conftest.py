@@ -9,7 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from meridian_map.core.catalog import Catalog, load_catalog
+from meridian_map.core.catalog import Catalog
+from meridian_map.core.loader import load_catalog
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]

@@ -20,9 +20,9 @@ from types import ModuleType
 import pytest
 
 from meridian_map.core.assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
-from meridian_map.core.catalog import assemble
-from meridian_map.core.content import Content, ContentMerger
-from meridian_map.core.model import Face
+from meridian_map.core.content import ContentMerger
+from meridian_map.core.loader import assemble
+from meridian_map.core.model import Content, Face
 from meridian_map.core.problems import Problems
 from meridian_map.core.svgload import load_face
 from meridian_map.core.tomlsource import TomlFile, read_toml

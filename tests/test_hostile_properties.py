@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meridian_map.core.assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
-from meridian_map.core.catalog import assemble
-from meridian_map.core.content import SCHEMA, Content, ContentMerger
-from meridian_map.core.model import Face
+from meridian_map.core.content import SCHEMA, ContentMerger
+from meridian_map.core.loader import assemble
+from meridian_map.core.model import Content, Face
 from meridian_map.core.problems import Problems
 from meridian_map.core.svgload import load_face
 from meridian_map.core.svgsafety import path_command_count

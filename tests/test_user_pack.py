@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from meridian_map.cli import main
-from meridian_map.core import catalog as catalog_module
-from meridian_map.core.catalog import MAX_FOLDER_BYTES, MAX_FOLDER_FILES, Catalog, load_catalog
+from meridian_map.core import loader as loader_module
+from meridian_map.core.catalog import Catalog
+from meridian_map.core.loader import MAX_FOLDER_BYTES, MAX_FOLDER_FILES, load_catalog
 from meridian_map.core.problems import ContentError
 from meridian_map.core.svgsafety import MAX_BYTES
 from meridian_map.core.tomlsource import MAX_TOML_BYTES
@@ -174,8 +175,8 @@ def test_an_unlistable_pack_folder_is_a_problem(tmp_path: Path, monkeypatch: pyt
             raise PermissionError(13, "Permission denied")
         return original(folder)
 
-    original = catalog_module.content_files
-    monkeypatch.setattr(catalog_module, "content_files", denied)
+    original = loader_module.content_files
+    monkeypatch.setattr(loader_module, "content_files", denied)
     assert any("folder: cannot be read: Permission denied" in p for p in problems_of(user_dirs=[tmp_path]))
 
 

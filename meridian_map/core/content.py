@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,7 @@ from .model import (
     EMPTY_TEXT,
     Channel,
     Concern,
+    Content,
     CourseStep,
     Disclaimer,
     PointInfo,
@@ -230,22 +231,6 @@ class RawRecord:
     def source(self) -> Source:
         fields = tuple((k, line) for k, (_f, line) in self.where.items() if line is not None)
         return Source(self.origin[0], self.origin[1], fields)
-
-
-@dataclass(frozen=True)
-class Content:
-    languages: tuple[str, ...]
-    pressures: tuple[PressureLevel, ...]
-    points: tuple[PointInfo, ...]
-    zones: tuple[ZoneInfo, ...]
-    concerns: tuple[Concern, ...]
-    channels: tuple[Channel, ...]
-    disclaimer: Disclaimer
-    sources: tuple[str, ...]
-    edited: frozenset[str]  # "kind:key" of shipped records a user layer changed
-    declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    added: frozenset[str] = frozenset()  # "kind:key" of records only a user layer has
-    complete: bool = True  # False when any record was left out as invalid
 
 
 class ContentMerger:

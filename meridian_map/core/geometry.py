@@ -55,6 +55,12 @@ class ZoneIndex:
                 if shared > min_area:
                     yield self.keys[i], self.keys[int(j)], shared
 
+    def near(self, key: str, distance: float) -> list[str]:
+        """Keys of the outlines within `distance` of this one (itself excluded)."""
+        shape = self.polygons[self.keys.index(key)]
+        found = self._tree.query(shape, predicate="dwithin", distance=distance)
+        return [self.keys[int(i)] for i in found if self.keys[int(i)] != key]
+
     def distance(self, key: str, p: Vec) -> float:
         return float(self.polygons[self.keys.index(key)].distance(Point(p)))
 

@@ -253,3 +253,19 @@ class Face:
 class Disclaimer:
     full: Text
     short: Text
+
+
+@dataclass(frozen=True)
+class Content:
+    languages: tuple[str, ...]
+    pressures: tuple[PressureLevel, ...]
+    points: tuple[PointInfo, ...]
+    zones: tuple[ZoneInfo, ...]
+    concerns: tuple[Concern, ...]
+    channels: tuple[Channel, ...]
+    disclaimer: Disclaimer
+    sources: tuple[str, ...]
+    edited: frozenset[str]  # "kind:key" of shipped records a user layer changed
+    declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    added: frozenset[str] = frozenset()  # "kind:key" of records only a user layer has
+    complete: bool = True  # False when any record was left out as invalid

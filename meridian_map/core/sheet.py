@@ -18,10 +18,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-import shapely
-from shapely.geometry import Polygon
-from shapely.ops import polylabel
-
 from .catalog import Catalog
 from .describe import span
 from .model import Concern, PointInfo, Side, Vec, ZoneInfo
@@ -376,6 +372,9 @@ def label_position(catalog: Catalog, zone: str, side: Side = Side.L) -> tuple[Ve
     A number circle fits best there; when even that is too tight at the
     printed scale, the number moves beside the face on a leader line.
     """
+    from shapely.geometry import Polygon
+    from shapely.ops import polylabel
+
     area = catalog.areas[f"{zone}_{side.lower()}"]
     shape = Polygon(area.outline)
     if not shape.is_valid:
@@ -392,6 +391,9 @@ def interior_spots(
     When the deepest point is crossed by another zone's leader line, the
     number moves to the next roomiest spot rather than hiding the line.
     """
+    import shapely
+    from shapely.geometry import Polygon
+
     shape = Polygon(catalog.areas[f"{zone}_{side.lower()}"].outline)
     if not shape.is_valid:
         shape = shape.buffer(0)

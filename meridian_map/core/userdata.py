@@ -43,6 +43,13 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR)
 
 
+def cache_dir() -> Path:
+    """Disposable data (the pickled catalog); safe to delete at any time."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, APP_AUTHOR)
+
+
 def content_dir() -> Path:
     """Where a user's own content pack (TOML files, face.svg) lives."""
     return data_dir() / "content"

@@ -12,9 +12,10 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.assets import shipped_assets
-from ..core.catalog import Catalog, load_catalog
+from ..core.catalog import Catalog
+from ..core.catalogcache import load_cached
 from ..core.problems import ContentError
-from ..core.userdata import content_dir, settings_store
+from ..core.userdata import cache_dir, content_dir, settings_store
 from .mainwindow import MainWindow
 
 FONT_DIR = "fonts"
@@ -34,6 +35,11 @@ def load_bundled_fonts() -> list[str]:
     return families
 
 
+def load_catalog(user_dirs: list[Path] | None = None) -> Catalog:
+    """Through the catalog cache: start-up skips parsing when nothing changed."""
+    return load_cached(cache_dir(), user_dirs=user_dirs or [])
+
+
 def load_with_user_pack() -> tuple[Catalog, list[str]]:
     """The shipped content plus the user's pack; a broken pack is reported and skipped."""
     user = content_dir()
@@ -44,7 +50,7 @@ def load_with_user_pack() -> tuple[Catalog, list[str]]:
     if unused:
         return load_catalog(), []
     try:
-        return load_catalog(user_dirs=[user]), []
+        return load_catalog([user]), []
     except ContentError as error:
         return load_catalog(), [str(p) for p in error.problems]
 
@@ -91,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     window.show()
+    # Load shapely and build the hit index while the user first looks at the map.
+    QTimer.singleShot(0, lambda: window.catalog.index)
     if pack_problems:
         QTimer.singleShot(0, lambda: show_pack_problems(window, pack_problems))
     return app.exec()

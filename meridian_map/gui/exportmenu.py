@@ -15,17 +15,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from ..core.atomicfile import atomic_write_bytes
 from ..core.model import DEFAULT_LANGUAGE
-from ..core.sheet import Paper, Sheet, TakeHomeSheet, build_sheet, default_filename
-from .sheetpainter import page_size_for, paint_sheet, painting, render_pdf
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ..core.sheet import Paper, Sheet
     from .mainwindow import MainWindow
+
+# Printing, SVG and the sheet layout (with shapely) load on first use, not at
+# start-up: the window must appear as fast as a bare Qt window.
 
 IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg"}
 PDF_FILTER = "PDF document (*.pdf)"
@@ -40,6 +42,8 @@ def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
 
 def local_paper() -> Paper:
     """Letter where people use US paper, A4 everywhere else."""
+    from ..core.sheet import Paper
+
     us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return Paper.LETTER if us else Paper.A4
 
@@ -68,23 +72,32 @@ class Exporter(QObject):
 
     def current_sheet(self) -> Sheet:
         """The take-home sheet for the concern picked in the sidebar, else the cheat sheet."""
+        from ..core.sheet import build_sheet
+
         concern = self.window.sidebar.concern_box.currentData() or None
         return build_sheet(self.window.catalog, concern, DEFAULT_LANGUAGE)
 
     def new_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from .sheetpainter import page_size_for
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size_for(local_paper()))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         printer.setDocName(self.current_sheet().title)
         return printer
 
-    @Slot(QPrinter)
     def paint_on(self, printer: QPrinter) -> None:
+        from .sheetpainter import paint_sheet, painting
+
         with painting(printer) as painter:
             paint_sheet(painter, printer, self.window.catalog, self.current_sheet())
 
     @Slot()
     def print_sheet(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
         printer = self.new_printer()
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("Print sheet")
@@ -94,6 +107,8 @@ class Exporter(QObject):
 
     @Slot()
     def preview_sheet(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         dialog = QPrintPreviewDialog(self.new_printer(), self.window)
         dialog.setWindowTitle("Print preview")
         dialog.paintRequested.connect(self.paint_on)
@@ -101,6 +116,9 @@ class Exporter(QObject):
 
     @Slot()
     def export_pdf(self) -> None:
+        from ..core.sheet import TakeHomeSheet, default_filename
+        from .sheetpainter import render_pdf
+
         sheet = self.current_sheet()
         concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
         suggested = Path(documents_folder()) / default_filename(concern, sheet.lang)
@@ -158,6 +176,8 @@ class Exporter(QObject):
     def render_svg(self, target: Path, size: QSize, source: QRectF) -> bool:
         if not writable(target):
             return False
+        from PySide6.QtSvg import QSvgGenerator
+
         generator = QSvgGenerator()
         generator.setFileName(str(target))
         generator.setSize(size)

@@ -200,21 +200,9 @@ class MapScene(QGraphicsScene):
 
     def _tint_per_zone(self) -> dict[str, str]:
         """Neighbouring zones get different tints (greedy colouring, stable order)."""
-        index = self.catalog.index
-        neighbours: dict[str, set[str]] = {zone: set() for zone in self.catalog.zones}
-        keys = list(self.catalog.areas)
-        for i, first in enumerate(keys):
-            for second in keys[i + 1 :]:
-                a, b = self.catalog.areas[first].zone, self.catalog.areas[second].zone
-                if (
-                    a != b
-                    and index.polygons[index.keys.index(first)].distance(index.polygons[index.keys.index(second)]) < 1.0
-                ):
-                    neighbours[a].add(b)
-                    neighbours[b].add(a)
         chosen: dict[str, str] = {}
         for zone in self.catalog.zones:
-            taken = {chosen[n] for n in neighbours[zone] if n in chosen}
+            taken = {chosen[n] for n in self.catalog.neighbours.get(zone, ()) if n in chosen}
             chosen[zone] = next((t for t in ZONE_TINTS if t not in taken), ZONE_TINTS[0])
         return chosen
 

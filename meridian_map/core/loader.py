@@ -1,0 +1,351 @@
+"""Building the catalog: read, merge, place and cross-check everything.
+
+Each fact is checked once, here: every point inside its zone, every zone
+drawn on both sides, every reference resolved. Problems are collected and
+raised together as one ContentError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
+from .catalog import Catalog
+from .content import ContentMerger, suggest
+from .fileread import read_bounded
+from .model import (
+    Channel,
+    Concern,
+    Content,
+    Face,
+    FaceFrame,
+    PlacedPoint,
+    PointInfo,
+    Side,
+    Source,
+    ZoneArea,
+    ZoneInfo,
+)
+from .problems import ContentError, Problems
+from .svgsafety import MAX_BYTES
+from .tomlsource import MAX_TOML_BYTES, TomlFile, read_toml
+
+POINT_TOLERANCE = 1.0  # face units a point may sit outside its zone's outline
+STROKE_TOLERANCE = 3.0  # face units a stroke line may stray outside its zone
+OVERLAP_TOLERANCE = 0.5  # square face units two outlines may share
+MIDLINE_TOLERANCE = 0.01  # normalised x
+MAX_FOLDER_FILES = 64  # TOML files in one content folder
+MAX_FOLDER_BYTES = 1024 * 1024  # of TOML in one content folder
+MIN_BILATERAL_X = 0.05
+
+
+def load_catalog(
+    assets: Traversable | None = None,
+    user_dirs: Sequence[Traversable] = (),
+    face_file: Traversable | None = None,
+) -> Catalog:
+    """Load, merge and cross-check everything; ContentError lists all problems."""
+    assets = assets if assets is not None else shipped_assets()
+    problems = Problems()
+    face_path = face_file or _user_face(user_dirs) or assets.joinpath(FACE_FILE)
+    face = _read_face(face_path, problems, assets if face_file is None else None)
+    merger = ContentMerger(problems)
+    merger.add_layer(_read_tomls(assets.joinpath(CONTENT_DIR), problems, assets))
+    for folder in user_dirs:
+        merger.add_layer(_read_tomls(folder, problems, folder))
+    content = merger.build()
+    if face is None or content is None:
+        raise ContentError(problems)
+    catalog = assemble(face, content, problems)
+    problems.raise_if_any()
+    return catalog
+
+
+def _display_name(file: Traversable, base: Traversable | None = None) -> str:
+    name = getattr(file, "name", str(file))
+    if isinstance(file, Path):
+        return str(file) if base is None or not isinstance(base, Path) else _relative(file, base)
+    return name
+
+
+def _relative(file: Path, base: Path) -> str:
+    try:
+        return str(file.relative_to(base.parent))
+    except ValueError:
+        return str(file)
+
+
+def _read_face(path: Traversable, problems: Problems, base: Traversable | None) -> Face | None:
+    name = _display_name(path, base)
+    try:
+        data = read_bounded(path, MAX_BYTES)
+    except OSError as exc:
+        problems.add(name, None, "file", f"cannot be read: {exc.strerror or exc}")
+        return None
+    from .svgload import load_face
+
+    return load_face(data, name, problems)
+
+
+def _user_face(user_dirs: Sequence[Traversable]) -> Traversable | None:
+    for folder in reversed(user_dirs):
+        candidate = folder.joinpath(FACE_FILE)
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # unreadable: reading it reports why
+            return candidate
+    return None
+
+
+def _read_tomls(folder: Traversable, problems: Problems, base: Traversable) -> list[TomlFile]:
+    """Every TOML file of a folder, within limits that keep a hostile pack from hanging the app."""
+    try:
+        files = content_files(folder)
+    except OSError as exc:
+        problems.add(_display_name(folder), None, "folder", f"cannot be read: {exc.strerror or exc}")
+        return []
+    if len(files) > MAX_FOLDER_FILES:
+        problems.add(_display_name(folder), None, "folder", f"{len(files)} TOML files (limit {MAX_FOLDER_FILES})")
+        return []
+    parsed = []
+    total = 0
+    for file in files:
+        name = _display_name(file, base)
+        try:
+            raw = read_bounded(file, MAX_TOML_BYTES)
+        except OSError as exc:
+            problems.add(name, None, "file", f"cannot be read: {exc.strerror or exc}")
+            continue
+        total += len(raw)
+        if total > MAX_FOLDER_BYTES:
+            problems.add(name, None, "folder", f"the folder's TOML files are over {MAX_FOLDER_BYTES:,} bytes together")
+            break
+        toml = read_toml(raw, name, problems)
+        if toml is not None:
+            parsed.append(toml)
+    return parsed
+
+
+def face_frame(face: Face, problems: Problems) -> FaceFrame | None:
+    marks = face.landmarks
+    try:
+        top, chin, zygion = marks["hairline_mid"], marks["chin"], marks["zygion_l"]
+    except KeyError:
+        return None
+    height = chin[1] - top[1]
+    half_width = zygion[0] - top[0]
+    if height <= 0 or half_width <= 0:
+        problems.add(face.source, None, "#chin", "the chin must be below the hairline and zygion_l to its right")
+        return None
+    return FaceFrame(top[0], top[1], half_width, height)
+
+
+def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
+    """Place the content on the drawing and check that the two agree."""
+    frame = face_frame(face, problems) or FaceFrame(0.0, 0.0, 1.0, 1.0)
+    zones = {z.id: z for z in content.zones}
+    pressures = {p.id: p for p in content.pressures}
+    channels = {c.code: c for c in content.channels}
+    declared = _Declared(content)
+    areas = _areas(face, frame, zones, declared.zones, problems)
+    points = _place_points(content.points, frame)
+    points_by_key = {p.key: p for p in points}
+
+    _check_points(content.points, points, declared, areas, problems)
+    _check_zones(zones, declared, areas, face, problems)
+    _check_channels(channels, {p.code: p for p in content.points}, declared.points, problems)
+    concerns = {
+        c.id: Concern(
+            c.id, c.name, c.description, c.caution, c.tradition,
+            tuple(z.id for z in content.zones if c.id in z.concerns), c.src,
+        )
+        for c in content.concerns
+    }  # fmt: skip
+    for concern in concerns.values():
+        if content.complete and not concern.zones:
+            problems.add(concern.src.file, concern.src.line, f"concern[{concern.id}]", "no zone lists this concern")
+    return Catalog(
+        face=face,
+        frame=frame,
+        content=content,
+        points=points,
+        zones=zones,
+        areas=areas,
+        concerns=concerns,
+        channels=channels,
+        pressures=pressures,
+        neighbours=_neighbours(areas),
+        _points_by_key=points_by_key,
+    )
+
+
+class _Declared:
+    """Every id the content declares, valid or not, for reference checks."""
+
+    def __init__(self, content: Content) -> None:
+        def ids(kind: str, valid: Iterable[str]) -> frozenset[str]:
+            return content.declared.get(kind, frozenset()) | frozenset(valid)
+
+        self.zones = ids("zone", (z.id for z in content.zones))
+        self.points = ids("point", (p.code for p in content.points))
+        self.concerns = ids("concern", (c.id for c in content.concerns))
+        self.channels = ids("channel", (c.code for c in content.channels))
+        self.pressures = ids("pressure", (p.id for p in content.pressures))
+
+
+def _areas(
+    face: Face, frame: FaceFrame, zones: Mapping[str, ZoneInfo], zone_ids: frozenset[str], problems: Problems
+) -> dict[str, ZoneArea]:
+    areas: dict[str, ZoneArea] = {}
+    for zone in zones.values():
+        for side in Side:
+            key = f"{zone.id}_{side.lower()}"
+            outline = face.outlines.get(key)
+            if outline is None:
+                problems.add(face.source, None, f"#{key}", f"zone {zone.id!r} has no outline {key!r} in the drawing")
+                continue
+            strokes = tuple(tuple(frame.to_face(p, side) for p in line) for line in zone.stroke_lines)
+            areas[key] = ZoneArea(zone.id, side, outline, strokes)
+    known = {f"{z}_{s}" for z in zone_ids for s in ("r", "l")}
+    for key in face.outlines:
+        if key not in known:
+            problems.add(face.source, None, f"#{key}", "outline does not match any zone id + _r/_l in the content")
+    return areas
+
+
+def _place_points(infos: Iterable[PointInfo], frame: FaceFrame) -> tuple[PlacedPoint, ...]:
+    placed: list[PlacedPoint] = []
+    for info in infos:
+        if info.bilateral:
+            placed.extend(PlacedPoint(info, side, frame.to_face(info.at, side)) for side in Side)
+        else:
+            placed.append(PlacedPoint(info, None, frame.to_face(info.at, None)))
+    return tuple(placed)
+
+
+def _check_points(
+    infos: Iterable[PointInfo],
+    placed: Iterable[PlacedPoint],
+    declared: _Declared,
+    areas: Mapping[str, ZoneArea],
+    problems: Problems,
+) -> None:
+    from .geometry import ZoneIndex
+
+    index = ZoneIndex({k: a.outline for k, a in areas.items()}) if areas else None
+    for info in infos:
+        label = f"point[{info.code}]"
+        src = info.src
+        if info.zone not in declared.zones:
+            problems.add(src.file, src.line_of("zone"), f"{label}.zone", f"unknown zone {info.zone!r}")
+        if info.channel not in declared.channels and info.channel != "EX":
+            problems.add(src.file, src.line_of("channel"), f"{label}.channel", f"unknown channel {info.channel!r}")
+        x = info.at[0]
+        if info.bilateral and x < MIN_BILATERAL_X:
+            problems.add(src.file, src.line_of("at"), f"{label}.at", f"a bilateral point needs x >= {MIN_BILATERAL_X}")
+        if not info.bilateral and abs(x) > MIDLINE_TOLERANCE:
+            problems.add(src.file, src.line_of("at"), f"{label}.at", "a midline point needs x = 0")
+    if index is None:
+        return
+    for point in placed:
+        info = point.info
+        keys = [k for k in (f"{info.zone}_r", f"{info.zone}_l") if k in areas]
+        if not keys:
+            continue
+        gap = min(index.distance(k, point.pos) for k in keys)
+        if gap > POINT_TOLERANCE:
+            problems.add(
+                info.src.file, info.src.line_of("at"), f"point[{point.key}].at",
+                f"lies {gap:.1f} units outside its zone {info.zone!r}",
+            )  # fmt: skip
+
+
+def _check_zones(
+    zones: Mapping[str, ZoneInfo],
+    declared: _Declared,
+    areas: Mapping[str, ZoneArea],
+    face: Face,
+    problems: Problems,
+) -> None:
+    from .geometry import ZoneIndex, invalid_reason, polygon
+
+    valid: dict[str, ZoneArea] = {}
+    for key, area in areas.items():
+        reason = invalid_reason(polygon(area.outline))
+        if reason:
+            problems.add(face.source, None, f"#{key}", reason)
+        else:
+            valid[key] = area
+    index = ZoneIndex({k: a.outline for k, a in valid.items()}) if valid else None
+    if index is not None:
+        for first, second, shared in index.overlaps(OVERLAP_TOLERANCE):
+            problems.add(face.source, None, f"#{first}", f"overlaps #{second} by {shared:.1f} square units")
+    orders: dict[int, str] = {}
+    for zone in zones.values():
+        src, label = zone.src, f"zone[{zone.id}]"
+
+        def report(name: str, message: str, src: Source = src, label: str = label) -> None:
+            problems.add(src.file, src.line_of(name), f"{label}.{name}", message)
+
+        if zone.order in orders:
+            report("order", f"same order as zone {orders[zone.order]!r}")
+        orders.setdefault(zone.order, zone.id)
+        if zone.pressure not in declared.pressures:
+            report("pressure", _unknown("pressure", zone.pressure, declared.pressures))
+        for concern in zone.concerns:
+            if concern not in declared.concerns:
+                report("concerns", _unknown("concern", concern, declared.concerns))
+        for code in zone.nearby:
+            if code not in declared.points:
+                report("nearby", _unknown("point", code, declared.points))
+        if zone.angle > 90:
+            report("angle", "an angle to the skin is at most 90 degrees")
+        if index is None:
+            continue
+        for side in Side:
+            key = f"{zone.id}_{side.lower()}"
+            if key not in valid:
+                continue
+            for line in valid[key].strokes:
+                gap = max(index.distance(key, p) for p in line)
+                if gap > STROKE_TOLERANCE:
+                    problems.add(
+                        src.file, src.line_of("stroke_lines"), f"{label}.stroke_lines",
+                        f"a stroke strays {gap:.1f} units outside the zone ({side.word} side)",
+                    )  # fmt: skip
+                    break
+
+
+def _check_channels(
+    channels: Mapping[str, Channel], infos: Mapping[str, PointInfo], codes: frozenset[str], problems: Problems
+) -> None:
+    for channel in channels.values():
+        src, label = channel.src, f"channel[{channel.code}].courses"
+        for course in channel.courses:
+            for step in course:
+                info = infos.get(step.code)
+                if info is None and step.code not in codes:
+                    problems.add(src.file, src.line_of("courses"), label, _unknown("point", step.code, infos))
+                elif info is not None and step.opposite and not info.bilateral:
+                    problems.add(src.file, src.line_of("courses"), label, f"{step.code}* needs a bilateral point")
+
+
+def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
+    return f"unknown {kind} {value!r}{suggest(value, known)}"
+
+
+def _neighbours(areas: Mapping[str, ZoneArea]) -> dict[str, frozenset[str]]:
+    """Which zones touch, so a view can give neighbours different tints."""
+    from .geometry import ZoneIndex
+
+    index = ZoneIndex({k: a.outline for k, a in areas.items()})
+    touching: dict[str, set[str]] = {area.zone: set() for area in areas.values()}
+    for key, area in areas.items():
+        for other in index.near(key, 1.0):
+            zone = areas[other].zone
+            if zone != area.zone:
+                touching[area.zone].add(zone)
+    return {zone: frozenset(others) for zone, others in touching.items()}
