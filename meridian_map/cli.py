@@ -73,9 +73,12 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _load(args: argparse.Namespace) -> Catalog:
-    from .core.loader import load_catalog
+def _load(args: argparse.Namespace, cached: bool = False) -> Catalog:
+    """The catalog the options name; `cached` reuses a build of identical files.
 
+    `check` always builds afresh, since validating is its whole point; the
+    commands that only read the catalog go through the cache.
+    """
     if args.assets is not None and not args.assets.is_dir():
         raise ContentError([_problem(str(args.assets), "folder not found")])
     if args.face is not None and not args.face.is_file():
@@ -83,6 +86,13 @@ def _load(args: argparse.Namespace) -> Catalog:
     if args.pack is not None and not args.pack.is_dir():
         raise ContentError([_problem(str(args.pack), "folder not found")])
     user_dirs = [args.pack] if args.pack is not None else []
+    if cached:
+        from .core.catalogcache import load_cached
+        from .core.userdata import cache_dir
+
+        return load_cached(cache_dir(), assets=args.assets, user_dirs=user_dirs, face_file=args.face)
+    from .core.loader import load_catalog
+
     return load_catalog(assets=args.assets, user_dirs=user_dirs, face_file=args.face)
 
 
@@ -130,7 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .core.jsonexport import catalog_document
 
     try:
-        catalog = _load(args)
+        catalog = _load(args, cached=True)
     except ContentError as error:
         return _report(error)
     if args.lang not in catalog.content.languages:
@@ -172,7 +182,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
 
     try:
-        catalog = _load(args)
+        catalog = _load(args, cached=True)
     except ContentError as error:
         return _report(error)
     if args.note and not args.concern:

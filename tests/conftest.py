@@ -9,8 +9,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pytestqt.qtbot import QtBot
+
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.loader import load_catalog
+from meridian_map.gui.mainwindow import MainWindow
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]
@@ -19,6 +22,18 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
+    """The main window, shown at a laptop size with the map fitted."""
+    win = MainWindow(catalog)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit()
+    return win
 
 
 @pytest.fixture

@@ -11,24 +11,11 @@ from defusedxml import ElementTree
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
-from pytestqt.qtbot import QtBot
 
-from meridian_map.core.catalog import Catalog
 from meridian_map.gui.exportmenu import Exporter
 from meridian_map.gui.mainwindow import MainWindow
 
 TITLES = ["&Print…", "Print Pre&view…", "&Export PDF…", "Export &Image…"]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
-    win = MainWindow(catalog)
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.fit()
-    return win
 
 
 def file_actions(window: MainWindow) -> list[QAction]:

@@ -20,17 +20,6 @@ from meridian_map.gui.mapscene import Layer, ZoneState
 from .mapdriver import clickable_spot
 
 
-@pytest.fixture
-def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
-    win = MainWindow(catalog)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.fit()
-    return win
-
-
 def test_clicking_every_zone_on_both_sides_opens_its_panel(window: MainWindow, catalog: Catalog) -> None:
     assert len(catalog.areas) == 26
     for key, area in catalog.areas.items():

@@ -23,6 +23,7 @@ from .model import (
     PointInfo,
     PressureLevel,
     Side,
+    Vec,
     ZoneArea,
     ZoneInfo,
 )
@@ -53,6 +54,7 @@ class Catalog:
     channels: Mapping[str, Channel]
     pressures: Mapping[str, PressureLevel]
     neighbours: Mapping[str, frozenset[str]]  # zone id → ids of zones that touch it
+    label_spots: Mapping[str, tuple[tuple[Vec, float], ...]]  # zone id → places for its number (left side)
     _points_by_key: Mapping[str, PlacedPoint] = field(repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -72,6 +74,14 @@ class Catalog:
     def hit(self, x: float, y: float) -> ZoneArea | None:
         key = self.index.hit(x, y)
         return None if key is None else self.areas[key]
+
+    def colour_slots(self, slots: int) -> dict[str, int]:
+        """A colour slot per zone, touching zones on different slots (greedy, in zone order)."""
+        chosen: dict[str, int] = {}
+        for zone in sorted(self.zones.values(), key=lambda z: z.order):
+            taken = {chosen[n] for n in self.neighbours.get(zone.id, ()) if n in chosen}
+            chosen[zone.id] = next((slot for slot in range(slots) if slot not in taken), 0)
+        return chosen
 
     def point(self, key: str) -> PlacedPoint:
         return self._points_by_key[key]

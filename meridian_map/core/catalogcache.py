@@ -22,13 +22,18 @@ from .atomicfile import atomic_write_bytes
 from .catalog import Catalog
 
 CACHE_FORMAT = 1
+BUILDERS = ("model.py", "catalog.py", "loader.py", "content.py", "svgload.py", "geometry.py")
 KEEP_ENTRIES = 4
 
 
 def fingerprint(assets: Traversable, user_dirs: Sequence[Traversable], face_file: Traversable | None) -> str:
     """A hash over every file the catalog is built from, in a fixed order."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
-    files = [face_file] if face_file is not None else []
+    # The code that shapes and builds the catalog is part of the key too, so an
+    # entry pickled by another build of the app is never mistaken for current.
+    files: list[Traversable] = [Path(__file__).with_name(name) for name in BUILDERS]
+    if face_file is not None:
+        files.append(face_file)
     files += [assets.joinpath(FACE_FILE), *content_files(assets.joinpath(CONTENT_DIR))]
     for folder in user_dirs:
         files += [folder.joinpath(FACE_FILE), *content_files(folder)]

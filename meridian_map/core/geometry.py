@@ -68,3 +68,27 @@ class ZoneIndex:
         """A point guaranteed to lie inside the outline (for labels and tests)."""
         inside = self.polygons[self.keys.index(key)].representative_point()
         return (float(inside.x), float(inside.y))
+
+
+def label_spots(ring: Sequence[Vec], step: float = 2.0, least: float = 5.0) -> tuple[tuple[Vec, float], ...]:
+    """Where a zone's number fits, each with its distance to the edge.
+
+    First the point deepest inside the outline (the pole of inaccessibility),
+    then grid points at least `least` units from the edge, roomiest first, so
+    a number crossed by another zone's leader line can move to the next one.
+    """
+    from shapely.ops import polylabel
+
+    shape = polygon(ring)
+    if not shape.is_valid:
+        shape = shape.buffer(0)
+    centre = polylabel(shape, tolerance=0.2) if isinstance(shape, Polygon) else shape.representative_point()
+    deepest = ((float(centre.x), float(centre.y)), float(shape.boundary.distance(centre)))
+    left, top, right, bottom = shape.bounds
+    xs = [left + step * i for i in range(int((right - left) / step) + 1)]
+    ys = [top + step * j for j in range(int((bottom - top) / step) + 1)]
+    grid = shapely.points([(x, y) for x in xs for y in ys])
+    inside = grid[shapely.contains(shape, grid)]
+    rooms = shapely.distance(shape.boundary, inside)
+    spots = [((float(p.x), float(p.y)), float(r)) for p, r in zip(inside, rooms, strict=True) if r >= least]
+    return (deepest, *sorted(spots, key=lambda spot: -spot[1]))

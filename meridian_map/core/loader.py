@@ -25,6 +25,7 @@ from .model import (
     PointInfo,
     Side,
     Source,
+    Vec,
     ZoneArea,
     ZoneInfo,
 )
@@ -178,6 +179,7 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
         channels=channels,
         pressures=pressures,
         neighbours=_neighbours(areas),
+        label_spots=_label_spots(areas),
         _points_by_key=points_by_key,
     )
 
@@ -349,3 +351,10 @@ def _neighbours(areas: Mapping[str, ZoneArea]) -> dict[str, frozenset[str]]:
             if zone != area.zone:
                 touching[area.zone].add(zone)
     return {zone: frozenset(others) for zone, others in touching.items()}
+
+
+def _label_spots(areas: Mapping[str, ZoneArea]) -> dict[str, tuple[tuple[Vec, float], ...]]:
+    """Computed once here (and cached), so printing a sheet needs no geometry library."""
+    from .geometry import label_spots
+
+    return {area.zone: label_spots(area.outline) for area in areas.values() if area.side is Side.L}

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from .catalog import Catalog
 from .describe import span
-from .model import Concern, PointInfo, Side, Vec, ZoneInfo
+from .model import Concern, PointInfo, Vec, ZoneInfo
 
 
 class Paper(StrEnum):
@@ -35,8 +35,6 @@ CHEAT_FACE_WIDTH = 0.5  # share of the text width the face takes on the cheat sh
 HOME_FACE_WIDTH = 0.40
 YANG_MING_POINTS_PER_ZONE = 1
 PALETTE_SLOTS = 6  # tints the drawing layer offers; touching zones never share one
-SPOT_STEP = 2.0  # face units between candidate places for a zone's number
-SPOT_ROOM = 5.0  # face units a candidate needs to the zone's edge
 CLAUSE_BREAKS = (", then ", "; ", ", starting ", "，然后", "，再", "；")
 MIN_CLAUSE_CHARS, MIN_CLAUSE_HANZI = 24, 8  # a shortened direction must still say something
 
@@ -349,64 +347,6 @@ def hatch_for(index: int) -> Hatch:
     return HATCHES[index % len(HATCHES)]
 
 
-def palette_slots(catalog: Catalog, slots: int) -> dict[str, int]:
-    """A colour slot per zone with touching zones on different slots (greedy, stable)."""
-    index = catalog.index
-    neighbours: dict[str, set[str]] = {zone: set() for zone in catalog.zones}
-    zones = [catalog.areas[key].zone for key in index.keys]
-    for i, first in enumerate(index.polygons):
-        for j in range(i + 1, len(zones)):
-            if zones[i] != zones[j] and first.distance(index.polygons[j]) < 1.0:
-                neighbours[zones[i]].add(zones[j])
-                neighbours[zones[j]].add(zones[i])
-    chosen: dict[str, int] = {}
-    for zone in ordered_zones(catalog):
-        taken = {chosen[n] for n in neighbours[zone.id] if n in chosen}
-        chosen[zone.id] = next((slot for slot in range(slots) if slot not in taken), 0)
-    return chosen
-
-
-def label_position(catalog: Catalog, zone: str, side: Side = Side.L) -> tuple[Vec, float]:
-    """The point deepest inside the zone's outline, and how far it is from the edge.
-
-    A number circle fits best there; when even that is too tight at the
-    printed scale, the number moves beside the face on a leader line.
-    """
-    from shapely.geometry import Polygon
-    from shapely.ops import polylabel
-
-    area = catalog.areas[f"{zone}_{side.lower()}"]
-    shape = Polygon(area.outline)
-    if not shape.is_valid:
-        shape = shape.buffer(0)
-    centre = polylabel(shape, tolerance=0.2) if isinstance(shape, Polygon) else shape.representative_point()
-    return (float(centre.x), float(centre.y)), float(shape.boundary.distance(centre))
-
-
-def interior_spots(
-    catalog: Catalog, zone: str, side: Side = Side.L, step: float = SPOT_STEP, least: float = SPOT_ROOM
-) -> tuple[tuple[Vec, float], ...]:
-    """Grid points inside the zone with at least `least` units to its edge, roomiest first.
-
-    When the deepest point is crossed by another zone's leader line, the
-    number moves to the next roomiest spot rather than hiding the line.
-    """
-    import shapely
-    from shapely.geometry import Polygon
-
-    shape = Polygon(catalog.areas[f"{zone}_{side.lower()}"].outline)
-    if not shape.is_valid:
-        shape = shape.buffer(0)
-    left, top, right, bottom = shape.bounds
-    xs = [left + step * i for i in range(int((right - left) / step) + 1)]
-    ys = [top + step * j for j in range(int((bottom - top) / step) + 1)]
-    grid = shapely.points([(x, y) for x in xs for y in ys])
-    inside = grid[shapely.contains(shape, grid)]
-    rooms = shapely.distance(shape.boundary, inside)
-    spots = [((float(p.x), float(p.y)), float(r)) for p, r in zip(inside, rooms, strict=True) if r >= least]
-    return tuple(sorted(spots, key=lambda spot: -spot[1]))
-
-
 def spread(targets: Sequence[float], gap: float, low: float, high: float) -> list[float]:
     """Positions as close to `targets` (ascending) as possible, at least `gap` apart, within [low, high].
 
@@ -448,13 +388,13 @@ def face_bounds(catalog: Catalog, pad: float = 4.0) -> tuple[float, float, float
 
 
 def _marks(catalog: Catalog, zones: Sequence[ZoneInfo], slots: int) -> tuple[ZoneMark, ...]:
-    palette = palette_slots(catalog, slots)
+    palette = catalog.colour_slots(slots)
     every = ordered_zones(catalog)
     marks = []
     for number, zone in enumerate(zones, start=1):
-        at, room = label_position(catalog, zone.id)
+        (at, room), *spots = catalog.label_spots[zone.id]
         hatch = hatch_for(every.index(zone))
-        marks.append(ZoneMark(zone.id, number, hatch, palette[zone.id], at, room, interior_spots(catalog, zone.id)))
+        marks.append(ZoneMark(zone.id, number, hatch, palette[zone.id], at, room, tuple(spots)))
     return tuple(marks)
 
 

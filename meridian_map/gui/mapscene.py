@@ -199,12 +199,8 @@ class MapScene(QGraphicsScene):
             self.layers[Layer.ZONES].append(item)
 
     def _tint_per_zone(self) -> dict[str, str]:
-        """Neighbouring zones get different tints (greedy colouring, stable order)."""
-        chosen: dict[str, str] = {}
-        for zone in self.catalog.zones:
-            taken = {chosen[n] for n in self.catalog.neighbours.get(zone, ()) if n in chosen}
-            chosen[zone] = next((t for t in ZONE_TINTS if t not in taken), ZONE_TINTS[0])
-        return chosen
+        """Neighbouring zones get different tints."""
+        return {zone: ZONE_TINTS[slot] for zone, slot in self.catalog.colour_slots(len(ZONE_TINTS)).items()}
 
     def _build_channels(self) -> None:
         for code, channel in self.catalog.channels.items():
