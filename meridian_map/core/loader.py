@@ -178,8 +178,9 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
         concerns=concerns,
         channels=channels,
         pressures=pressures,
-        neighbours=_neighbours(areas),
-        label_spots=_label_spots(areas),
+        # Derived geometry needs sound outlines; with problems the catalog is refused anyway.
+        neighbours={} if problems else _neighbours(areas),
+        label_spots={} if problems else _label_spots(areas),
         _points_by_key=points_by_key,
     )
 
