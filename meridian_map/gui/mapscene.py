@@ -144,6 +144,21 @@ class PointItem(QGraphicsEllipseItem):
         self.setScale(1.5 if selected else 1.0)
 
 
+class LabelItem(QGraphicsSimpleTextItem):
+    """A point label on a soft halo, so it reads over lines and tints."""
+
+    def __init__(self, halo: QColor) -> None:
+        super().__init__()
+        self.halo = QColor(halo)
+        self.halo.setAlphaF(0.8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.halo)
+        painter.drawRoundedRect(self.boundingRect().adjusted(-1.5, 0, 1.5, 0), 2, 2)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt passes None when painting off-widget
+
+
 class MapScene(QGraphicsScene):
     """Builds every item once; state changes only restyle them."""
 
@@ -155,7 +170,7 @@ class MapScene(QGraphicsScene):
         self.layers: dict[Layer, list[QGraphicsItem]] = {layer: [] for layer in Layer}
         self.zone_items: dict[str, ZoneItem] = {}
         self.point_items: dict[str, PointItem] = {}
-        self.label_items: dict[str, QGraphicsSimpleTextItem] = {}
+        self.label_items: dict[str, LabelItem] = {}
         self.stroke_items: dict[str, list[QGraphicsPathItem]] = {}
         self.channel_items: dict[str, list[QGraphicsPathItem]] = {}
         self._hover: str | None = None
@@ -304,7 +319,7 @@ class MapScene(QGraphicsScene):
             }[mode]  # fmt: skip
             label = self.label_items.get(point.key)
             if label is None:
-                label = QGraphicsSimpleTextItem()
+                label = LabelItem(self.theme.halo)
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
                 label.setZValue(6)
                 label.setBrush(self.theme.ink)
