@@ -42,8 +42,9 @@ MAX_STYLE_BYTES = 4_096  # svgelements matches CSS in quadratic time
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
-# svgelements' own number grammar: it drops the rest of a path at "0." or "５" (which float() reads).
-_NUMBER_TEXT = r"[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?"
+# svgelements' own number grammar (it drops the rest of a path at "0." or "５", which float() reads),
+# written with atomic groups: no backtracking, so a million digits and a stray letter stay linear.
+_NUMBER_TEXT = r"[-+]?+(?>[0-9]++(?:\.[0-9]++)?|\.[0-9]++)(?>[eE][-+]?+[0-9]++)?"
 _NUMBER = re.compile(_NUMBER_TEXT)
 _FREE_NUMBER = re.compile(rf"(?<![#\w.]){_NUMBER_TEXT}")
 _SEPARATORS = re.compile(r"[ \t\r\n\f,]*")
@@ -55,7 +56,7 @@ _ARGS_PER_COMMAND = {
 }  # fmt: skip
 _ARC_FLAGS = (3, 4)
 _LENGTH_ATTRS = ("x", "y", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2", "width", "height")
-_LENGTH = re.compile(rf"^\s*({_NUMBER_TEXT})\s*(px|mm|cm|in|pt|pc|em|ex|%)?\s*$")
+_LENGTH = re.compile(rf"\s*+({_NUMBER_TEXT})\s*+(?:px|mm|cm|in|pt|pc|em|ex|%)?+\s*+$")
 _NUMERIC_PROPERTIES = frozenset(
     {
         "stroke-width", "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "font-size",
@@ -64,7 +65,7 @@ _NUMERIC_PROPERTIES = frozenset(
 )  # fmt: skip
 _VIEWBOX_ELEMENTS = frozenset({"svg", "symbol", "marker", "pattern", "view"})
 _TRANSFORM_ATTRS = ("transform", "gradientTransform", "patternTransform")
-_TRANSFORM = re.compile(r"\s*,?\s*([A-Za-z]+)\s*\(([^()]*)\)")
+_TRANSFORM = re.compile(r"\s*+,?+\s*+([A-Za-z]++)\s*+\(([^()]*+)\)")
 _TRANSFORM_ARITY = {
     "matrix": (6,), "translate": (1, 2), "scale": (1, 2), "rotate": (1, 3), "skewX": (1,), "skewY": (1,),
 }  # fmt: skip
