@@ -7,7 +7,7 @@ phrases are built in one place from the catalog's numbers.
 from __future__ import annotations
 
 from .catalog import Catalog
-from .model import PointInfo, ZoneInfo
+from .model import ZoneInfo
 
 GAUGE_FULL = "▮"
 GAUGE_EMPTY = "▯"
@@ -34,15 +34,6 @@ def hold_phrase(zone: ZoneInfo) -> str | None:
 
 def angle_phrase(zone: ZoneInfo) -> str:
     return f"about {zone.angle}° to the skin"
-
-
-def pressure_phrase(catalog: Catalog, zone: ZoneInfo, lang: str = "en") -> str:
-    level = catalog.pressures[zone.pressure]
-    return f"{gauge(level.level)} {level.name.get(lang)}"
-
-
-def point_title(info: PointInfo) -> str:
-    return f"{info.code} {info.pinyin} {info.hanzi}"
 
 
 def channel_name(catalog: Catalog, code: str, lang: str = "en") -> str:
