@@ -191,3 +191,20 @@ def test_about_box_carries_the_disclaimer_and_sources(window: MainWindow) -> Non
     assert "educational" in text.lower()
     assert "tradition" in text.lower()
     assert "World Health Organization" in text
+
+
+def test_the_cached_background_follows_zoom_and_pan(window: MainWindow) -> None:
+    """The line art is a cached background: after zooming and panning it must not be stale."""
+    window.scene.set_animate(False)
+    before = window.view.viewport().grab().toImage()
+    window.view.zoom_by(2.5, window.view.viewport().rect().center())
+    QTest.mouseMove(window.view.viewport(), QPoint(300, 300))
+    QTest.mousePress(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    QTest.mouseMove(window.view.viewport(), QPoint(360, 340))
+    QTest.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(360, 340))
+    zoomed = window.view.viewport().grab().toImage()
+    QTest.mouseMove(window.view.viewport(), QPoint(2, 2))
+    window.view.fit()
+    after = window.view.viewport().grab().toImage()
+    assert zoomed != before
+    assert after == before

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from math import cos, radians, sin
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -58,29 +58,25 @@ class ZoneState(StrEnum):
     SELECTED = "selected"
 
 
-class ArtItem(QGraphicsItem):
-    """All of the line art in one item: a few hundred paths, one paint call."""
+class LineArt:
+    """The drawing's line art as prepared paths, painted as the scene's background.
+
+    It never changes, so the view caches it (CacheBackground) and a hover
+    repaint only blends that pixmap instead of re-rasterising the curves.
+    """
 
     def __init__(self, catalog: Catalog, theme: Theme) -> None:
-        super().__init__()
         self._strokes: list[tuple[QPainterPath, QPen | None, QBrush | None]] = []
-        bounds = QRectF()
         for art in catalog.face.art:
-            path = path_from_commands(art.commands)
             colour = theme.art_colour(art.stroke)
             pen = None
             if colour is not None and art.stroke_width > 0:
                 pen = QPen(colour, art.stroke_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
                 pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             fill = theme.art_colour(art.fill)
-            self._strokes.append((path, pen, QBrush(fill) if fill is not None else None))
-            bounds = bounds.united(path.boundingRect().adjusted(-2, -2, 2, 2))
-        self._bounds = bounds
+            self._strokes.append((path_from_commands(art.commands), pen, QBrush(fill) if fill is not None else None))
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(self, painter: QPainter) -> None:
         for path, pen, brush in self._strokes:
             painter.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
             painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
@@ -180,9 +176,7 @@ class MapScene(QGraphicsScene):
         self._yang_ming_focus = False
         self.animate = True
 
-        art = ArtItem(catalog, self.theme)
-        art.setZValue(0)
-        self.addItem(art)
+        self.line_art = LineArt(catalog, self.theme)
         self._build_zones()
         self._build_channels()
         self._build_strokes()
@@ -341,6 +335,13 @@ class MapScene(QGraphicsScene):
         marker.setVisible(False)
         self.addItem(marker)
         return marker
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        painter.fillRect(rect, self.theme.background)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.line_art.paint(painter)
+        painter.restore()
 
     # state ----------------------------------------------------------------
 
