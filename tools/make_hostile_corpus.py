@@ -387,6 +387,44 @@ def svg_hand_made(c: Corpus) -> None:
     c.add("svg/points_inf.svg", tiny('<polygon id="pg" points="0,0 1e309,1 2,2"/>'), "#pg: points: '1e309' is not a")
     c.add("svg/points_huge.svg", tiny('<polygon id="pg" points="0,0 1e7,1 2,2"/>'), "#pg: points: '1e7' is beyond")
     c.add("svg/text_x_inf.svg", tiny('<text id="tx" x="1 2 1e309">x</text>'), "#tx: x: '1e309' is not a finite number")
+    # Values that make svgelements' own regexes backtrack for seconds to minutes.
+    c.add(
+        "svg/slow_points_digits.svg",
+        tiny(f'<polygon id="pg" points="{"1" * 2000}x 1"/>'),
+        "#pg: points: '1111111111111111'… is longer than 32 characters",
+    )
+    c.add("svg/slow_points_odd_long.svg", tiny(f'<polyline id="pl" points="1 2 {"3" * 40}"/>'), "longer than 32")
+    c.add("svg/slow_colour_hsl.svg", tiny(f'<path id="h" fill="hsl({"1" * 5000}" d="M0 0L1 1"/>'), "#h: fill: longer")
+    c.add("svg/slow_colour_rgb.svg", tiny(f'<path id="r" stroke="rgb({"1," * 60}" d="M0 0L1 1"/>'), "is not a colour")
+    c.add("svg/slow_font.svg", tiny('<text id="f" font="italic 12px serif">x</text>'), "#f: font: the font shorthand")
+    c.add("svg/slow_font_in_style.svg", tiny('<text id="f" style="font: 12px serif">x</text>'), "#f: font: the font")
+    c.add(
+        "svg/slow_long_class.svg",
+        tiny(f'<path id="c" class="{"x " * 100}" d="M0 0L1 1"/>'),
+        "#c: class: longer than 128",
+    )
+    c.add("svg/slow_long_style.svg", tiny(f'<path id="s" style="{"fill:red;" * 500}" d="M0 0L1 1"/>'), "style: longer")
+    c.add("svg/slow_long_id.svg", tiny(f'<path id="{"i" * 200}" d="M0 0L1 1"/>'), "id: longer than 128 characters")
+    c.add(
+        "svg/slow_long_number.svg",
+        tiny(f'<circle id="n" r="{"1" * 40}"/>'),
+        "#n: r: '1111111111111111111111111111111111111111'",
+    )
+    c.add(
+        "svg/colour_word_soup.svg",
+        tiny('<path id="w" fill="red blue" d="M0 0L1 1"/>'),
+        "#w: fill: 'red blue' is not a colour",
+    )
+    c.add(
+        "svg/colour_overflow.svg",
+        tiny('<path id="o" fill="rgb(1e309, 0, 0)" d="M0 0L1 1"/>'),
+        "#o: fill: '1e309' is not",
+    )
+    c.add(
+        "svg/colour_in_style.svg", tiny('<path id="y" style="stroke: #12" d="M0 0L1 1"/>'), "#y: stroke: '#12' is not"
+    )
+    c.add("svg/points_double_comma.svg", tiny('<polygon id="pg" points="0,,0 1,1 2,2"/>'), "#pg: points: ',0' is not")
+    c.add("svg/points_glued.svg", tiny('<polygon id="pg" points="0 1.5.5 1 2 2"/>'), "#pg: points: no space or comma")
 
 
 def path_cases(c: Corpus) -> None:
@@ -525,8 +563,18 @@ def toml_hand_made(c: Corpus) -> None:
     c.add("toml/nesting_inline_tables.toml", "x = " + "{a=" * 5000 + "1" + "}" * 5000 + "\n", "nested too deeply")
     c.add("toml/nesting_dotted_key_20k.toml", "a" + ".a" * 20_000 + " = 1\n", ":1: syntax: a dotted key with more")
     c.add("toml/nesting_dotted_header.toml", "x = 1\n[" + ".".join(["t"] * 40) + "]\n", ":2: syntax: a dotted key")
-    c.add("toml/nesting_dotted_quoted.toml", '"a"' + '."a"' * 20 + " = 1\n", "a dotted key with more than 16 parts")
-    c.add("toml/nesting_dotted_inline.toml", "x = { " + "k." * 30 + "k = 1 }\n", "a dotted key with more than 16")
+    c.add(
+        "toml/many_dotted_headers.toml",
+        "".join(f"[k{i}.a.a.a.a.a.a.a]\n" for i in range(2_000)),
+        "1,995 more unknown top-level keys",
+    )
+    c.add(
+        "toml/many_unknown_keys.toml",
+        '[[zone]]\nid = "cheek"\n' + "".join(f"extra{i} = 1\n" for i in range(3_000)),
+        "zone[cheek]: 2,995 more unknown keys",
+    )
+    c.add("toml/nesting_dotted_quoted.toml", '"a"' + '."a"' * 20 + " = 1\n", "a dotted key with more than 8 parts")
+    c.add("toml/nesting_dotted_inline.toml", "x = { " + "k." * 30 + "k = 1 }\n", "a dotted key with more than 8")
     c.add(
         "toml/number_5000_digits.toml", '[[zone]]\nid = "cheek"\nangle = ' + "9" * 5000 + "\n", "a value cannot be read"
     )

@@ -33,6 +33,7 @@ from .problems import Problems
 from .tomlsource import TomlFile
 
 MAX_RECORDS = 1_000  # of one kind, all layers together: the cross-checks grow with the square
+MAX_UNKNOWN_KEYS = 5  # reported one by one per table; a hostile file may have thousands
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 CODE_PATTERN = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{2}\d{1,2})$")
 CHANNEL_PATTERN = re.compile(r"^[A-Z]{2}$")
@@ -241,6 +242,7 @@ class ContentMerger:
         self.languages: tuple[str, ...] = ()
         self.languages_at: tuple[str, int | None] = ("?", None)
         self.records: dict[str, dict[str, RawRecord]] = {kind: {} for kind in (*SCHEMA, *SINGLE_TABLES)}
+        self.full: set[str] = set()  # kinds that reached MAX_RECORDS
         self.layer = 0
 
     def add_layer(self, files: Iterable[TomlFile]) -> None:
@@ -251,11 +253,18 @@ class ContentMerger:
         self.layer += 1
 
     def _add_file(self, toml: TomlFile, seen: dict[tuple[str, str], tuple[str, int | None]]) -> None:
-        for key, value in toml.data.items():
+        unknown = [key for key in toml.data if key not in TOP_LEVEL]
+        for key in unknown[:MAX_UNKNOWN_KEYS]:
             line = toml.lines.key("", 0, key) or toml.lines.header(key, 0)
+            self.problems.add(toml.name, line, key, f"unknown top-level key{suggest(key, TOP_LEVEL)}")
+        if len(unknown) > MAX_UNKNOWN_KEYS:
+            more = len(unknown) - MAX_UNKNOWN_KEYS
+            self.problems.add(toml.name, None, "file", f"{more:,} more unknown top-level keys")
+        for key, value in toml.data.items():
             if key not in TOP_LEVEL:
-                self.problems.add(toml.name, line, key, f"unknown top-level key{suggest(key, TOP_LEVEL)}")
-            elif key == "languages":
+                continue
+            line = toml.lines.key("", 0, key) or toml.lines.header(key, 0)
+            if key == "languages":
                 self._set_languages(value, toml.name, line)
             elif key in SINGLE_TABLES:
                 if not isinstance(value, dict):
@@ -310,7 +319,10 @@ class ContentMerger:
         record = self.records[kind].get(ident)
         if record is None:
             if len(self.records[kind]) >= MAX_RECORDS:
-                self.problems.add(toml.name, header_line, f"{kind}[{ident}]", f"over {MAX_RECORDS:,} {kind} records")
+                if kind not in self.full:  # said once, not for every record beyond
+                    self.full.add(kind)
+                    message = f"over {MAX_RECORDS:,} {kind} records"
+                    self.problems.add(toml.name, header_line, f"{kind}[{ident}]", message)
                 return
             record = RawRecord(kind, ident, origin=(toml.name, header_line), layer=self.layer)
             self.records[kind][ident] = record
@@ -352,12 +364,16 @@ class ContentMerger:
     ) -> dict[str, Any] | None:
         label = record.kind if record.kind in SINGLE_TABLES else f"{record.kind}[{record.key}]"
         values: dict[str, Any] = {}
-        ok = True
+        unknown = [name for name in record.values if name not in fields]
+        for name in unknown[:MAX_UNKNOWN_KEYS]:
+            file, line = record.where[name]
+            self.problems.add(file, line, f"{label}.{name}", f"unknown key{suggest(name, fields)}")
+        if len(unknown) > MAX_UNKNOWN_KEYS:
+            self.problems.add(*record.origin, label, f"{len(unknown) - MAX_UNKNOWN_KEYS:,} more unknown keys")
+        ok = not unknown
         for name, raw in record.values.items():
             file, line = record.where[name]
             if name not in fields:
-                self.problems.add(file, line, f"{label}.{name}", f"unknown key{suggest(name, fields)}")
-                ok = False
                 continue
             try:
                 values[name] = fields[name][0](raw, ctx)

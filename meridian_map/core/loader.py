@@ -38,7 +38,7 @@ STROKE_TOLERANCE = 3.0  # face units a stroke line may stray outside its zone
 OVERLAP_TOLERANCE = 0.5  # square face units two outlines may share
 MIDLINE_TOLERANCE = 0.01  # normalised x
 MAX_FOLDER_FILES = 64  # TOML files in one content folder
-MAX_FOLDER_BYTES = 1024 * 1024  # of TOML in one content folder
+MAX_FOLDER_BYTES = 512 * 1024  # of TOML in one content folder
 MIN_BILATERAL_X = 0.05
 
 

@@ -37,7 +37,10 @@ SHAPE_COST = {"circle": 10, "ellipse": 10, "rect": 10, "line": 2}
 MAX_USE_DEPTH = 8
 MAX_USE_EXPANSION = 5_000
 MAX_COORDINATE = 1e6
+MAX_NUMBER_CHARS = 32  # "-1.2345678901234567e-10" is 23; longer ones only serve to slow parsers down
 MAX_STYLE_BYTES = 4_096  # svgelements matches CSS in quadratic time
+MAX_STYLE_ATTRIBUTE = 4_096  # one style="…" attribute
+MAX_VALUE_CHARS = 128  # any other attribute or style property
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -48,6 +51,7 @@ _NUMBER_TEXT = r"[-+]?+(?>[0-9]++(?:\.[0-9]++)?|\.[0-9]++)(?>[eE][-+]?+[0-9]++)?
 _NUMBER = re.compile(_NUMBER_TEXT)
 _FREE_NUMBER = re.compile(rf"(?<![#\w.]){_NUMBER_TEXT}")
 _SEPARATORS = re.compile(r"[ \t\r\n\f,]*")
+_POINT_SEPARATOR = re.compile(r"[ \t\r\n\f]*+,?+[ \t\r\n\f]*+")
 _COMMAND_LETTERS = frozenset("MmZzLlHhVvCcSsQqTtAa")
 _FLAG = re.compile(r"[01]")
 _NOT_A_NUMBER = re.compile(r"\b(?:inf(?:inity)?|nan)\b", re.IGNORECASE)
@@ -63,8 +67,19 @@ _NUMERIC_PROPERTIES = frozenset(
         "opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "offset", "letter-spacing",
     }
 )  # fmt: skip
+_COLOUR_PROPERTIES = frozenset({"fill", "stroke", "color", "stop-color", "flood-color", "lighting-color"})
+_N = _NUMBER_TEXT
+_COLOUR = re.compile(
+    rf"[A-Za-z]{{1,30}}|#[0-9A-Fa-f]{{3,8}}"
+    rf"|rgba?\(\s*+{_N}\s*+,\s*+{_N}\s*+,\s*+{_N}\s*+(?:,\s*+{_N}\s*+)?\)"
+    rf"|rgba?\(\s*+{_N}%\s*+,\s*+{_N}%\s*+,\s*+{_N}%\s*+(?:,\s*+{_N}\s*+)?\)"
+    rf"|hsla?\(\s*+{_N}\s*+,\s*+{_N}%\s*+,\s*+{_N}%\s*+(?:,\s*+{_N}\s*+)?\)"
+    r"|url\(\s*+#?[^()\s]{1,100}\s*+\)(?:\s++(?:[A-Za-z]{1,30}|#[0-9A-Fa-f]{3,8}))?"
+)
+# Values validated by their own grammar (linear scanners), so not capped in length.
 _VIEWBOX_ELEMENTS = frozenset({"svg", "symbol", "marker", "pattern", "view"})
 _TRANSFORM_ATTRS = ("transform", "gradientTransform", "patternTransform")
+_CHECKED_ELSEWHERE = frozenset({"d", "points", "style", "viewBox", *_TRANSFORM_ATTRS})
 _TRANSFORM = re.compile(r"\s*+,?+\s*+([A-Za-z]++)\s*+\(([^()]*+)\)")
 _TRANSFORM_ARITY = {
     "matrix": (6,), "translate": (1, 2), "scale": (1, 2), "rotate": (1, 3), "skewX": (1,), "skewY": (1,),
@@ -87,6 +102,8 @@ def describe(element: Element) -> str:
 
 
 def _number_problem(token: str) -> str | None:
+    if len(token) > MAX_NUMBER_CHARS:
+        return f"{token[:16]!r}… is longer than {MAX_NUMBER_CHARS} characters"
     value = float(token)
     if not math.isfinite(value):
         return f"{token!r} is not a finite number"
@@ -95,9 +112,9 @@ def _number_problem(token: str) -> str | None:
     return None
 
 
-def _skip(data: str, pos: int) -> int:
-    """The position after any whitespace and commas."""
-    match = _SEPARATORS.match(data, pos)
+def _skip(data: str, pos: int, separators: re.Pattern[str] = _SEPARATORS) -> int:
+    """The position after the separators (by default any whitespace and commas)."""
+    match = separators.match(data, pos)
     return match.end() if match else pos
 
 
@@ -162,12 +179,13 @@ def _scan_path(data: str, limit: int) -> tuple[int, int, str | None]:
 
 
 def check_svg_bytes(data: bytes, file: str, problems: Problems) -> Element | None:
-    """Parse and check the SVG; returns the root when it is safe to hand on.
+    """Parse and check the SVG; returns the root only when nothing was wrong.
 
-    Problems with single attributes (bad numbers, malformed path data,
-    duplicate ids) are reported but leave the file parseable, so the rest of
-    the drawing is still checked; anything that could make a parser blow up
-    (size, depth, `<use>` expansion, large stylesheets) returns None.
+    Every element is checked and every problem reported, but a file with any
+    problem is never handed on: svgelements would drop a malformed value
+    silently, and some of its parsers take minutes on one (a `points` value
+    of a thousand digits and a letter backtracks cubically). The drawing's
+    geometry is checked once the file itself is sound.
     """
     if len(data) > MAX_BYTES:
         problems.add(file, None, "file", f"larger than the {MAX_BYTES:,}-byte limit")
@@ -199,9 +217,10 @@ def check_svg_bytes(data: bytes, file: str, problems: Problems) -> Element | Non
     if local_name(root) != "svg":
         problems.add(file, None, "xml", f"the root element is <{local_name(root)}>, not <svg>")
         return None
+    before = len(problems)
     if root.get("viewBox") is None:
         problems.add(file, None, "<svg>", "viewBox: required, it defines the drawing's units")
-    return root if _check_tree(root, file, problems) else None
+    return root if _check_tree(root, file, problems) and len(problems) == before else None
 
 
 def _parse_bounded(data: bytes) -> Element:
@@ -296,9 +315,7 @@ def _check_attributes(element: Element, file: str, problems: Problems, budget: i
     for attr in _TRANSFORM_ATTRS:
         if (value := element.get(attr)) is not None and (error := _transform_problem(value)):
             problems.add(file, None, where, f"{attr}: {error}")
-    for prop, value in _numeric_properties(element):
-        if error := _property_problem(value):
-            problems.add(file, None, where, f"{prop}: {error}")
+    _check_presentation(element, file, where, problems)
     return cost, too_long
 
 
@@ -316,18 +333,30 @@ def _check_lengths(element: Element, name: str, file: str, where: str, problems:
 
 
 def _check_points(text: str, file: str, where: str, problems: Problems, budget: int) -> int:
+    """Numbers separated as svgelements pairs them (a space, one comma, or a sign); returns pairs."""
     count = 0
-    for count, token in enumerate(re.finditer(r"[^\s,]+", text), start=1):
-        value = token.group()
-        problem = _number_problem(value) if _NUMBER.fullmatch(value) else f"{value[:20]!r} is not a number"
-        if problem:
+    pos = _skip(text, 0, _POINT_SEPARATOR)
+    while pos < len(text):
+        match = _NUMBER.match(text, pos)
+        problem = _number_problem(match.group()) if match else f"{_word_at(text, pos)!r} is not a number"
+        if match is None or problem:
             problems.add(file, None, where, f"points: {problem}")
             return 0
+        count += 1
         if count > 2 * budget:
             return budget + 1
+        pos = _skip(text, match.end(), _POINT_SEPARATOR)
+        if pos == match.end() and pos < len(text) and text[pos] not in "+-":
+            problems.add(file, None, where, f"points: no space or comma before character {pos}")
+            return 0
     if count % 2:
         problems.add(file, None, where, "points: an odd count of numbers")
     return count // 2
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The character at `pos` and what follows it up to the next separator, for a message."""
+    return text[pos] + re.split(r"[\s,]", text[pos + 1 : pos + 20], maxsplit=1)[0]
 
 
 def _check_viewbox(text: str, file: str, where: str, problems: Problems) -> None:
@@ -365,14 +394,41 @@ def _transform_problem(text: str) -> str | None:
     return None
 
 
-def _numeric_properties(element: Element) -> Iterator[tuple[str, str]]:
-    for prop in _NUMERIC_PROPERTIES:
-        if (value := element.get(prop)) is not None:
-            yield prop, value
-    for declaration in element.get("style", "").split(";"):
-        prop, _, value = declaration.partition(":")
-        if prop.strip().lower() in _NUMERIC_PROPERTIES:
-            yield prop.strip().lower(), value
+def _check_presentation(element: Element, file: str, where: str, problems: Problems) -> None:
+    """Attributes and style properties, which svgelements reads with regexes.
+
+    A malformed colour or `font` of a few hundred characters costs those
+    regexes milliseconds, and a drawing may have thousands: so numbers must
+    be finite and short, colours written in a form svgelements reads at
+    once, `font` is refused and every other value is capped in length.
+    Attributes in other namespaces (Inkscape's, say) are never read.
+    """
+    style = element.get("style", "")
+    if len(style) > MAX_STYLE_ATTRIBUTE:
+        problems.add(file, None, where, f"style: longer than {MAX_STYLE_ATTRIBUTE:,} characters")
+        return
+    declarations = [(p.strip().lower(), v) for p, _, v in (d.partition(":") for d in style.split(";")) if p.strip()]
+    attributes = [(name, value) for name, value in element.attrib.items() if not name.startswith("{")]
+    for name, value in attributes + declarations:
+        if error := _value_problem(name, value):
+            problems.add(file, None, where, f"{name}: {error}")
+
+
+def _value_problem(name: str, value: str) -> str | None:
+    if name in _CHECKED_ELSEWHERE:
+        return None
+    if name == "font":
+        return "the font shorthand is not supported; use font-family and font-size"
+    if len(value) > MAX_VALUE_CHARS:
+        return f"longer than {MAX_VALUE_CHARS} characters"
+    if name in _NUMERIC_PROPERTIES:
+        return _property_problem(value)
+    if name in _COLOUR_PROPERTIES:
+        colour = value.strip()
+        if not _COLOUR.fullmatch(colour):
+            return f"{colour[:40]!r} is not a colour (a name, #rgb, rgb(…), hsl(…) or url(#…))"
+        return _property_problem(colour) if colour[:3].lower() in ("rgb", "hsl") else None
+    return None
 
 
 def _property_problem(value: str) -> str | None:
