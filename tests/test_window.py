@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
@@ -208,3 +209,16 @@ def test_the_cached_background_follows_zoom_and_pan(window: MainWindow) -> None:
     after = window.view.viewport().grab().toImage()
     assert zoomed != before
     assert after == before
+
+
+def test_an_uncreatable_content_folder_is_a_message_not_a_crash(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setattr("meridian_map.gui.mainwindow.content_dir", lambda: blocker / "content")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    window.open_content_folder()
+    assert len(warnings) == 1
+    assert "cannot be created" in warnings[0]

@@ -191,7 +191,11 @@ class MainWindow(QMainWindow):
 
     def open_content_folder(self) -> None:
         folder = content_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            QMessageBox.warning(self, "Content folder", f"{folder} cannot be created: {exc.strerror or exc}.")
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about_text(self) -> str:
