@@ -12,7 +12,7 @@ from enum import StrEnum
 from math import cos, radians, sin
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.catalog import Catalog, ChannelLine
 from ..core.model import PlacedPoint, Side, ZoneArea
-from .painting import arrow_head, path_from_commands, polygon_path, smooth_path
+from .painting import LineArt, arrow_head, polygon_path, smooth_path
 from .theme import ZONE_TINTS, Theme, channel_style
 
 STROKE_MS_PER_PASS = 1400
@@ -56,31 +56,6 @@ class ZoneState(StrEnum):
     HOVER = "hover"
     MIRROR = "mirror"
     SELECTED = "selected"
-
-
-class LineArt:
-    """The drawing's line art as prepared paths, painted as the scene's background.
-
-    It never changes, so the view caches it (CacheBackground) and a hover
-    repaint only blends that pixmap instead of re-rasterising the curves.
-    """
-
-    def __init__(self, catalog: Catalog, theme: Theme) -> None:
-        self._strokes: list[tuple[QPainterPath, QPen | None, QBrush | None]] = []
-        for art in catalog.face.art:
-            colour = theme.art_colour(art.stroke)
-            pen = None
-            if colour is not None and art.stroke_width > 0:
-                pen = QPen(colour, art.stroke_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            fill = theme.art_colour(art.fill)
-            self._strokes.append((path_from_commands(art.commands), pen, QBrush(fill) if fill is not None else None))
-
-    def paint(self, painter: QPainter) -> None:
-        for path, pen, brush in self._strokes:
-            painter.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
-            painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
 
 
 class ZoneItem(QGraphicsPathItem):
@@ -176,7 +151,9 @@ class MapScene(QGraphicsScene):
         self._yang_ming_focus = False
         self.animate = True
 
-        self.line_art = LineArt(catalog, self.theme)
+        # The view caches the background, so this never-changing art is not re-rasterised on hover.
+        self.line_art = LineArt(catalog.face.art, self.theme.art_colour)
+        self._yang_ming_zones = frozenset(zone for zone in catalog.zones if self._has_yang_ming_point(zone))
         self._build_zones()
         self._build_channels()
         self._build_strokes()
@@ -385,7 +362,7 @@ class MapScene(QGraphicsScene):
         self._restyle()
         self._start_stroke_animation()
 
-    def _yang_ming_zone(self, zone: str) -> bool:
+    def _has_yang_ming_point(self, zone: str) -> bool:
         return any(
             (ch := self.catalog.channels.get(p.channel)) is not None and ch.yang_ming
             for p in self.catalog.points_in_zone(zone)
@@ -404,7 +381,7 @@ class MapScene(QGraphicsScene):
                 state = ZoneState.HOVER
             elif matching is not None:
                 state = ZoneState.MATCH if zone in matching else ZoneState.DIMMED
-            elif self._yang_ming_focus and not self._yang_ming_zone(zone):
+            elif self._yang_ming_focus and zone not in self._yang_ming_zones:
                 state = ZoneState.DIMMED
             else:
                 state = ZoneState.NORMAL

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QPainterPath, QPolygonF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from ..core.model import PathCommand, Vec
+from ..core.model import ArtPath, PathCommand, Vec
 
 
 def path_from_commands(commands: Sequence[PathCommand]) -> QPainterPath:
@@ -58,3 +58,33 @@ def arrow_head(tip: QPointF, direction: QPointF, size: float) -> QPolygonF:
     back = QPointF(tip.x() - ux * size, tip.y() - uy * size)
     normal = QPointF(-uy * size * 0.55, ux * size * 0.55)
     return QPolygonF([tip, back + normal, back - normal])
+
+
+class LineArt:
+    """The drawing's line art as prepared paths and pens, for the map and the sheets alike.
+
+    `colour` maps the drawing's own colours to what is painted (inverted in
+    dark mode on screen, as drawn on paper).
+    """
+
+    def __init__(self, art: Sequence[ArtPath], colour: Callable[[str | None], QColor | None]) -> None:
+        self._strokes: list[tuple[QPainterPath, QPen | None, QBrush | None]] = []
+        for item in art:
+            stroke = colour(item.stroke)
+            pen = None
+            if stroke is not None and item.stroke_width > 0:
+                pen = QPen(stroke, item.stroke_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            fill = colour(item.fill)
+            self._strokes.append((path_from_commands(item.commands), pen, QBrush(fill) if fill is not None else None))
+
+    def paint(self, painter: QPainter) -> None:
+        for path, pen, brush in self._strokes:
+            painter.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
+            painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+
+
+def as_drawn(colour: str | None) -> QColor | None:
+    """The drawing's colour unchanged (paper is always light)."""
+    return None if colour is None else QColor(colour)

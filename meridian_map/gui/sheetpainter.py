@@ -59,7 +59,7 @@ from ..core.sheet import (
     first_fit,
     spread,
 )
-from .painting import arrow_head, path_from_commands, polygon_path, smooth_path
+from .painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
 from .theme import ZONE_TINTS, channel_style
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -551,16 +551,7 @@ class FaceDrawing:
         return best
 
     def _art(self, painter: QPainter) -> None:
-        for art in self.catalog.face.art:
-            path = path_from_commands(art.commands)
-            if art.stroke is not None and art.stroke_width > 0:
-                pen = QPen(QColor(art.stroke), art.stroke_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-                painter.setPen(pen)
-            else:
-                painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(art.fill) if art.fill is not None else Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+        LineArt(self.catalog.face.art, as_drawn).paint(painter)
 
     def _channels(self, painter: QPainter, unit: float) -> None:
         for code, channel in self.catalog.channels.items():
