@@ -7,12 +7,14 @@ meaningful.
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,18 +31,69 @@ def offscreen_env() -> dict[str, str]:
 @dataclass
 class ProcessRun:
     seconds: float
+    """Spawn to exit."""
     max_rss_kib: int
+    image_seconds: float | None = None
+    """Spawn to the last byte of the image written, when the run was asked to watch one."""
 
 
-def run_process(args: Sequence[str]) -> ProcessRun:
-    """Run to completion; wall time from spawn to exit, and the child's peak RSS."""
+def compile_package() -> None:
+    """Byte-compile the app as an installed copy would be.
+
+    An installed package ships compiled bytecode; a checkout run with
+    PYTHONDONTWRITEBYTECODE set would otherwise recompile every module in
+    every timed process.
+    """
+    compileall.compile_dir(REPO / "meridian_map", quiet=1)
+
+
+class ImageWatch:
+    """A named pipe in place of the image file, to time the moment it is written.
+
+    The child saves its image into the pipe as into a file; the last byte read
+    marks the first painted frame as delivered, before the interpreter and Qt
+    tear down, which is what "start-up" means to someone waiting for a window.
+    """
+
+    def __init__(self, path: Path) -> None:
+        path.unlink(missing_ok=True)
+        os.mkfifo(path)
+        self.path = path
+        self.finished: float | None = None
+        self.data = b""
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        with self.path.open("rb") as pipe:
+            self.data = pipe.read()
+        self.finished = time.perf_counter()
+
+    def close(self) -> None:
+        """Release the reader if the child never opened the pipe, then remove it."""
+        if self._reader.is_alive() and self.finished is None:
+            with self.path.open("wb"):
+                pass
+        self._reader.join()
+        self.path.unlink()
+
+
+def run_process(args: Sequence[str], image: Path | None = None) -> ProcessRun:
+    """Run to completion; wall time from spawn to exit (and to `image` written), and the child's peak RSS."""
+    watch = ImageWatch(image) if image is not None else None
     started = time.perf_counter()
     child = subprocess.Popen(args, env=offscreen_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
+    image_seconds = None
+    if watch is not None:
+        watch.close()
+        if watch.finished is None or not watch.data.startswith(b"\x89PNG"):
+            raise RuntimeError(f"{' '.join(args)} wrote no PNG to {image}")
+        image_seconds = watch.finished - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(args)} failed: {child.stderr.read().decode() if child.stderr else ''}")
-    return ProcessRun(elapsed, int(usage.ru_maxrss))
+    return ProcessRun(elapsed, int(usage.ru_maxrss), image_seconds)
 
 
 def app_screenshot_args(target: Path, extra: Sequence[str] = ()) -> list[str]:
@@ -51,14 +104,21 @@ def bare_window_args(target: Path) -> list[str]:
     return [sys.executable, str(BARE_WINDOW), str(target)]
 
 
-def alternate(runs: int, commands: dict[str, list[str]]) -> dict[str, list[ProcessRun]]:
-    """Interleave the commands so drift in machine load hits all of them alike."""
+def alternate(
+    runs: int, commands: dict[str, list[str]], images: dict[str, Path] | None = None
+) -> dict[str, list[ProcessRun]]:
+    """Interleave the commands so drift in machine load hits all of them alike.
+
+    `images` names, per command, the image file whose writing is also timed.
+    """
+    compile_package()
+    images = images or {}
     results: dict[str, list[ProcessRun]] = {name: [] for name in commands}
-    for args in commands.values():
-        run_process(args)  # warm the disk cache once
+    for name, args in commands.items():
+        run_process(args, images.get(name))  # warm the disk cache once
     for _ in range(runs):
         for name, args in commands.items():
-            results[name].append(run_process(args))
+            results[name].append(run_process(args, images.get(name)))
     return results
 
 
