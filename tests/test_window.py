@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -11,10 +12,12 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from meridian_map.cli import main as cli_main
 from meridian_map.core.catalog import Catalog
+from meridian_map.gui import app as app_module
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.mapscene import Layer, ZoneState
 
@@ -171,6 +174,59 @@ def test_screenshot_command_writes_the_window(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_screenshot_needs_no_display(tmp_path: Path) -> None:
+    """Without a display or a chosen platform, a screenshot is taken offscreen instead of aborting."""
+    target = tmp_path / "shot.png"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "meridian_map", "--screenshot", str(target), "--size", "640x480"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(target)).width() == 640
+
+
+def test_screenshot_paints_the_map_in_one_pass(catalog: Catalog, qtbot: QtBot, tmp_path: Path) -> None:
+    """The screenshot grabs without painting the window first, yet matches the window once it has settled."""
+    window = MainWindow(catalog)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    target = tmp_path / "shot.png"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app_module.save_screenshot(app, window, target) == 0
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    window.view.fit()
+    image = QImage(str(target))
+    assert image == window.grab().toImage().convertToFormat(image.format())
+
+
+def test_the_collector_is_back_on_after_a_screenshot(tmp_path: Path) -> None:
+    gc.disable()
+    try:
+        assert cli_main(["--screenshot", str(tmp_path / "shot.png"), "--size", "400x300"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_after_the_first_frame_the_hit_index_exists_and_the_collector_runs(window: MainWindow) -> None:
+    window.catalog.__dict__.pop("index", None)
+    gc.disable()
+    try:
+        app_module.after_first_frame(window)
+        assert gc.isenabled()
+        assert "index" in window.catalog.__dict__
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 def test_screenshot_with_an_unknown_selection_fails_cleanly(tmp_path: Path) -> None:
