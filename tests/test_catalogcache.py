@@ -57,11 +57,13 @@ def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path, assets_copy
 
 
 def test_a_cached_start_imports_no_parser_or_geometry(tmp_path: Path) -> None:
+    """Nor OpenSSL: hashlib and secrets would load it, megabytes for hashing a few files."""
+    heavy = ("shapely", "numpy", "svgelements", "tomllib", "defusedxml", "_hashlib")
     code = (
         "import sys; from pathlib import Path\n"
         "from meridian_map.core.catalogcache import load_cached\n"
         f"load_cached(Path({str(tmp_path)!r}))\n"
-        "print(','.join(m for m in ('shapely', 'numpy', 'svgelements', 'tomllib', 'defusedxml') if m in sys.modules))\n"
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
     warm = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)

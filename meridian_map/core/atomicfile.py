@@ -10,7 +10,6 @@ existing file keeps its permissions.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -56,7 +55,8 @@ def _create_temp(target: Path) -> tuple[int, Path]:
     """A new, exclusively created file next to `target` (0o666 less the umask)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _attempt in range(100):
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+        # os.urandom, not secrets: secrets imports hmac, which loads OpenSSL (~3 MB) for a file name.
+        temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
         try:
             return os.open(temp, flags, 0o666), temp
         except FileExistsError:
