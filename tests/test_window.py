@@ -6,6 +6,7 @@ import gc
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -265,6 +266,46 @@ def test_the_cached_background_follows_zoom_and_pan(window: MainWindow) -> None:
     after = window.view.viewport().grab().toImage()
     assert zoomed != before
     assert after == before
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (420, 320)])
+def test_zone_tints_in_the_cached_background_are_never_stale(
+    window: MainWindow, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    """Zone tints and edges live in the view's background cache; each change must redraw all it touched.
+
+    After every change the view (partly redrawn from its cache) must look
+    exactly like a view drawn from nothing. The small window zooms the map
+    out, where the 2 px selection edge is widest in face units.
+    """
+    window.scene.set_animate(False)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 0)
+    window.view.fit()
+    viewport = window.view.viewport()
+
+    def settled() -> QImage:
+        QApplication.processEvents()
+        cached = viewport.grab().toImage()
+        window.view.resetCachedContent()
+        assert viewport.grab().toImage() == cached
+        return cached
+
+    start = settled()
+    steps = (
+        lambda: window.scene.set_hover("cheek_l"),
+        lambda: window.scene.set_hover("forehead_r"),
+        lambda: window.select("chin_l"),
+        lambda: window.scene.set_concern("dark_circles"),
+        lambda: window.scene.set_yang_ming_focus(True),
+        lambda: window.scene.set_layer_visible(Layer.ZONES, False),
+        lambda: window.scene.set_layer_visible(Layer.ZONES, True),
+    )
+    looks = [start]
+    for step in steps:
+        step()
+        looks.append(settled())
+    assert all(a != b for a, b in pairwise(looks))
 
 
 def test_an_uncreatable_content_folder_is_a_message_not_a_crash(

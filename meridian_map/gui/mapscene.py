@@ -59,12 +59,22 @@ class ZoneState(StrEnum):
 
 
 class ZoneItem(QGraphicsPathItem):
+    """A zone's outline and current look; the scene paints it into the cached background.
+
+    Tints and edges change only when a zone's state does, so they are drawn
+    with the line art into the view's background cache (only the changed
+    zone's rectangle is redrawn) instead of being painted as items on every
+    frame. The item itself draws nothing.
+    """
+
     def __init__(self, area: ZoneArea, tint: str, theme: Theme) -> None:
         super().__init__(polygon_path(area.outline))
         self.area = area
         self.tint = QColor(tint)
         self.theme = theme
         self.state = ZoneState.NORMAL
+        self.bounds = self.path().boundingRect()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setAcceptHoverEvents(False)
         self.apply(ZoneState.NORMAL)
 
@@ -74,9 +84,10 @@ class ZoneItem(QGraphicsPathItem):
             ZoneState.NORMAL: 0.13, ZoneState.DIMMED: 0.04, ZoneState.MATCH: 0.30,
             ZoneState.HOVER: 0.30, ZoneState.MIRROR: 0.20, ZoneState.SELECTED: 0.36,
         }[state]  # fmt: skip
-        fill = QColor(self.tint)
-        fill.setAlphaF(alpha)
-        self.setBrush(fill)
+        # Zones tile the face without overlapping and lie under the art, so a
+        # tint laid over the background is exactly an opaque colour, which is
+        # far cheaper to fill than a translucent one.
+        self.setBrush(blend(self.tint, alpha, self.theme.background))
         if state is ZoneState.SELECTED:
             pen = QPen(self.theme.outline, 2.0)
         elif state is ZoneState.MIRROR:
@@ -85,24 +96,18 @@ class ZoneItem(QGraphicsPathItem):
             edge = QColor(self.tint).darker(160)
             pen = QPen(edge, 1.4)
         else:
-            edge = QColor(self.theme.soft_ink)
-            edge.setAlphaF(0.35)
-            pen = QPen(edge, 0.6)
+            pen = QPen(blend(self.theme.soft_ink, 0.35, self.theme.background), 0.6)
         pen.setCosmetic(True)
         self.setPen(pen)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        """The tint without antialiasing, the edge with it.
 
-        Neighbouring zones share their edges exactly, so aliased fills tile
-        without seams or double-tinted slivers, and the antialiased edge drawn
-        over them keeps the boundary smooth; it halves the cost of painting the
-        zones, the largest layer, at 4K.
-        """
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.fillPath(self.path(), self.brush())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.strokePath(self.path(), self.pen())
+def blend(colour: QColor, alpha: float, base: QColor) -> QColor:
+    """`colour` at `alpha` laid over `base`, as one opaque colour."""
+    return QColor.fromRgbF(
+        colour.redF() * alpha + base.redF() * (1 - alpha),
+        colour.greenF() * alpha + base.greenF() * (1 - alpha),
+        colour.blueF() * alpha + base.blueF() * (1 - alpha),
+    )
 
 
 class PointItem(QGraphicsEllipseItem):
@@ -164,7 +169,7 @@ class MapScene(QGraphicsScene):
         self._yang_ming_focus = False
         self.animate = True
 
-        # The view caches the background, so this never-changing art is not re-rasterised on hover.
+        # The view caches the background (art, zone tints and edges), so hovering re-rasterises one zone at most.
         self.line_art = LineArt(catalog.face.art, self.theme.art_colour)
         self._yang_ming_zones = frozenset(zone for zone in catalog.zones if self._has_yang_ming_point(zone))
         self._build_zones()
@@ -327,11 +332,40 @@ class MapScene(QGraphicsScene):
         return marker
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        painter.fillRect(rect, self.theme.background)
+        """Background, zone tints, line art and zone edges: everything that changes only with state.
+
+        Tints are filled without antialiasing: neighbouring zones share their
+        edges exactly, so they tile without seams, and the antialiased edge
+        drawn over them keeps each boundary smooth.
+        """
+        zones = [item for item in self.zone_items.values() if item.isVisible() and item.bounds.intersects(rect)]
         painter.save()
+        painter.fillRect(rect, self.theme.background)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for item in zones:
+            painter.fillPath(item.path(), item.brush())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.line_art.paint(painter)
+        for item in zones:
+            painter.strokePath(item.path(), item.pen())
         painter.restore()
+
+    def _redraw_zones(self, items: Iterable[ZoneItem]) -> None:
+        """Have the views redraw these zones' part of their cached background.
+
+        One rectangle around all of them: under a clip of several rectangles
+        Qt's rasteriser rounds antialiased edges a little differently (up to
+        4/255 per channel), and a single rectangle redraws exactly what a full
+        repaint would.
+        """
+        scales = [view.transform().m11() for view in self.views()]
+        # Cosmetic edges are up to 2 px wide, plus a pixel of antialiasing, at any zoom.
+        margin = 3.5 / min(scales) if scales else 3.5
+        changed = QRectF()
+        for item in items:
+            changed = changed.united(item.bounds)
+        if not changed.isNull():
+            self.invalidate(changed.adjusted(-margin, -margin, margin, margin), self.SceneLayer.BackgroundLayer)
 
     # state ----------------------------------------------------------------
 
@@ -341,6 +375,8 @@ class MapScene(QGraphicsScene):
     def set_layer_visible(self, layer: Layer, visible: bool) -> None:
         for item in self.layers[layer]:
             item.setVisible(visible)
+        if layer is Layer.ZONES:
+            self._redraw_zones(self.zone_items.values())
         if layer is Layer.STROKES and not visible:
             self._animation.stop()
             self.marker.setVisible(False)
@@ -384,6 +420,7 @@ class MapScene(QGraphicsScene):
     def _restyle(self) -> None:
         matching = set(self.catalog.concerns[self._concern].zones) if self._concern else None
         selected = self.catalog.areas.get(self._selected_area) if self._selected_area else None
+        changed: list[ZoneItem] = []
         for key, item in self.zone_items.items():
             zone = item.area.zone
             if selected is not None and key == selected.key:
@@ -400,6 +437,8 @@ class MapScene(QGraphicsScene):
                 state = ZoneState.NORMAL
             if state is not item.state:
                 item.apply(state)
+                changed.append(item)
+        self._redraw_zones(changed)
         for key, items in self.stroke_items.items():
             chosen = selected is not None and key in (selected.key, selected.mirror_key)
             for number, stroke in enumerate(items):
