@@ -9,6 +9,7 @@ import sys
 from itertools import pairwise
 from pathlib import Path
 
+import numpy
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
@@ -272,7 +273,7 @@ def test_the_cached_background_follows_zoom_and_pan(window: MainWindow) -> None:
 def test_zone_tints_in_the_cached_background_are_never_stale(
     window: MainWindow, qtbot: QtBot, size: tuple[int, int]
 ) -> None:
-    """Zone tints and edges live in the view's background cache; each change must redraw all it touched.
+    """Zones, channels and stroke lines live in the view's background cache; a change must redraw all it touched.
 
     After every change the view (partly redrawn from its cache) must look
     exactly like a view drawn from nothing. The small window zooms the map
@@ -288,7 +289,11 @@ def test_zone_tints_in_the_cached_background_are_never_stale(
         QApplication.processEvents()
         cached = viewport.grab().toImage()
         window.view.resetCachedContent()
-        assert viewport.grab().toImage() == cached
+        fresh = viewport.grab().toImage()
+        # Redrawn parts round antialiased pixels a little differently where
+        # they meet the rest; anything stale (a tint, an edge, a line) spans
+        # hundreds of pixels.
+        assert stale_pixels(cached, fresh) < 32
         return cached
 
     start = settled()
@@ -300,12 +305,29 @@ def test_zone_tints_in_the_cached_background_are_never_stale(
         lambda: window.scene.set_yang_ming_focus(True),
         lambda: window.scene.set_layer_visible(Layer.ZONES, False),
         lambda: window.scene.set_layer_visible(Layer.ZONES, True),
+        lambda: window.select("forehead_r"),
+        lambda: window.scene.set_yang_ming_focus(False),
+        lambda: window.scene.set_layer_visible(Layer.OTHER_CHANNELS, True),
+        lambda: window.scene.set_layer_visible(Layer.CHANNELS, False),
+        lambda: window.scene.set_layer_visible(Layer.STROKES, False),
     )
     looks = [start]
     for step in steps:
         step()
         looks.append(settled())
     assert all(a != b for a, b in pairwise(looks))
+
+
+def stale_pixels(a: QImage, b: QImage) -> int:
+    """How many pixels differ by more than 8 levels in some channel."""
+    assert a.size() == b.size()
+    pixels = [
+        numpy.frombuffer(image.convertToFormat(QImage.Format.Format_RGB32).constBits(), numpy.uint8)
+        .astype(int)
+        .reshape(-1, 4)
+        for image in (a, b)
+    ]
+    return int((numpy.abs(pixels[0] - pixels[1]).max(axis=1) > 8).sum())
 
 
 def test_an_uncreatable_content_folder_is_a_message_not_a_crash(

@@ -58,13 +58,22 @@ class ZoneState(StrEnum):
     SELECTED = "selected"
 
 
-class ZoneItem(QGraphicsPathItem):
-    """A zone's outline and current look; the scene paints it into the cached background.
+# How far past its outline a zone's drawing reaches on screen: cosmetic edges
+# are up to 2 px wide, plus a pixel of antialiasing.
+EDGE_REACH_PX = 3.5
+TINT_ALPHA = {
+    ZoneState.NORMAL: 0.13, ZoneState.DIMMED: 0.04, ZoneState.MATCH: 0.30,
+    ZoneState.HOVER: 0.30, ZoneState.MIRROR: 0.20, ZoneState.SELECTED: 0.36,
+}  # fmt: skip
 
-    Tints and edges change only when a zone's state does, so they are drawn
-    with the line art into the view's background cache (only the changed
-    zone's rectangle is redrawn) instead of being painted as items on every
-    frame. The item itself draws nothing.
+
+class ZoneItem(QGraphicsPathItem):
+    """A zone's outline and look; the scene paints its tint and edge into the cached background.
+
+    `state` is what the zone is (hovered, selected…); `base` is what the
+    background shows, everything but hover. Hover is drawn by one overlay
+    item, so moving the mouse never redraws the background. The item itself
+    draws nothing.
     """
 
     def __init__(self, area: ZoneArea, tint: str, theme: Theme) -> None:
@@ -73,32 +82,41 @@ class ZoneItem(QGraphicsPathItem):
         self.tint = QColor(tint)
         self.theme = theme
         self.state = ZoneState.NORMAL
+        self.base = ZoneState.NORMAL
         self.bounds = self.path().boundingRect()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setAcceptHoverEvents(False)
-        self.apply(ZoneState.NORMAL)
+        self._style(ZoneState.NORMAL)
 
-    def apply(self, state: ZoneState) -> None:
+    def apply(self, state: ZoneState, base: ZoneState) -> bool:
+        """Take on a state; True when the background must be redrawn for it."""
         self.state = state
-        alpha = {
-            ZoneState.NORMAL: 0.13, ZoneState.DIMMED: 0.04, ZoneState.MATCH: 0.30,
-            ZoneState.HOVER: 0.30, ZoneState.MIRROR: 0.20, ZoneState.SELECTED: 0.36,
-        }[state]  # fmt: skip
+        if base is self.base:
+            return False
+        self.base = base
+        self._style(base)
+        return True
+
+    def _style(self, base: ZoneState) -> None:
         # Zones tile the face without overlapping and lie under the art, so a
         # tint laid over the background is exactly an opaque colour, which is
         # far cheaper to fill than a translucent one.
-        self.setBrush(blend(self.tint, alpha, self.theme.background))
-        if state is ZoneState.SELECTED:
+        self.setBrush(blend(self.tint, TINT_ALPHA[base], self.theme.background))
+        if base is ZoneState.SELECTED:
             pen = QPen(self.theme.outline, 2.0)
-        elif state is ZoneState.MIRROR:
+        elif base is ZoneState.MIRROR:
             pen = QPen(self.theme.outline, 1.4, Qt.PenStyle.DashLine)
-        elif state in (ZoneState.HOVER, ZoneState.MATCH):
-            edge = QColor(self.tint).darker(160)
-            pen = QPen(edge, 1.4)
+        elif base is ZoneState.MATCH:
+            pen = self.highlight_edge()
         else:
             pen = QPen(blend(self.theme.soft_ink, 0.35, self.theme.background), 0.6)
         pen.setCosmetic(True)
         self.setPen(pen)
+
+    def highlight_edge(self) -> QPen:
+        pen = QPen(QColor(self.tint).darker(160), 1.4)
+        pen.setCosmetic(True)
+        return pen
 
 
 def blend(colour: QColor, alpha: float, base: QColor) -> QColor:
@@ -168,8 +186,10 @@ class MapScene(QGraphicsScene):
         self._concern: str | None = None
         self._yang_ming_focus = False
         self.animate = True
+        # Channels, then strokes (each with its arrow head): painted by drawBackground.
+        self._background_lines: list[tuple[QGraphicsPathItem, ...]] = []
 
-        # The view caches the background (art, zone tints and edges), so hovering re-rasterises one zone at most.
+        # The view caches the background (art, zones, channels, strokes): a state change redraws what it touched.
         self.line_art = LineArt(catalog.face.art, self.theme.art_colour)
         self._yang_ming_zones = frozenset(zone for zone in catalog.zones if self._has_yang_ming_point(zone))
         self._build_zones()
@@ -177,6 +197,7 @@ class MapScene(QGraphicsScene):
         self._build_strokes()
         self._build_points()
         self._build_labels(LabelMode.CODE)
+        self.hover_overlay = self._build_hover_overlay()
         self.marker = self._build_marker()
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
@@ -213,7 +234,7 @@ class MapScene(QGraphicsScene):
                 items.extend(self._channel_line_items(line))
             for item in items:
                 item.setZValue(3 if channel.yang_ming else 2)
-                self.addItem(item)
+                self._paint_in_background(item)
             self.channel_items[code] = items
             self.layers[Layer.CHANNELS if channel.yang_ming else Layer.OTHER_CHANNELS].extend(items)
 
@@ -279,10 +300,19 @@ class MapScene(QGraphicsScene):
                 head.setPath(arrow)
                 head.setBrush(self.theme.ink)
                 head.setPen(Qt.PenStyle.NoPen)
-                self.addItem(item)
+                self._paint_in_background(item, head)
                 items.append(item)
             self.stroke_items[key] = items
             self.layers[Layer.STROKES].extend(items)
+
+    def _paint_in_background(self, item: QGraphicsPathItem, *children: QGraphicsPathItem) -> None:
+        """Add a line that changes only with state; drawBackground paints it, the items draw nothing."""
+        parts = (item, *children)
+        for part in parts:
+            part.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.addItem(item)
+        self._background_lines.append(parts)
+        self._background_lines.sort(key=lambda line: line[0].zValue())
 
     def _build_points(self) -> None:
         for point in self.catalog.points:
@@ -320,6 +350,14 @@ class MapScene(QGraphicsScene):
             label.setText(text)
             label.setTransform(label.transform().fromTranslate(6, -label.boundingRect().height() / 2))
 
+    def _build_hover_overlay(self) -> QGraphicsPathItem:
+        """The hovered zone's extra tint and edge, over the cached background."""
+        overlay = QGraphicsPathItem()
+        overlay.setZValue(4.5)  # over the channels and strokes in the background, under the points
+        overlay.setVisible(False)
+        self.addItem(overlay)
+        return overlay
+
     def _build_marker(self) -> QGraphicsEllipseItem:
         marker = QGraphicsEllipseItem(-2.2, -2.2, 4.4, 4.4)
         colour = QColor(self.theme.outline)
@@ -332,40 +370,61 @@ class MapScene(QGraphicsScene):
         return marker
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """Background, zone tints, line art and zone edges: everything that changes only with state.
+        """Everything that changes only with state: art, zone tints and edges, channels, stroke lines.
 
-        Tints are filled without antialiasing: neighbouring zones share their
-        edges exactly, so they tile without seams, and the antialiased edge
-        drawn over them keeps each boundary smooth.
+        The view caches what this draws, so a frame costs one copy of it plus
+        the points, labels and hover overlay; a state change redraws only
+        what it touched (`_redraw`). Tints are filled without antialiasing:
+        neighbouring zones share their edges exactly, so they tile without
+        seams, and the antialiased edge drawn over them keeps each boundary
+        smooth.
         """
-        zones = [item for item in self.zone_items.values() if item.isVisible() and item.bounds.intersects(rect)]
+        area = QRectF(rect)
+        # What reaches into the area: edges and antialiasing spill past outlines by a few pixels.
+        margin = EDGE_REACH_PX / max(painter.transform().m11(), 1e-6)
+        reach = area.adjusted(-margin, -margin, margin, margin)
+        zones = [zone for zone in self.zone_items.values() if zone.isVisible() and zone.bounds.intersects(reach)]
         painter.save()
-        painter.fillRect(rect, self.theme.background)
+        painter.fillRect(area, self.theme.background)
         painter.setPen(Qt.PenStyle.NoPen)
-        for item in zones:
-            painter.fillPath(item.path(), item.brush())
+        for zone in zones:
+            painter.fillPath(zone.path(), zone.brush())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.line_art.paint(painter)
-        for item in zones:
-            painter.strokePath(item.path(), item.pen())
+        self.line_art.paint(painter, reach)
+        for zone in zones:
+            painter.strokePath(zone.path(), zone.pen())
+        for parts in self._background_lines:
+            line = parts[0]
+            if line.isVisible() and line.effectiveOpacity() > 0 and line.sceneBoundingRect().intersects(reach):
+                for part in parts:
+                    painter.setOpacity(part.effectiveOpacity())
+                    painter.setPen(part.pen())
+                    painter.setBrush(part.brush())
+                    painter.drawPath(part.path())
         painter.restore()
 
-    def _redraw_zones(self, items: Iterable[ZoneItem]) -> None:
-        """Have the views redraw these zones' part of their cached background.
+    def _redraw(self, rects: Iterable[QRectF]) -> None:
+        """Have the views redraw these parts of their cached background.
 
-        One rectangle around all of them: under a clip of several rectangles
-        Qt's rasteriser rounds antialiased edges a little differently (up to
-        4/255 per channel), and a single rectangle redraws exactly what a full
-        repaint would.
+        Each rectangle on its own: when several are redrawn at once Qt clips
+        to all of them, under which its rasteriser rounds antialiased edges a
+        shade differently (at most 4/255 per channel) from a full repaint;
+        one rectangle around them all would be exact but, for two zones far
+        apart, cost most of a full redraw.
         """
         scales = [view.transform().m11() for view in self.views()]
-        # Cosmetic edges are up to 2 px wide, plus a pixel of antialiasing, at any zoom.
-        margin = 3.5 / min(scales) if scales else 3.5
-        changed = QRectF()
-        for item in items:
-            changed = changed.united(item.bounds)
-        if not changed.isNull():
-            self.invalidate(changed.adjusted(-margin, -margin, margin, margin), self.SceneLayer.BackgroundLayer)
+        margin = EDGE_REACH_PX / min(scales) if scales else EDGE_REACH_PX
+        for rect in rects:
+            self.invalidate(rect.adjusted(-margin, -margin, margin, margin), self.SceneLayer.BackgroundLayer)
+
+    def _redraw_everything(self) -> None:
+        for view in self.views():
+            view.resetCachedContent()
+            view.viewport().update()
+
+    @staticmethod
+    def _line_bounds(line: QGraphicsPathItem) -> QRectF:
+        return line.sceneBoundingRect().united(line.mapRectToScene(line.childrenBoundingRect()))
 
     # state ----------------------------------------------------------------
 
@@ -375,8 +434,10 @@ class MapScene(QGraphicsScene):
     def set_layer_visible(self, layer: Layer, visible: bool) -> None:
         for item in self.layers[layer]:
             item.setVisible(visible)
+        if layer in (Layer.ZONES, Layer.CHANNELS, Layer.OTHER_CHANNELS, Layer.STROKES):
+            self._redraw_everything()
         if layer is Layer.ZONES:
-            self._redraw_zones(self.zone_items.values())
+            self._restyle()
         if layer is Layer.STROKES and not visible:
             self._animation.stop()
             self.marker.setVisible(False)
@@ -399,6 +460,7 @@ class MapScene(QGraphicsScene):
         for marker in self.point_items.values():
             channel = self.catalog.channels.get(marker.point.info.channel)
             marker.setOpacity(1.0 if not focus or (channel and channel.yang_ming) else 0.2)
+        self._redraw_everything()
         self._restyle()
 
     def select(self, area_key: str | None, point_key: str | None = None) -> None:
@@ -420,29 +482,45 @@ class MapScene(QGraphicsScene):
     def _restyle(self) -> None:
         matching = set(self.catalog.concerns[self._concern].zones) if self._concern else None
         selected = self.catalog.areas.get(self._selected_area) if self._selected_area else None
-        changed: list[ZoneItem] = []
+        changed: list[QRectF] = []
         for key, item in self.zone_items.items():
             zone = item.area.zone
             if selected is not None and key == selected.key:
-                state = ZoneState.SELECTED
+                base = ZoneState.SELECTED
             elif selected is not None and key == selected.mirror_key:
-                state = ZoneState.MIRROR
-            elif key == self._hover:
-                state = ZoneState.HOVER
+                base = ZoneState.MIRROR
             elif matching is not None:
-                state = ZoneState.MATCH if zone in matching else ZoneState.DIMMED
+                base = ZoneState.MATCH if zone in matching else ZoneState.DIMMED
             elif self._yang_ming_focus and zone not in self._yang_ming_zones:
-                state = ZoneState.DIMMED
+                base = ZoneState.DIMMED
             else:
-                state = ZoneState.NORMAL
-            if state is not item.state:
-                item.apply(state)
-                changed.append(item)
-        self._redraw_zones(changed)
+                base = ZoneState.NORMAL
+            hovered = key == self._hover and base not in (ZoneState.SELECTED, ZoneState.MIRROR)
+            if item.apply(ZoneState.HOVER if hovered else base, base):
+                changed.append(item.bounds)
         for key, items in self.stroke_items.items():
             chosen = selected is not None and key in (selected.key, selected.mirror_key)
             for number, stroke in enumerate(items):
-                stroke.setOpacity(0.9 if chosen else STROKE_IDLE_OPACITY if number == 0 else 0.0)
+                opacity = 0.9 if chosen else STROKE_IDLE_OPACITY if number == 0 else 0.0
+                if opacity != stroke.opacity():
+                    stroke.setOpacity(opacity)
+                    changed.append(self._line_bounds(stroke))
+        self._redraw(changed)
+        self._place_hover_overlay()
+
+    def _place_hover_overlay(self) -> None:
+        """Over the hovered zone: the tint it would have when hovered, less what the background already has."""
+        item = self.zone_items.get(self._hover) if self._hover else None
+        if item is None or item.state is not ZoneState.HOVER or not item.isVisible():
+            self.hover_overlay.setVisible(False)
+            return
+        under = TINT_ALPHA[item.base]
+        tint = QColor(item.tint)
+        tint.setAlphaF(max(0.0, (TINT_ALPHA[ZoneState.HOVER] - under) / (1 - under)))
+        self.hover_overlay.setPath(item.path())
+        self.hover_overlay.setBrush(tint)
+        self.hover_overlay.setPen(item.highlight_edge())
+        self.hover_overlay.setVisible(True)
 
     def _start_stroke_animation(self) -> None:
         self._animation.stop()

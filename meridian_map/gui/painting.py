@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from ..core.model import ArtPath, PathCommand, Vec
@@ -68,7 +68,7 @@ class LineArt:
     """
 
     def __init__(self, art: Sequence[ArtPath], colour: Callable[[str | None], QColor | None]) -> None:
-        self._strokes: list[tuple[QPainterPath, QPen | None, QBrush | None]] = []
+        self._strokes: list[tuple[QPainterPath, QPen | None, QBrush | None, QRectF]] = []
         for item in art:
             stroke = colour(item.stroke)
             pen = None
@@ -76,10 +76,20 @@ class LineArt:
                 pen = QPen(stroke, item.stroke_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
                 pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             fill = colour(item.fill)
-            self._strokes.append((path_from_commands(item.commands), pen, QBrush(fill) if fill is not None else None))
+            path = path_from_commands(item.commands)
+            reach = pen.widthF() if pen is not None else 0.0
+            bounds = path.controlPointRect().adjusted(-reach, -reach, reach, reach)
+            self._strokes.append((path, pen, QBrush(fill) if fill is not None else None, bounds))
 
-    def paint(self, painter: QPainter) -> None:
-        for path, pen, brush in self._strokes:
+    def paint(self, painter: QPainter, within: QRectF | None = None) -> None:
+        """Draw the art, or only the paths that reach into `within`.
+
+        Qt strokes a whole path even where a clip hides most of it, so
+        skipping paths outside a small redrawn rectangle saves most of the work.
+        """
+        for path, pen, brush, bounds in self._strokes:
+            if within is not None and not bounds.intersects(within):
+                continue
             painter.setPen(pen if pen is not None else Qt.PenStyle.NoPen)
             painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
