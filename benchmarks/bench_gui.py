@@ -22,7 +22,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.loader import load_catalog
-from meridian_map.gui.app import load_bundled_fonts
+from meridian_map.gui.fonts import bundled_fonts
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.mapscene import Layer
 
@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument("--json")
     args = parser.parse_args()
     app = QApplication([])
-    load_bundled_fonts()
+    bundled_fonts()
     window = MainWindow(load_catalog())
     for box in window.sidebar.layer_boxes.values():
         box.setChecked(True)

@@ -27,12 +27,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help=f"timed runs per side (at least {MIN_RUNS})")
     parser.add_argument("--concern", help="time a take-home sheet instead of the cheat sheet")
     parser.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    parser.add_argument("--lang", choices=["en", "zh"], default="en", help="zh embeds several hundred more glyphs")
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
     args = parser.parse_args()
     runs = max(args.runs, MIN_RUNS)
     folder = Path(tempfile.mkdtemp(prefix="meridian-bench-"))
     pdf = folder / "sheet.pdf"
-    extra = ["--paper", args.paper, *(["--concern", args.concern] if args.concern else [])]
+    extra = ["--paper", args.paper, "--lang", args.lang, *(["--concern", args.concern] if args.concern else [])]
     results = alternate(runs, {"sheet": sheet_args(pdf, extra), "bare": bare_window_args(folder / "bare.png")})
     sheet_s = median([r.seconds for r in results["sheet"]])
     bare_s = median([r.seconds for r in results["bare"]])
@@ -40,6 +41,7 @@ def main() -> None:
         {
             "sheet": args.concern or "cheat sheet",
             "paper": args.paper,
+            "lang": args.lang,
             "sheet_ms": round(sheet_s * 1000, 1),
             "bare_qt_ms": round(bare_s * 1000, 1),
             "ratio": round(sheet_s / bare_s, 3),

@@ -8,23 +8,31 @@ hanzi and tone marks print anywhere, and a page that renders to an image.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
+import math
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from fontTools.ttLib import TTFont
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+from PySide6.QtGui import QGuiApplication, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.sheet import (
+    HATCHES,
     LABELS,
     MIN_BODY_PT,
     PALETTE_SLOTS,
+    Hatch,
     Paper,
     SheetError,
     build_sheet,
@@ -34,10 +42,15 @@ from meridian_map.core.sheet import (
     first_fit,
     first_sentence,
     main_clause,
+    printed_on,
     sheet_characters,
     spread,
     take_home_sheet,
 )
+
+if TYPE_CHECKING:
+    from meridian_map.core.sheet import Sheet
+    from meridian_map.gui.sheetpainter import Canvas, Report
 
 REPO = Path(__file__).resolve().parents[1]
 FONTS = REPO / "assets" / "fonts"
@@ -104,6 +117,13 @@ def test_concerns_are_found_by_hyphen_underscore_or_name(catalog: Catalog) -> No
         find_concern(catalog, "dark-circle")
     with pytest.raises(SheetError, match="choose one of aging"):
         find_concern(catalog, "xyz")
+
+
+def test_the_printed_date_is_the_given_day_or_today() -> None:
+    assert printed_on(TODAY) == "2025-11-25"
+    before = dt.date.today().isoformat()
+    printed = printed_on(None)
+    assert printed in {before, dt.date.today().isoformat()}, "either side of midnight"
 
 
 def test_default_file_names() -> None:
@@ -276,6 +296,134 @@ def test_every_sheet_fits_one_page_at_readable_sizes(app: QGuiApplication, catal
                 assert layout.smallest_pt >= MIN_BODY_PT, (concern, lang, paper, layout)
 
 
+# fitting and drawing, measured directly ------------------------------------------------
+
+
+@contextmanager
+def measuring(catalog: Catalog) -> Iterator[Canvas]:
+    """A canvas on a PDF in memory, as `render_pdf` lays out text, for layouts to measure with."""
+    from meridian_map.gui.sheetpainter import PDF_RESOLUTION, Canvas, painting
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    with painting(writer) as painter:
+        yield Canvas(painter, writer, writer.logicalDpiX() / 72.0, catalog)
+
+
+@pytest.mark.parametrize("lang", list(LABELS))
+def test_measuring_part_of_the_table_decides_like_measuring_all_of_it(
+    app: QGuiApplication, catalog: Catalog, lang: str
+) -> None:
+    """Fitting stops measuring once the table is surely too tall; it must never stop on a table that fits."""
+    from meridian_map.gui.sheetpainter import CheatLayout, Wording
+
+    sheet = cheat_sheet(catalog, lang, TODAY)
+    width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
+    with measuring(catalog) as canvas:
+        layout = CheatLayout(canvas, sheet)
+        for size, direction, concerns in itertools.product((9.5, 9.0), range(2), range(6)):
+            variant = Wording(direction, concerns)
+            # Asked in this order, each answer comes mostly from cells measured for an earlier one.
+            height = layout.table_height(width, size, variant)
+            for limit in (height / 3, height - 1.0, height, height + 1.0):
+                expected = height > limit
+                assert layout.table_exceeds(width, size, variant, limit) is expected, (size, variant, limit)
+
+
+@pytest.mark.parametrize(("concern", "lang"), [("dark_circles", "en"), ("aging", "en"), ("acne", "zh")])
+def test_the_take_home_arrangement_is_the_best_of_all_of_them(
+    app: QGuiApplication, catalog: Catalog, concern: str, lang: str
+) -> None:
+    """The search measures only until a face size fits; the pick must be the one measuring everything gives."""
+    from meridian_map.gui.sheetpainter import HomeChoice, TakeHomeLayout
+
+    sheet = take_home_sheet(catalog, concern, lang, "Use the small stone.", TODAY)
+    width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
+    choices = [HomeChoice(10.0, 0, True, 0, 1), HomeChoice(9.0, 2, False, 1, 2)]
+    with measuring(catalog) as canvas:
+        layout = TakeHomeLayout(canvas, sheet)
+        for choice in choices:
+            every = layout.arrangements(width, choice)
+            rooms = sorted({a.total for a in every})
+            for room, smallest in itertools.product([rooms[0] - 1.0, *rooms], (width * 0.3, 0.0)):
+                fitting = [a for a in every if a.total <= room and a.face_w >= smallest]
+                best = max(fitting, key=lambda a: (not a.note_under_face, a.face_w, -a.total), default=None)
+                assert layout.best_arrangement(width, room, choice, smallest) == best, (choice, room, smallest)
+
+
+Segment = tuple[float, float, float, float]
+
+
+def every_hatch_segment(bounds: QRectF, hatch: Hatch, unit: float) -> list[Segment]:
+    """All the lines and dashes of a hatch over its whole reach, as the sheets drew them before leaving some out."""
+    from meridian_map.gui.sheetpainter import DASH_GAP_PT, DASH_PT, HATCH_SPACING_PT
+
+    spacing = HATCH_SPACING_PT / unit
+    centre = bounds.center()
+    reach = math.hypot(bounds.width(), bounds.height()) / 2 + spacing
+    dash, gap = (DASH_PT / unit, DASH_GAP_PT / unit) if hatch.dashed else (2 * reach, 0.0)
+    segments: list[Segment] = []
+    for turn in (hatch.angle, hatch.angle + 90) if hatch.cross else (hatch.angle,):
+        ux, uy = math.cos(math.radians(turn)), -math.sin(math.radians(turn))
+        nx, ny = -uy, ux
+        step = spacing * (1.4 if hatch.cross else 1.0)
+        offset = -reach
+        while offset <= reach:
+            cx, cy = centre.x() + nx * offset, centre.y() + ny * offset
+            along = -reach + (dash / 2 if hatch.dashed and round(offset / step) % 2 else 0.0)
+            while along < reach:
+                end = min(along + dash, reach)
+                segments.append((cx + ux * along, cy + uy * along, cx + ux * end, cy + uy * end))
+                along = end + gap
+            offset += step
+    return segments
+
+
+def passes_through(segment: Segment, rect: QRectF) -> bool:
+    """Whether a segment crosses or touches a rectangle (Liang–Barsky clipping)."""
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    start, end = 0.0, 1.0
+    for p, q in ((-dx, x1 - rect.left()), (dx, rect.right() - x1), (-dy, y1 - rect.top()), (dy, rect.bottom() - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+        elif p < 0:
+            start = max(start, q / p)
+        else:
+            end = min(end, q / p)
+    return start <= end
+
+
+def test_hatches_leave_out_only_lines_the_zone_would_clip_away() -> None:
+    """Every line or dash that could show inside the zone's bounds is drawn, exactly where it was."""
+    from meridian_map.gui.sheetpainter import HATCH_SPACING_PT, hatch_path
+
+    left_out = 0
+    for hatch, unit, bounds in itertools.product(
+        [h for h in HATCHES if not h.dots] + [h.mirrored() for h in HATCHES if not h.dots],
+        (1.0, 2.5),
+        (QRectF(10, 20, 40, 90), QRectF(-5, 0, 120, 12), QRectF(0, 0, 8, 8)),
+    ):
+        path = hatch_path(bounds, hatch, unit)
+        drawn = [
+            (path.elementAt(i).x, path.elementAt(i).y, path.elementAt(i + 1).x, path.elementAt(i + 1).y)
+            for i in range(0, path.elementCount(), 2)
+        ]
+        every = every_hatch_segment(bounds, hatch, unit)
+        remaining = iter(every)
+        assert all(segment in remaining for segment in drawn), "drawn unchanged and in order"
+        # Half a spacing is wider than any hatch pen, so nothing left out can reach into the bounds.
+        margin = HATCH_SPACING_PT / unit / 2
+        seen = bounds.adjusted(-margin, -margin, margin, margin)
+        assert [s for s in every if passes_through(s, seen)] == [s for s in drawn if passes_through(s, seen)]
+        left_out += len(every) - len(drawn)
+    assert left_out, "lines that cannot show are left out of the PDF"
+
+
 # the command ------------------------------------------------------------------------
 
 
@@ -289,6 +437,48 @@ def test_cli_writes_the_cheat_sheet_with_no_display(tmp_path: Path) -> None:
     target = tmp_path / "meridian-map-cheatsheet.pdf"
     assert target.is_file()
     assert re.search(r"Page size:\s+595(\.\d+)? x 842(\.\d+)? pts \(A4\)", poppler("pdfinfo", str(target)))
+
+
+def test_the_sheet_command_loads_none_of_the_window(tmp_path: Path) -> None:
+    """The window's modules and Qt Widgets cost a headless sheet some 30 ms and give it nothing."""
+    code = (
+        "import sys\n"
+        "from meridian_map.cli import main\n"
+        f"assert main(['sheet', '-o', {str(tmp_path / 'sheet.pdf')!r}]) == 0\n"
+        "print(*(m for m in sys.modules if m.startswith(('meridian_map.gui', 'PySide6'))), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=headless_env(), check=True
+    )
+    loaded = set(result.stderr.split())
+    assert "meridian_map.gui.sheetpainter" in loaded
+    assert not loaded & {"meridian_map.gui.app", "meridian_map.gui.mainwindow", "PySide6.QtWidgets"}, loaded
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_sheet_command_pauses_the_garbage_collector_and_restores_it(
+    app: QGuiApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    """Off while the sheet is made (it would only walk objects that live to the end), then as the caller had it."""
+    from meridian_map.cli import main
+    from meridian_map.gui import sheetpainter
+
+    collecting: list[bool] = []
+    render = sheetpainter.render_pdf
+
+    def watched(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
+        collecting.append(gc.isenabled())
+        return render(catalog, sheet, paper)
+
+    monkeypatch.setattr(sheetpainter, "render_pdf", watched)
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert main(["sheet", "-o", str(tmp_path / "sheet.pdf")]) == 0
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert collecting == [False]
 
 
 def test_cli_writes_a_take_home_sheet_with_the_note(tmp_path: Path) -> None:
@@ -309,6 +499,11 @@ def test_cli_default_name_for_a_concern_in_chinese(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = no_spaces(poppler("pdftotext", "-raw", str(tmp_path / "meridian-map-eye-bags-zh.pdf"), "-"))
     assert "在家刮痧" in text and "眼下" in text
+    # 力 and ⼒ (a Kangxi radical) share a glyph; with the fonts registered from their
+    # files rather than their bytes, Qt maps it back to the radical, and a copied or
+    # searched 力度 no longer matches.
+    radicals = sorted(ch for ch in set(text) if 0x2E80 <= ord(ch) <= 0x2FDF)
+    assert radicals == [], radicals
 
 
 @pytest.mark.parametrize(

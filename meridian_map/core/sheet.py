@@ -10,17 +10,19 @@ can be tested headless; the Qt layer only measures text and draws.
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .catalog import Catalog
 from .describe import span
 from .model import Concern, PointInfo, Vec, ZoneInfo
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 class Paper(StrEnum):
@@ -324,12 +326,23 @@ def find_concern(catalog: Catalog, wanted: str) -> Concern:
     for concern in catalog.concerns.values():
         if any(value.lower() == wanted.strip().lower() for _, value in concern.name.values):
             return concern
+    import difflib  # only for a mistyped concern, so printing a sheet does not load it
+
     close = difflib.get_close_matches(key, list(catalog.concerns), n=3, cutoff=0.6)
     if close:
         hint = f"did you mean {' or '.join(cli_id(c) for c in close)}?"
     else:
         hint = f"choose one of {', '.join(cli_id(c) for c in catalog.concerns)}"
     raise SheetError(f"unknown concern {wanted!r}; {hint}")
+
+
+def printed_on(today: dt.date | None) -> str:
+    """The ISO date a sheet is printed on, `today` or else the local date.
+
+    The local date comes from the built-in `time` module: `datetime` would
+    be imported for this alone.
+    """
+    return today.isoformat() if today is not None else time.strftime("%Y-%m-%d")
 
 
 def default_filename(concern: str | None, lang: str) -> str:
@@ -483,7 +496,7 @@ def cheat_sheet(
         lang=lang,
         title=labels["cheat_title"],
         subtitle=labels["cheat_subtitle"].format(count=len(zones)),
-        date=labels["date"].format(date=(today or dt.date.today()).isoformat()),
+        date=labels["date"].format(date=printed_on(today)),
         marks=marks,
         disclaimer=catalog.content.disclaimer.short.get(lang),
         labels=labels,
@@ -540,7 +553,7 @@ def take_home_sheet(
         lang=lang,
         title=labels["home_title"].format(concern=_mid_sentence(concern.name.get(lang), lang)),
         subtitle=concern.description.get(lang),
-        date=labels["date"].format(date=(today or dt.date.today()).isoformat()),
+        date=labels["date"].format(date=printed_on(today)),
         marks=marks,
         disclaimer=catalog.content.disclaimer.short.get(lang),
         labels=labels,

@@ -10,38 +10,20 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core.assets import shipped_assets
 from ..core.catalog import Catalog
 from ..core.catalogcache import load_cached
 from ..core.problems import ContentError
 from ..core.userdata import cache_dir, content_dir, settings_store
+from .fonts import bundled_fonts
 from .mainwindow import MainWindow
 
-FONT_DIR = "fonts"
 PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 # Qt maps PNG "quality" to zlib effort: 80 is its fast end, a third quicker
 # to encode than the default for a file about 3 % larger.
 SCREENSHOT_PNG_QUALITY = 80
-
-
-def load_bundled_fonts() -> list[str]:
-    """Register the bundled fonts so hanzi and tone marks never show as boxes."""
-    families: list[str] = []
-    folder = shipped_assets().joinpath(FONT_DIR)
-    if not folder.is_dir():
-        return families
-    for file in sorted(folder.iterdir(), key=lambda f: f.name):
-        if file.name.endswith((".otf", ".ttf")):
-            # From a file Qt reads the font as it needs it; handing it the bytes keeps a copy (~1 MB).
-            if isinstance(file, Path):
-                font_id = QFontDatabase.addApplicationFont(str(file))
-            else:
-                font_id = QFontDatabase.addApplicationFontFromData(file.read_bytes())
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return families
 
 
 def load_catalog(user_dirs: list[Path] | None = None) -> Catalog:
@@ -88,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("Meridian Map")
     app.setOrganizationName("MeridianMap")
     app.setDesktopFileName("meridian-map")
-    load_bundled_fonts()
+    bundled_fonts()
     try:
         catalog, pack_problems = load_with_user_pack()
     except ContentError as error:

@@ -18,8 +18,7 @@ import os
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import StrEnum
-from functools import cache
+from enum import IntEnum, StrEnum
 from math import cos, hypot, radians, sin
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
@@ -51,6 +50,7 @@ from ..core.sheet import (
     Hatch,
     Numbered,
     Paper,
+    Row,
     Sheet,
     TakeHomeSheet,
     ZoneMark,
@@ -59,10 +59,10 @@ from ..core.sheet import (
     first_fit,
     spread,
 )
+from .fonts import FONT_FAMILY, bundled_fonts
 from .painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
 from .theme import ZONE_TINTS, channel_style
 
-FONT_FAMILY = "Noto Sans CJK SC"
 PDF_RESOLUTION = 1200
 INK = "#1f1f1f"
 SOFT_INK = "#4a4a4a"
@@ -81,6 +81,7 @@ LEADER_GAP_PT = 12.0
 CHANNEL_PT = 1.3
 CLEARANCE_PT = 2.0
 NUMBER_RADIUS_PT = 6.2
+MIN_ROW_PT = 2 * NUMBER_RADIUS_PT + 1.0  # a table row holds its number circle
 GAUGE_WIDTH_PT = 13.0
 GAUGE_LEVELS = 3  # feather, light, medium
 GUTTER_PT = 14.0
@@ -98,6 +99,7 @@ NOTE_LINE_PT = 19.0
 LIST_INDENT_PT = 2 * NUMBER_RADIUS_PT + 5.0
 STEP_GAP_PT = 6.0
 MIN_NOTE_LINES = 3
+ROUNDING_PT = 1e-6  # a lower bound this far past a limit is past it, whatever the rounding
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,16 @@ class Run:
 
 
 Paragraph = Sequence[Run]
+
+
+class Cell(IntEnum):
+    """The table's typed columns, by their index in the core's column widths (0 is the number)."""
+
+    ZONE = 1
+    DIRECTION = 2
+    PRESSURE = 3
+    STROKES = 4
+    CONCERNS = 5
 
 
 @dataclass(frozen=True)
@@ -142,14 +154,6 @@ def ensure_application() -> QGuiApplication:
         app = QGuiApplication(["meridian-map"])
     bundled_fonts()
     return app
-
-
-@cache
-def bundled_fonts() -> tuple[str, ...]:
-    """Register the bundled fonts once per process, however many sheets are drawn."""
-    from .app import load_bundled_fonts
-
-    return tuple(load_bundled_fonts())
 
 
 def page_size_for(paper: Paper) -> QPageSize:
@@ -229,26 +233,18 @@ class TextBox:
         self, paragraph: Paragraph, size: float, width: float, align: Qt.AlignmentFlag, indent: float
     ) -> QTextDocument:
         doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(self.canvas.device)
+        # Every change to a laid-out document lays it out again, so margin, font and
+        # width go in before the layout exists and the text as one edit block.
         doc.setDocumentMargin(0)
-        font = QFont(FONT_FAMILY)
-        font.setPointSizeF(size)
-        # Shaped text swaps in ligatures and alternate digits that the PDF maps to no
-        # characters, so 'first' and '2025' could not be searched or copied.
-        font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
-        doc.setDefaultFont(font)
+        doc.setDefaultFont(self.canvas.font(size))
         doc.setTextWidth(max(width, 1.0) * self.scale)
+        doc.documentLayout().setPaintDevice(self.canvas.device)
         cursor = QTextCursor(doc)
-        block = QTextBlockFormat()
-        block.setLineHeight(LINE_SPACING, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setAlignment(align)
-        block.setLeftMargin(indent * self.scale)  # unlike top and bottom margins, in device pixels
-        cursor.setBlockFormat(block)
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(self.canvas.block_format(align, indent))
         for run in paragraph:
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(run.colour))
-            fmt.setFontWeight(QFont.Weight.Bold if run.bold else QFont.Weight.Normal)
-            cursor.insertText(run.text, fmt)
+            cursor.insertText(run.text, self.canvas.char_format(run.bold, run.colour))
+        cursor.endEditBlock()
         return doc
 
     def _tops(self) -> list[float]:
@@ -296,6 +292,40 @@ class Canvas:
         self.catalog = catalog
         self.report = Report()
         self._cache: dict[Hashable, TextBox] = {}
+        self._fonts: dict[float, QFont] = {}
+        self._blocks: dict[tuple[Qt.AlignmentFlag, float], QTextBlockFormat] = {}
+        self._chars: dict[tuple[bool, str], QTextCharFormat] = {}
+
+    # Fonts and formats are built once per sheet: fitting lays out hundreds of texts.
+
+    def font(self, size: float) -> QFont:
+        if size not in self._fonts:
+            font = QFont(FONT_FAMILY)
+            font.setPointSizeF(size)
+            # Shaped text swaps in ligatures and alternate digits that the PDF maps to no
+            # characters, so 'first' and '2025' could not be searched or copied.
+            font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+            self._fonts[size] = font
+        return self._fonts[size]
+
+    def block_format(self, align: Qt.AlignmentFlag, indent: float) -> QTextBlockFormat:
+        key = (align, indent)
+        if key not in self._blocks:
+            block = QTextBlockFormat()
+            block.setLineHeight(LINE_SPACING, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            block.setAlignment(align)
+            block.setLeftMargin(indent * self.scale)  # unlike top and bottom margins, in device pixels
+            self._blocks[key] = block
+        return self._blocks[key]
+
+    def char_format(self, bold: bool, colour: str) -> QTextCharFormat:
+        key = (bold, colour)
+        if key not in self._chars:
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(colour))
+            fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+            self._chars[key] = fmt
+        return self._chars[key]
 
     def text(
         self,
@@ -389,11 +419,16 @@ def hatch_path(bounds: QRectF, hatch: Hatch, unit: float) -> QPainterPath:
 
     Dashes and dots are drawn as short segments of a solid pen: a PDF writer
     turns every dash of a patterned pen into a filled outline, which makes a
-    sheet several times larger.
+    sheet several times larger. Lines and dashes that pass more than a
+    spacing away from `bounds` are left out: the clip would hide them, yet
+    they made up a fifth of the cheat sheet's drawing, written and
+    compressed for nothing.
     """
     spacing = HATCH_SPACING_PT / unit
     centre = bounds.center()
     reach = hypot(bounds.width(), bounds.height()) / 2 + spacing
+    near = bounds.adjusted(-spacing, -spacing, spacing, spacing)
+    left, top, right, bottom = near.left(), near.top(), near.right(), near.bottom()
     lines = QPainterPath()
     if hatch.dots:
         dot = 0.01 / unit
@@ -411,17 +446,21 @@ def hatch_path(bounds: QRectF, hatch: Hatch, unit: float) -> QPainterPath:
     for angle in (hatch.angle, hatch.angle + 90) if hatch.cross else (hatch.angle,):
         ux, uy = cos(radians(angle)), -sin(radians(angle))
         nx, ny = -uy, ux
+        crossing = (bounds.width() * abs(nx) + bounds.height() * abs(ny)) / 2 + spacing
         step = spacing * (1.4 if hatch.cross else 1.0)
         offset = -reach
         while offset <= reach:
-            cx, cy = centre.x() + nx * offset, centre.y() + ny * offset
-            stagger = dash / 2 if hatch.dashed and round(offset / step) % 2 else 0.0
-            along = -reach + stagger
-            while along < reach:
-                end = min(along + dash, reach)
-                lines.moveTo(cx + ux * along, cy + uy * along)
-                lines.lineTo(cx + ux * end, cy + uy * end)
-                along = end + gap
+            if abs(offset) <= crossing:
+                cx, cy = centre.x() + nx * offset, centre.y() + ny * offset
+                stagger = dash / 2 if hatch.dashed and round(offset / step) % 2 else 0.0
+                along = -reach + stagger
+                while along < reach:
+                    end = min(along + dash, reach)
+                    x1, y1, x2, y2 = cx + ux * along, cy + uy * along, cx + ux * end, cy + uy * end
+                    if max(x1, x2) >= left and min(x1, x2) <= right and max(y1, y2) >= top and min(y1, y2) <= bottom:
+                        lines.moveTo(x1, y1)
+                        lines.lineTo(x2, y2)
+                    along = end + gap
             offset += step
     return lines
 
@@ -691,10 +730,18 @@ class CheatLayout(SheetLayout):
             size, variant = choice
             band = body - self.table_height(page.width(), size, variant) - SECTION_GAP_PT
             face_w, face_h = self.face.size_for(page.width() * CHEAT_FACE_WIDTH, band)
-            side = self.side_height(page.width() - face_w - GUTTER_PT, size)
-            return face_h >= MIN_CHEAT_FACE_PT and side <= band, face_w, face_h
+            if face_h < MIN_CHEAT_FACE_PT:
+                return False, face_w, face_h
+            return self.side_height(page.width() - face_w - GUTTER_PT, size) <= band, face_w, face_h
 
-        choice, fits = first_fit(candidates, lambda c: plan(c)[0])
+        def fits_page(choice: tuple[float, Wording]) -> bool:
+            # Nearly every choice fails by leaving the face too little room, which
+            # shows long before the whole table is measured.
+            size, variant = choice
+            room = body - SECTION_GAP_PT - MIN_CHEAT_FACE_PT
+            return not self.table_exceeds(page.width(), size, variant, room) and plan(choice)[0]
+
+        choice, fits = first_fit(candidates, fits_page)
         _, face_w, face_h = plan(choice)
         size, variant = choice
         self.canvas.report = Report(fits=fits, choices=[f"size {size}", str(variant)])
@@ -801,27 +848,39 @@ class CheatLayout(SheetLayout):
 
     def row_cells(self, width: float, size: float, variant: Wording) -> list[list[TextBox]]:
         """Zone, direction, pressure, strokes and concerns of each row; the number is drawn, not typed."""
-        widths = column_widths(width)[1:]
+        return [[self.cell(row, column, width, size, variant) for column in Cell] for row in self.sheet.rows]
+
+    def cell(self, row: Row, column: Cell, width: float, size: float, variant: Wording) -> TextBox:
+        """One cell of the table, laid out on its own so fitting can measure a column at a time."""
+        cell_w = column_widths(width)[column.value] - 2 * CELL_PAD_PT
         canvas = self.canvas
-        pad = 2 * CELL_PAD_PT
-        rows = []
-        for row in self.sheet.rows:
-            zone = [
-                [Run(row.name, bold=True)],
-                *([Run(line, colour=SOFT_INK)] for line in row.points.split("\n") if line),
-            ]
-            concerns = row.concerns[min(variant.concerns, len(row.concerns) - 1)]
-            direction = row.directions[min(variant.direction, len(row.directions) - 1)]
-            rows.append(
-                [
-                    canvas.text(zone, size, widths[0] - pad),
-                    canvas.text(plain(direction), size, widths[1] - pad),
-                    canvas.text(plain(row.pressure_name), size, widths[2] - pad, indent=GAUGE_WIDTH_PT + 3.0),
-                    canvas.text(plain(row.strokes), size, widths[3] - pad),
-                    canvas.text(plain(concerns), size, widths[4] - pad),
-                ]
-            )
-        return rows
+        if column is Cell.ZONE:
+            points = ([Run(line, colour=SOFT_INK)] for line in row.points.split("\n") if line)
+            return canvas.text([[Run(row.name, bold=True)], *points], size, cell_w)
+        if column is Cell.DIRECTION:
+            return canvas.text(plain(row.directions[min(variant.direction, len(row.directions) - 1)]), size, cell_w)
+        if column is Cell.PRESSURE:
+            return canvas.text(plain(row.pressure_name), size, cell_w, indent=GAUGE_WIDTH_PT + 3.0)
+        if column is Cell.STROKES:
+            return canvas.text(plain(row.strokes), size, cell_w)
+        return canvas.text(plain(row.concerns[min(variant.concerns, len(row.concerns) - 1)]), size, cell_w)
+
+    def table_exceeds(self, width: float, size: float, variant: Wording, limit: float) -> bool:
+        """Whether the table is taller than `limit`, measuring only as much as it takes to tell.
+
+        Columns go longest text first, a cell at a time, and measuring stops as
+        soon as the rows so far at their least (the tallest cell measured, or
+        a number circle) pass the limit, usually halfway down the first column
+        or two. Only then is the whole table measured exactly.
+        """
+        least = [MIN_ROW_PT] * len(self.sheet.rows)  # each row's content, at least
+        padding = 2 * CELL_PAD_PT * (len(least) + 1)  # the rows' and the unmeasured head's
+        for column in (Cell.DIRECTION, Cell.CONCERNS, Cell.ZONE, Cell.STROKES, Cell.PRESSURE):
+            for index, row in enumerate(self.sheet.rows):
+                least[index] = max(least[index], self.cell(row, column, width, size, variant).height)
+                if padding + sum(least) > limit + ROUNDING_PT:
+                    return True
+        return self.table_height(width, size, variant) > limit
 
     def head_cells(self, width: float, size: float) -> list[TextBox]:
         return [
@@ -832,7 +891,7 @@ class CheatLayout(SheetLayout):
     @staticmethod
     def row_height(cells: Sequence[TextBox]) -> float:
         content = max(cell.height for cell in cells)
-        return max(content, 2 * NUMBER_RADIUS_PT + 1.0) + 2 * CELL_PAD_PT
+        return max(content, MIN_ROW_PT) + 2 * CELL_PAD_PT
 
     def table_height(self, width: float, size: float, variant: Wording) -> float:
         head = max(cell.height for cell in self.head_cells(width, size)) + 2 * CELL_PAD_PT
@@ -903,7 +962,7 @@ class TakeHomeLayout(SheetLayout):
         super().__init__(canvas)
         self.sheet: TakeHomeSheet = sheet
         self.face = FaceDrawing(canvas, sheet.marks, channels=False)
-        self._arrangements: dict[tuple[float, HomeChoice], list[Arrangement]] = {}
+        self._arrangements: dict[tuple[float, HomeChoice, float, Advice, bool], Arrangement] = {}
 
     def draw(self, page: QRectF) -> Report:
         top = self.header(page)
@@ -917,10 +976,7 @@ class TakeHomeLayout(SheetLayout):
         ]
 
         def plan(choice: HomeChoice, smallest_face: float) -> Arrangement | None:
-            fitting = [
-                a for a in self.arrangements(width, choice) if a.total <= bottom - top and a.face_w >= smallest_face
-            ]
-            return max(fitting, key=lambda a: (not a.note_under_face, a.face_w, -a.total), default=None)
+            return self.best_arrangement(width, bottom - top, choice, smallest_face)
 
         # A face big enough to read comes before the fullest wording; only then may it shrink.
         passes = [(choice, face) for face in (width * COMFORTABLE_FACE_WIDTH, 0.0) for choice in choices]
@@ -937,25 +993,50 @@ class TakeHomeLayout(SheetLayout):
 
     # face, steps and advice ---------------------------------------------------------
 
-    def arrangements(self, width: float, choice: HomeChoice) -> list[Arrangement]:
-        """Every face size, advice placement and note placement, measured; kept for the second pass."""
-        key = (width, choice)
-        if key not in self._arrangements:
-            self._arrangements[key] = self._arrange(width, choice)
-        return self._arrangements[key]
+    def best_arrangement(
+        self, width: float, room: float, choice: HomeChoice, smallest_face: float
+    ) -> Arrangement | None:
+        """The note below everything, then the biggest face, then the shortest page; None if nothing fits.
 
-    def _arrange(self, width: float, choice: HomeChoice) -> list[Arrangement]:
+        Measured in that order, stopping at the first face size where
+        anything fits: every further arrangement costs a layout of the steps
+        and the advice at new widths, and most sheets fit at the first.
+        """
+        for under_face in (False, True):
+            for face_w in sorted(set(self.face_widths(width)), reverse=True):
+                if face_w < smallest_face:
+                    break
+                options = (self.arrangement(width, choice, face_w, advice, under_face) for advice in Advice)
+                fitting = [a for a in options if a.total <= room]
+                if fitting:
+                    return min(fitting, key=lambda a: a.total)
+        return None
+
+    def face_widths(self, width: float) -> list[float]:
         widest = width * HOME_FACE_WIDTH
         step = (widest - MIN_HOME_FACE_WIDTH_PT) / (self.FACE_STEPS - 1)
-        care = self.care_height(width, choice) + SECTION_GAP_PT
-        options = []
-        for face_w in (widest - i * step for i in range(self.FACE_STEPS)):
-            for advice in Advice:
-                for under_face in (False, True):
-                    upper = self.upper_height(width, face_w, advice, under_face, choice)
-                    note = 0.0 if under_face else SECTION_GAP_PT + self.note_min_height(width, choice.size)
-                    options.append(Arrangement(face_w, advice, under_face, upper, upper + care + note))
-        return options
+        return [widest - i * step for i in range(self.FACE_STEPS)]
+
+    def arrangements(self, width: float, choice: HomeChoice) -> list[Arrangement]:
+        """Every face size, advice placement and note placement, measured."""
+        return [
+            self.arrangement(width, choice, face_w, advice, under_face)
+            for face_w in self.face_widths(width)
+            for advice in Advice
+            for under_face in (False, True)
+        ]
+
+    def arrangement(
+        self, width: float, choice: HomeChoice, face_w: float, advice: Advice, under_face: bool
+    ) -> Arrangement:
+        """One arrangement, measured once: the second pass asks for the same ones again."""
+        key = (width, choice, face_w, advice, under_face)
+        if key not in self._arrangements:
+            care = self.care_height(width, choice) + SECTION_GAP_PT
+            upper = self.upper_height(width, face_w, advice, under_face, choice)
+            note = 0.0 if under_face else SECTION_GAP_PT + self.note_min_height(width, choice.size)
+            self._arrangements[key] = Arrangement(face_w, advice, under_face, upper, upper + care + note)
+        return self._arrangements[key]
 
     def step_boxes(self, width: float, choice: HomeChoice) -> list[TextBox]:
         """Each step: name, direction, then pressure and strokes; how a pressure feels is said once."""
