@@ -97,6 +97,16 @@ def test_search_for_a_concern_lights_its_zones(window: MainWindow, catalog: Cata
         assert item.state is wanted, key
 
 
+def test_with_no_concern_the_list_offers_every_zone(window: MainWindow, catalog: Catalog) -> None:
+    window.sidebar.set_concern("acne")
+    window.sidebar.set_concern("")
+    assert window.sidebar.zone_list.count() == len(catalog.zones)
+    first = min(catalog.zones.values(), key=lambda zone: zone.order)
+    assert window.sidebar.zone_list.item(0).text() == first.name.get()
+    window.sidebar.zone_list.itemClicked.emit(window.sidebar.zone_list.item(0))
+    assert window.panel.current == f"{first.id}_r"
+
+
 def test_concern_list_selects_a_zone(window: MainWindow) -> None:
     window.sidebar.set_concern("acne")
     item = window.sidebar.zone_list.item(0)

@@ -53,9 +53,10 @@ class Sidebar(QWidget):
         self.concern_note.setWordWrap(True)
         self.concern_note.setTextFormat(Qt.TextFormat.PlainText)
         self.zone_list = QListWidget()
-        self.zone_list.setAccessibleName("Zones for the concern, in working order")
+        self.zone_list.setAccessibleName("Zones: for the chosen concern in working order, else all")
         self.zone_list.itemActivated.connect(self._zone_activated)
         self.zone_list.itemClicked.connect(self._zone_activated)
+        self._fill_zone_list("")
         concerns_layout.addWidget(self.concern_box)
         concerns_layout.addWidget(self.concern_note)
         concerns_layout.addWidget(self.zone_list)
@@ -94,18 +95,26 @@ class Sidebar(QWidget):
 
     def _concern_changed(self, _index: int) -> None:
         concern_id = self.concern_box.currentData() or ""
+        self._fill_zone_list(concern_id)
+        self.concern_changed.emit(concern_id)
+
+    def _fill_zone_list(self, concern_id: str) -> None:
+        """A concern's zones in working order, numbered; with none chosen, every zone top to bottom."""
         self.zone_list.clear()
         self.concern_note.clear()
         if concern_id:
             concern = self.catalog.concerns[concern_id]
-            note = concern.caution.get() if concern.caution.values else ""
-            self.concern_note.setText(note)
+            self.concern_note.setText(concern.caution.get() if concern.caution.values else "")
             for number, zone_id in enumerate(concern.zones, start=1):
-                zone = self.catalog.zones[zone_id]
-                item = QListWidgetItem(f"{number}. {zone.name.get()}")
-                item.setData(Qt.ItemDataRole.UserRole, f"{zone_id}_r")
-                self.zone_list.addItem(item)
-        self.concern_changed.emit(concern_id)
+                self._add_zone(zone_id, f"{number}. ")
+        else:
+            for zone_id in sorted(self.catalog.zones, key=lambda z: self.catalog.zones[z].order):
+                self._add_zone(zone_id, "")
+
+    def _add_zone(self, zone_id: str, prefix: str) -> None:
+        item = QListWidgetItem(prefix + self.catalog.zones[zone_id].name.get())
+        item.setData(Qt.ItemDataRole.UserRole, f"{zone_id}_r")
+        self.zone_list.addItem(item)
 
     def _zone_activated(self, item: QListWidgetItem) -> None:
         self.zone_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
