@@ -107,6 +107,14 @@ def test_with_no_concern_the_list_offers_every_zone(window: MainWindow, catalog:
     assert window.panel.current == f"{first.id}_r"
 
 
+def test_the_list_marks_the_selected_zone(window: MainWindow) -> None:
+    window.select("chin_l")
+    assert window.sidebar.zone_list.currentItem().data(Qt.ItemDataRole.UserRole) == "chin_r"
+    assert window.panel.current == "chin_l"  # marking did not choose the right side instead
+    window.clear_selection()
+    assert window.sidebar.zone_list.currentItem() is None
+
+
 def test_concern_list_selects_a_zone(window: MainWindow) -> None:
     window.sidebar.set_concern("acne")
     item = window.sidebar.zone_list.item(0)

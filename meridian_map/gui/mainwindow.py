@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.selection = area_key
         self.scene.select(area_key)
         self.panel.show_zone(area_key)
+        self.sidebar.mark_zone(self.catalog.areas[area_key].zone)
 
     def select_point(self, key: str) -> None:
         self.selection = key
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         area = f"{placed.info.zone}_{(placed.side or Side.R).lower()}"
         self.scene.select(area if area in self.catalog.areas else None, key)
         self.panel.show_point(key)
+        self.sidebar.mark_zone(placed.info.zone)
 
     def select_point_code(self, code: str) -> None:
         keys = [p.key for p in self.catalog.points if p.code == code]
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         self.selection = ""
         self.scene.select(None)
         self.panel.show_welcome()
+        self.sidebar.mark_zone(None)
 
     def _search_chosen(self, kind: str, key: str) -> None:
         if kind == Kind.POINT:

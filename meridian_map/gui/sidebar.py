@@ -111,6 +111,17 @@ class Sidebar(QWidget):
             for zone_id in sorted(self.catalog.zones, key=lambda z: self.catalog.zones[z].order):
                 self._add_zone(zone_id, "")
 
+    def mark_zone(self, zone_id: str | None) -> None:
+        """Highlight the selected zone in the list, if it is listed, without choosing it again."""
+        self.zone_list.blockSignals(True)
+        self.zone_list.clearSelection()
+        self.zone_list.setCurrentRow(-1)
+        for row in range(self.zone_list.count()):
+            if zone_id is not None and self.zone_list.item(row).data(Qt.ItemDataRole.UserRole) == f"{zone_id}_r":
+                self.zone_list.setCurrentRow(row)
+                break
+        self.zone_list.blockSignals(False)
+
     def _add_zone(self, zone_id: str, prefix: str) -> None:
         item = QListWidgetItem(prefix + self.catalog.zones[zone_id].name.get())
         item.setData(Qt.ItemDataRole.UserRole, f"{zone_id}_r")
