@@ -6,7 +6,7 @@ import gc
 import os
 import subprocess
 import sys
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
 import numpy
@@ -21,7 +21,7 @@ from meridian_map.cli import main as cli_main
 from meridian_map.core.catalog import Catalog
 from meridian_map.gui import app as app_module
 from meridian_map.gui.mainwindow import MainWindow
-from meridian_map.gui.mapscene import Layer, ZoneState
+from meridian_map.gui.mapscene import LabelMode, Layer, ZoneState
 
 from .mapdriver import clickable_spot
 
@@ -113,6 +113,25 @@ def test_the_list_marks_the_selected_zone(window: MainWindow) -> None:
     assert window.panel.current == "chin_l"  # marking did not choose the right side instead
     window.clear_selection()
     assert window.sidebar.zone_list.currentItem() is None
+
+
+@pytest.mark.parametrize("mode", list(LabelMode))
+def test_point_labels_never_overlap_on_screen(window: MainWindow, mode: LabelMode) -> None:
+    """At laptop size the eye, philtrum and ear crowd; after zooming in the labels are laid out again."""
+    window.sidebar.layer_boxes[Layer.LABELS].setChecked(True)
+    window.scene.set_label_mode(mode)
+    for zoom in (1.0, 2.5):
+        window.view.zoom_by(zoom)
+        transform = window.view.viewportTransform()
+        boxes = [
+            label.deviceTransform(transform).mapRect(label.boundingRect())
+            for label in window.scene.label_items.values()
+        ]
+        assert all(box.isValid() for box in boxes)
+        overlapping = [
+            (a, b) for a, b in combinations(boxes, 2) if a.intersected(b).width() * a.intersected(b).height() > 1
+        ]
+        assert not overlapping
 
 
 def test_concern_list_selects_a_zone(window: MainWindow) -> None:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from math import cos, radians, sin
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import Catalog, ChannelLine
+from ..core.labelplace import Label, place_labels
 from ..core.model import PlacedPoint, Side, ZoneArea
 from .painting import LineArt, arrow_head, polygon_path, smooth_path
 from .theme import ZONE_TINTS, Theme, channel_style
@@ -31,6 +32,7 @@ from .theme import ZONE_TINTS, Theme, channel_style
 STROKE_MS_PER_PASS = 1400
 STROKE_IDLE_OPACITY = 0.28
 POINT_RADIUS_PX = 3.6
+HALO_PX = 1.5  # a label's halo reaches this far past its text, left and right
 YANG_MING_RADIUS_PX = 4.6
 
 
@@ -151,6 +153,11 @@ class PointItem(QGraphicsEllipseItem):
         self.setScale(1.5 if selected else 1.0)
 
 
+def marker_radius(item: PointItem) -> float:
+    """How far a point's marker reaches on screen, its halo included."""
+    return item.rect().width() / 2 * item.scale() + item.pen().widthF() / 2
+
+
 class LabelItem(QGraphicsSimpleTextItem):
     """A point label on a soft halo, so it reads over lines and tints."""
 
@@ -162,7 +169,7 @@ class LabelItem(QGraphicsSimpleTextItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.halo)
-        painter.drawRoundedRect(self.boundingRect().adjusted(-1.5, 0, 1.5, 0), 2, 2)
+        painter.drawRoundedRect(self.boundingRect().adjusted(-HALO_PX, 0, HALO_PX, 0), 2, 2)
         super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt passes None when painting off-widget
 
 
@@ -188,6 +195,8 @@ class MapScene(QGraphicsScene):
         self.animate = True
         # Channels, then strokes (each with its arrow head): painted by drawBackground.
         self._background_lines: list[tuple[QGraphicsPathItem, ...]] = []
+        self._label_scale = 1.0
+        self._labels_stale = True
 
         # The view caches the background (art, zones, channels, strokes): a state change redraws what it touched.
         self.line_art = LineArt(catalog.face.art, self.theme.art_colour)
@@ -348,7 +357,49 @@ class MapScene(QGraphicsScene):
                 self.layers[Layer.LABELS].append(label)
             label.setFont(font)
             label.setText(text)
-            label.setTransform(label.transform().fromTranslate(6, -label.boundingRect().height() / 2))
+        self._layout_labels()
+
+    def set_label_scale(self, scale: float) -> None:
+        """The view's scale (screen pixels per face unit), which decides how crowded the labels are."""
+        self._label_scale = scale
+        self._layout_labels()
+
+    def _layout_labels(self) -> None:
+        """Put each label where it covers no other label and no point, Yang Ming points first.
+
+        Labels keep their screen size at every zoom, so this runs again when the
+        zoom changes; while labels are hidden it waits until they are shown.
+        """
+        if not self.label_items or not next(iter(self.label_items.values())).isVisible():
+            self._labels_stale = True
+            return
+        self._labels_stale = False
+        scale = self._label_scale
+        markers = [
+            (item.x() * scale, item.y() * scale, marker_radius(item))
+            for item in self.point_items.values()
+            if item.isVisible()
+        ]
+        order = sorted(self.label_items.items(), key=lambda entry: self._label_priority(entry[0]))
+        labels = []
+        for key, label in order:
+            point = self.point_items[key]
+            text = label.boundingRect()
+            labels.append(
+                Label(
+                    point.x() * scale,
+                    point.y() * scale,
+                    marker_radius(point),
+                    text.width() + 2 * HALO_PX,
+                    text.height(),
+                )
+            )
+        for (_key, label), (dx, dy) in zip(order, place_labels(labels, markers), strict=True):
+            label.setTransform(QTransform.fromTranslate(dx + HALO_PX, dy))
+
+    def _label_priority(self, key: str) -> tuple[bool, str]:
+        channel = self.catalog.channels.get(self.point_items[key].point.info.channel)
+        return (not (channel and channel.yang_ming), key)
 
     def _build_hover_overlay(self) -> QGraphicsPathItem:
         """The hovered zone's extra tint and edge, over the cached background."""
@@ -434,6 +485,8 @@ class MapScene(QGraphicsScene):
     def set_layer_visible(self, layer: Layer, visible: bool) -> None:
         for item in self.layers[layer]:
             item.setVisible(visible)
+        if layer in (Layer.LABELS, Layer.POINTS) and (self._labels_stale or layer is Layer.POINTS):
+            self._layout_labels()
         if layer in (Layer.ZONES, Layer.CHANNELS, Layer.OTHER_CHANNELS, Layer.STROKES):
             self._redraw_everything()
         if layer is Layer.ZONES:

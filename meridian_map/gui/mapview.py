@@ -89,6 +89,7 @@ class MapView(QGraphicsView):
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
+        self.map_scene.set_label_scale(self.transform().m11())
         self.zoom_changed.emit(zoom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -1,0 +1,50 @@
+"""Point labels on screen: each takes a spot that covers no other label and no point."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from meridian_map.core.labelplace import Box, Label, offsets, place_labels
+
+
+def boxes(labels: list[Label], offsets: list[tuple[float, float]]) -> list[Box]:
+    return [label.box(dx, dy) for label, (dx, dy) in zip(labels, offsets, strict=True)]
+
+
+def test_a_free_label_sits_right_of_its_point() -> None:
+    label = Label(100, 100, 4, 30, 12)
+    [(dx, dy)] = place_labels([label], [(100, 100, 4)])
+    assert dx > 4 and dy == -6
+
+
+def test_crowded_points_get_labels_that_do_not_overlap() -> None:
+    """A row of points closer than a label is wide, as along the hairline."""
+    points = [(100 + 20 * i, 100, 4.0) for i in range(5)]
+    labels = [Label(x, y, r, 34, 12) for x, y, r in points]
+    placed = boxes(labels, place_labels(labels, points))
+    assert all(a.overlap(b) == 0 for a, b in combinations(placed, 2))
+    markers = [Box(x - r, y - r, x + r, y + r) for x, y, r in points]
+    assert all(box.overlap(marker) == 0 for box in placed for marker in markers)
+
+
+def test_earlier_labels_keep_the_preferred_spot() -> None:
+    """Two points one above the other: the first label stays right, the second moves."""
+    first, second = Label(100, 100, 4, 30, 12), Label(100, 110, 4, 30, 12)
+    right = offsets(30, 12, 4)[0]
+    placed = place_labels([first, second], [(100, 100, 4), (100, 110, 4)])
+    assert placed[0] == right
+    assert placed[1] != right
+    assert first.box(*placed[0]).overlap(second.box(*placed[1])) == 0
+
+
+def test_with_no_room_anywhere_the_least_covered_spot_is_taken() -> None:
+    crowd = [(100 + dx, 100 + dy, 4.0) for dx in range(-60, 61, 9) for dy in range(-40, 41, 9) if dx or dy]
+    label = Label(100, 100, 4, 30, 12)
+    markers = [Box(x - r, y - r, x + r, y + r) for x, y, r in crowd]
+
+    def cover(spot: tuple[float, float]) -> float:
+        return sum(label.box(*spot).overlap(marker) for marker in markers)
+
+    [chosen] = place_labels([label], [(100, 100, 4), *crowd])
+    assert cover(chosen) > 0
+    assert cover(chosen) == min(cover(spot) for spot in offsets(30, 12, 4))
