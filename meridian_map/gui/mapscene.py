@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.catalog import Catalog, ChannelLine
-from ..core.labelplace import Label, place_labels
 from ..core.model import PlacedPoint, Side, ZoneArea
 from .painting import LineArt, arrow_head, polygon_path, smooth_path
 from .theme import ZONE_TINTS, Theme, channel_style
@@ -348,6 +347,7 @@ class MapScene(QGraphicsScene):
             label = self.label_items.get(point.key)
             if label is None:
                 label = LabelItem(self.theme.halo)
+                label.setVisible(False)  # the labels layer starts off
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
                 label.setZValue(6)
                 label.setBrush(self.theme.ink)
@@ -373,6 +373,8 @@ class MapScene(QGraphicsScene):
         if not self.label_items or not next(iter(self.label_items.values())).isVisible():
             self._labels_stale = True
             return
+        from ..core.labelplace import Label, place_labels  # labels start hidden: not a start-up cost
+
         self._labels_stale = False
         scale = self._label_scale
         markers = [
