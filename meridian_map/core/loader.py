@@ -51,17 +51,27 @@ def load_catalog(
     assets = assets if assets is not None else shipped_assets()
     problems = Problems()
     face_path = face_file or _user_face(user_dirs) or assets.joinpath(FACE_FILE)
-    face = _read_face(face_path, problems, assets if face_file is None else None)
+    source = _read_face(face_path, problems, assets if face_file is None else None)
+    face = None
+    if source is not None:
+        from .svgload import load_face
+
+        face = load_face(source[1], source[0], problems)
     merger = ContentMerger(problems)
     merger.add_layer(_read_tomls(assets.joinpath(CONTENT_DIR), problems, assets))
     for folder in user_dirs:
         merger.add_layer(_read_tomls(folder, problems, folder))
     content = merger.build()
-    if face is None or content is None:
-        raise ContentError(problems)
-    catalog = assemble(face, content, problems)
-    problems.raise_if_any()
-    return catalog
+    if face is not None and content is not None:
+        catalog = assemble(face, content, problems)
+        if not problems:
+            return catalog
+    if source is not None:
+        # Problems about drawn elements name them by #id; give them the line it is on.
+        from .svgsafety import id_lines
+
+        problems.locate(source[0], id_lines(source[1]))
+    raise ContentError(problems)
 
 
 def _display_name(file: Traversable, base: Traversable | None = None) -> str:
@@ -78,16 +88,14 @@ def _relative(file: Path, base: Path) -> str:
         return str(file)
 
 
-def _read_face(path: Traversable, problems: Problems, base: Traversable | None) -> Face | None:
+def _read_face(path: Traversable, problems: Problems, base: Traversable | None) -> tuple[str, bytes] | None:
+    """The drawing's name for messages and its bytes, or None when it cannot be read."""
     name = _display_name(path, base)
     try:
-        data = read_bounded(path, MAX_BYTES)
+        return name, read_bounded(path, MAX_BYTES)
     except OSError as exc:
         problems.add(name, None, "file", f"cannot be read: {exc.strerror or exc}")
         return None
-    from .svgload import load_face
-
-    return load_face(data, name, problems)
 
 
 def _user_face(user_dirs: Sequence[Traversable]) -> Traversable | None:

@@ -6,8 +6,8 @@ file, line and field it concerns, so loaders append here instead of raising.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +35,24 @@ class Problems:
 
     def __init__(self) -> None:
         self._items: list[Problem] = []
+        self._line: int | None = None
 
     def add(self, file: str, line: int | None, field: str, message: str) -> None:
-        self._items.append(Problem(file, line, field, message))
+        self._items.append(Problem(file, line if line is not None else self._line, field, message))
+
+    def at_line(self, line: int | None) -> Problems:
+        """The same list, for code that reports about one place: a problem without a line gets `line`."""
+        view = Problems()
+        view._items = self._items
+        view._line = line
+        return view
+
+    def locate(self, file: str, lines: Mapping[str, int]) -> None:
+        """Give `file`'s problems without a line the line of their field (an SVG `#id`), where known."""
+        self._items[:] = [
+            replace(p, line=lines[p.field]) if p.file == file and p.line is None and p.field in lines else p
+            for p in self._items
+        ]
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self._items.extend(problems)

@@ -12,14 +12,13 @@ file passing them loads in well under a second.
 
 from __future__ import annotations
 
-import io
 import math
 import re
-from collections.abc import Iterator
-from xml.etree.ElementTree import Element
+from collections.abc import Callable
+from xml.etree.ElementTree import Element, TreeBuilder
 
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
-from defusedxml.ElementTree import iterparse
+from defusedxml.ElementTree import DefusedXMLParser
 
 from .problems import Problems
 
@@ -194,7 +193,7 @@ def check_svg_bytes(data: bytes, file: str, problems: Problems) -> Element | Non
         problems.add(file, None, "file", "the file is empty")
         return None
     try:
-        root = _parse_bounded(data)
+        root, lines = _parse_bounded(data)
     except SvgLimitError as exc:
         problems.add(file, None, "xml", str(exc))
         return None
@@ -220,44 +219,70 @@ def check_svg_bytes(data: bytes, file: str, problems: Problems) -> Element | Non
     before = len(problems)
     if root.get("viewBox") is None:
         problems.add(file, None, "<svg>", "viewBox: required, it defines the drawing's units")
-    return root if _check_tree(root, file, problems) and len(problems) == before else None
+    return root if _check_tree(root, lines, file, problems) and len(problems) == before else None
 
 
-def _parse_bounded(data: bytes) -> Element:
-    """Parse incrementally so that an oversized tree is refused before it is built."""
-    root: Element | None = None
-    depth = 0
-    count = 0
-    events: Iterator[tuple[str, Element]] = iterparse(io.BytesIO(data), events=("start", "end"))
-    for event, element in events:
-        if event == "end":
-            depth -= 1
-            continue
-        root = element if root is None else root
-        depth += 1
-        count += 1
-        if count > MAX_ELEMENTS:
+class _LinedTree(TreeBuilder):
+    """Builds the tree, noting the line each element starts on, and refuses an oversized one as it grows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[int, int] = {}  # id(element) -> line
+        self.position: Callable[[], int] = lambda: 0
+        self._depth = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        element = super().start(tag, attrs)
+        self._depth += 1
+        if len(self.lines) >= MAX_ELEMENTS:
             raise SvgLimitError(f"more than {MAX_ELEMENTS:,} elements")
-        if depth > MAX_DEPTH:
+        if self._depth > MAX_DEPTH:
             raise SvgLimitError(f"{describe(element)} is nested deeper than {MAX_DEPTH} levels")
-    assert root is not None, "a document without elements is a ParseError"
-    return root
+        self.lines[id(element)] = self.position()
+        return element
+
+    def end(self, tag: str) -> Element:
+        self._depth -= 1
+        return super().end(tag)
 
 
-def _check_tree(root: Element, file: str, problems: Problems) -> bool:
-    """Check every element; False when the drawing is too costly to parse."""
+def _parse_bounded(data: bytes) -> tuple[Element, dict[int, int]]:
+    """Parse with defusedxml's guards; the root and the line of every element (by id())."""
+    tree = _LinedTree()
+    parser = DefusedXMLParser(target=tree)
+    tree.position = lambda: int(parser.parser.CurrentLineNumber)
+    parser.feed(data)
+    root: Element = parser.close()
+    return root, tree.lines
+
+
+def id_lines(data: bytes) -> dict[str, int]:
+    """`#id` -> the line its element starts on, to locate problems found after parsing; {} if unparsable.
+
+    Only asked once something is wrong, so the happy path parses once.
+    """
+    try:
+        root, lines = _parse_bounded(data)
+    except (SyntaxError, SvgLimitError, DefusedXmlException, LookupError):
+        return {}
+    return {f"#{element.get('id')}": lines[id(element)] for element in root.iter() if element.get("id")}
+
+
+def _check_tree(root: Element, lines: dict[int, int], file: str, problems: Problems) -> bool:
+    """Check every element, each problem filed under the element's line; False when too costly to parse."""
     ids: dict[str, Element] = {}
     costs: dict[int, int] = {}
     remaining = MAX_DRAWING_COST
     style_bytes = 0
     too_long = False
     for element in root.iter():
+        here = problems.at_line(lines.get(id(element)))
         ident = element.get("id")
         if ident is not None:
             if ident in ids:
-                problems.add(file, None, f"#{ident}", "duplicate id")
+                here.add(file, None, f"#{ident}", "duplicate id")
             ids[ident] = element
-        cost, over = _check_attributes(element, file, problems, remaining)
+        cost, over = _check_attributes(element, file, here, remaining)
         costs[id(element)] = cost
         remaining -= cost
         too_long = too_long or over
@@ -271,7 +296,7 @@ def _check_tree(root: Element, file: str, problems: Problems) -> bool:
     if style_bytes > MAX_STYLE_BYTES:
         problems.add(file, None, "style", f"<style> sheets over {MAX_STYLE_BYTES:,} bytes; use attributes instead")
         return False
-    return _check_uses(root, ids, costs, file, problems)
+    return _check_uses(root, ids, costs, lines, file, problems)
 
 
 def _over_cost(when: str) -> str:
@@ -440,12 +465,16 @@ def _property_problem(value: str) -> str | None:
     return None
 
 
-def _check_uses(root: Element, ids: dict[str, Element], costs: dict[int, int], file: str, problems: Problems) -> bool:
+def _check_uses(
+    root: Element, ids: dict[str, Element], costs: dict[int, int], lines: dict[int, int], file: str, problems: Problems
+) -> bool:
     """Refuse `<use>` cycles, deep nesting and fan-outs that would explode when expanded."""
     uses = [e for e in root.iter() if local_name(e) == "use"]
     for use in uses:
         if _use_target(use, ids) is None:
-            problems.add(file, None, describe(use), f"<use> points at a missing id {_use_href(use)[:40]!r}")
+            problems.add(
+                file, lines.get(id(use)), describe(use), f"<use> points at a missing id {_use_href(use)[:40]!r}"
+            )
     if not uses:
         return True
     done: dict[int, tuple[int, int, int]] = {}
@@ -468,13 +497,13 @@ def _check_uses(root: Element, ids: dict[str, Element], costs: dict[int, int], f
         target = _use_target(element, ids) if local_name(element) == "use" else None
         if target is not None:
             if id(target) in busy:
-                raise _UseError(describe(element), "<use> references form a cycle")
+                raise _UseError(element, "<use> references form a cycle")
             if hops >= MAX_USE_DEPTH:
-                raise _UseError(describe(element), f"<use> nested deeper than {MAX_USE_DEPTH} levels")
+                raise _UseError(element, f"<use> nested deeper than {MAX_USE_DEPTH} levels")
             size, drawn, below = measure(target, hops + 1)
             total, cost, nesting = total + size, cost + drawn, max(nesting, below + 1)
             if nesting > MAX_USE_DEPTH:
-                raise _UseError(describe(element), f"<use> nested deeper than {MAX_USE_DEPTH} levels")
+                raise _UseError(element, f"<use> nested deeper than {MAX_USE_DEPTH} levels")
         busy.discard(key)
         done[key] = (min(total, MAX_USE_EXPANSION + 1), min(cost, MAX_DRAWING_COST + 1), nesting)
         return done[key]
@@ -482,7 +511,7 @@ def _check_uses(root: Element, ids: dict[str, Element], costs: dict[int, int], f
     try:
         total, cost, _nesting = measure(root, 0)
     except _UseError as exc:
-        problems.add(file, None, exc.where, exc.message)
+        problems.add(file, lines.get(id(exc.element)), describe(exc.element), exc.message)
         return False
     if total > MAX_USE_EXPANSION:
         problems.add(file, None, "use", f"<use> elements expand to over {MAX_USE_EXPANSION:,} elements")
@@ -503,7 +532,7 @@ def _use_target(use: Element, ids: dict[str, Element]) -> Element | None:
 
 
 class _UseError(Exception):
-    def __init__(self, where: str, message: str) -> None:
+    def __init__(self, element: Element, message: str) -> None:
         super().__init__(message)
-        self.where = where
+        self.element = element
         self.message = message
