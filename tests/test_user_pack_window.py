@@ -58,6 +58,24 @@ def test_a_good_pack_is_loaded_and_marked(qtbot: QtBot, pack: Path) -> None:
     assert "locally" not in window.panel.toPlainText()
 
 
+def test_the_sidebar_marks_what_the_pack_touched(qtbot: QtBot, pack: Path) -> None:
+    (pack / "my-cautions.toml").write_text(doc_block("toml", 'id = "cheek"'), encoding="utf-8")
+    catalog, _problems = load_with_user_pack()
+    window = MainWindow(catalog, None)
+    qtbot.addWidget(window)
+    zones = {
+        window.sidebar.zone_list.item(row).text(): window.sidebar.zone_list.item(row).toolTip()
+        for row in range(window.sidebar.zone_list.count())
+    }
+    assert zones[catalog.zones["ear"].name.get() + " ✎"] == "added by your content pack"
+    assert zones[catalog.zones["cheek"].name.get() + " ✎"] == "edited by your content pack"
+    assert zones[catalog.zones["chin"].name.get()] == ""
+    box = window.sidebar.concern_box
+    acne = box.findData("acne")
+    assert box.itemText(acne).endswith(" ✎")
+    assert not box.itemText(box.findData("eye_bags")).endswith("✎")
+
+
 def test_a_broken_pack_shows_one_dialog_with_every_problem(qtbot: QtBot, pack: Path) -> None:
     break_pack(pack)
     catalog, problems = load_with_user_pack()

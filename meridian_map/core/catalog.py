@@ -102,6 +102,12 @@ class Catalog:
     def is_edited(self, kind: str, key: str) -> bool:
         return f"{kind}:{key}" in self.content.edited
 
+    def local_change(self, kind: str, key: str) -> str:
+        """ "added" or "edited" for a record a user's pack touched, "" for one as shipped."""
+        if f"{kind}:{key}" in self.content.added:
+            return "added"
+        return "edited" if self.is_edited(kind, key) else ""
+
     def placed(self, code: str, side: Side | None) -> PlacedPoint:
         """The copy of `code` on `side` (the single copy of a midline point)."""
         return self._points_by_key.get(code) or self._points_by_key[f"{code}.{side or Side.R}"]

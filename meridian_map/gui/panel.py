@@ -118,9 +118,8 @@ class Panel(QTextBrowser):
 
     def _local(self, kind: str, key: str) -> str:
         """How a record a user file touched is marked: the user must see what is not shipped."""
-        if f"{kind}:{key}" in self.catalog.content.added:
-            return "✎ added locally"
-        return "✎ edited locally" if self.catalog.is_edited(kind, key) else ""
+        change = self.catalog.local_change(kind, key)
+        return f"✎ {change} locally" if change else ""
 
     def _local_note(self, kind: str, key: str) -> str:
         mark = self._local(kind, key)

@@ -47,7 +47,11 @@ class Sidebar(QWidget):
         self.concern_box.setAccessibleName("Skin concern")
         self.concern_box.addItem("— any concern —", "")
         for concern in catalog.concerns.values():
-            self.concern_box.addItem(concern.name.get(), concern.id)
+            change = catalog.local_change("concern", concern.id)
+            self.concern_box.addItem(concern.name.get() + (" ✎" if change else ""), concern.id)
+            if change:
+                index = self.concern_box.count() - 1
+                self.concern_box.setItemData(index, f"{change} by your content pack", Qt.ItemDataRole.ToolTipRole)
         self.concern_box.currentIndexChanged.connect(self._concern_changed)
         self.concern_note = QLabel()
         self.concern_note.setWordWrap(True)
@@ -123,8 +127,11 @@ class Sidebar(QWidget):
         self.zone_list.blockSignals(False)
 
     def _add_zone(self, zone_id: str, prefix: str) -> None:
-        item = QListWidgetItem(prefix + self.catalog.zones[zone_id].name.get())
+        change = self.catalog.local_change("zone", zone_id)
+        item = QListWidgetItem(prefix + self.catalog.zones[zone_id].name.get() + (" ✎" if change else ""))
         item.setData(Qt.ItemDataRole.UserRole, f"{zone_id}_r")
+        if change:
+            item.setToolTip(f"{change} by your content pack")
         self.zone_list.addItem(item)
 
     def _zone_activated(self, item: QListWidgetItem) -> None:
