@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
 from .catalog import Catalog
@@ -32,6 +33,9 @@ from .model import (
 from .problems import ContentError, Problems
 from .svgsafety import MAX_BYTES
 from .tomlsource import MAX_TOML_BYTES, TomlFile, read_toml
+
+if TYPE_CHECKING:
+    from .geometry import ZoneIndex
 
 POINT_TOLERANCE = 1.0  # face units a point may sit outside its zone's outline
 STROKE_TOLERANCE = 3.0  # face units a stroke line may stray outside its zone
@@ -163,8 +167,9 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
     points = _place_points(content.points, frame)
     points_by_key = {p.key: p for p in points}
 
-    _check_points(content.points, points, declared, areas, problems)
-    _check_zones(zones, declared, areas, face, problems)
+    valid, index = _zone_index(areas, face, problems)
+    _check_points(content.points, points, declared, valid, index, problems)
+    _check_zones(zones, declared, valid, index, face, problems)
     _check_channels(channels, {p.code: p for p in content.points}, declared.points, problems)
     concerns = {
         c.id: Concern(
@@ -187,7 +192,7 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
         channels=channels,
         pressures=pressures,
         # Derived geometry needs sound outlines; with problems the catalog is refused anyway.
-        neighbours={} if problems else _neighbours(areas),
+        neighbours={} if problems or index is None else _neighbours(areas, index),
         label_spots={} if problems else _label_spots(areas),
         _points_by_key=points_by_key,
     )
@@ -237,16 +242,31 @@ def _place_points(infos: Iterable[PointInfo], frame: FaceFrame) -> tuple[PlacedP
     return tuple(placed)
 
 
+def _zone_index(
+    areas: Mapping[str, ZoneArea], face: Face, problems: Problems
+) -> tuple[dict[str, ZoneArea], ZoneIndex | None]:
+    """The outlines that are sound polygons (the others reported), and one index over them for every check."""
+    from .geometry import ZoneIndex, invalid_reason, polygon
+
+    valid: dict[str, ZoneArea] = {}
+    for key, area in areas.items():
+        reason = invalid_reason(polygon(area.outline))
+        if reason:
+            problems.add(face.source, None, f"#{key}", reason)
+        else:
+            valid[key] = area
+    return valid, ZoneIndex({k: a.outline for k, a in valid.items()}) if valid else None
+
+
 def _check_points(
     infos: Iterable[PointInfo],
     placed: Iterable[PlacedPoint],
     declared: _Declared,
     areas: Mapping[str, ZoneArea],
+    index: ZoneIndex | None,
     problems: Problems,
 ) -> None:
-    from .geometry import ZoneIndex
-
-    index = ZoneIndex({k: a.outline for k, a in areas.items()}) if areas else None
+    """`areas` holds the sound outlines only, the ones `index` covers."""
     for info in infos:
         label = f"point[{info.code}]"
         src = info.src
@@ -277,20 +297,11 @@ def _check_points(
 def _check_zones(
     zones: Mapping[str, ZoneInfo],
     declared: _Declared,
-    areas: Mapping[str, ZoneArea],
+    valid: Mapping[str, ZoneArea],
+    index: ZoneIndex | None,
     face: Face,
     problems: Problems,
 ) -> None:
-    from .geometry import ZoneIndex, invalid_reason, polygon
-
-    valid: dict[str, ZoneArea] = {}
-    for key, area in areas.items():
-        reason = invalid_reason(polygon(area.outline))
-        if reason:
-            problems.add(face.source, None, f"#{key}", reason)
-        else:
-            valid[key] = area
-    index = ZoneIndex({k: a.outline for k, a in valid.items()}) if valid else None
     if index is not None:
         for first, second, shared in index.overlaps(OVERLAP_TOLERANCE):
             problems.add(face.source, None, f"#{first}", f"overlaps #{second} by {shared:.1f} square units")
@@ -348,11 +359,8 @@ def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
     return f"unknown {kind} {value!r}{suggest(value, known)}"
 
 
-def _neighbours(areas: Mapping[str, ZoneArea]) -> dict[str, frozenset[str]]:
+def _neighbours(areas: Mapping[str, ZoneArea], index: ZoneIndex) -> dict[str, frozenset[str]]:
     """Which zones touch, so a view can give neighbours different tints."""
-    from .geometry import ZoneIndex
-
-    index = ZoneIndex({k: a.outline for k, a in areas.items()})
     touching: dict[str, set[str]] = {area.zone: set() for area in areas.values()}
     for key, area in areas.items():
         for other in index.near(key, 1.0):
