@@ -134,6 +134,18 @@ def test_point_labels_never_overlap_on_screen(window: MainWindow, mode: LabelMod
         assert not overlapping
 
 
+def test_full_screen_shows_the_map_and_panel_without_the_controls(window: MainWindow, qtbot: QtBot) -> None:
+    window.select("cheek_l")
+    window.full_screen_action.trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    assert not window.sidebar.isVisible() and not window.statusBar().isVisible()
+    assert window.view.isVisible() and window.panel.isVisible() and window.full_screen_action.isChecked()
+    window.full_screen_action.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.sidebar.isVisible() and window.statusBar().isVisible()
+    assert not window.full_screen_action.isChecked()
+
+
 def test_concern_list_selects_a_zone(window: MainWindow) -> None:
     window.sidebar.set_concern("acne")
     item = window.sidebar.zone_list.item(0)

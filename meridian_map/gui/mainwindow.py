@@ -186,11 +186,15 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
+        """Full screen is for showing a patient: the map and the zone's panel, without the controls."""
+        leaving = self.isFullScreen()
+        self.sidebar.setVisible(leaving)
+        self.statusBar().setVisible(leaving)
+        if leaving:
             self.showNormal()
         else:
             self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
+        self.full_screen_action.setChecked(not leaving)
 
     def open_content_folder(self) -> None:
         folder = content_dir()
