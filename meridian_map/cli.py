@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -243,8 +242,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     walk them again and again, about 9 ms that a person waiting for the
     window pays for nothing; `run` turns it back on once the map is painted.
     """
-    if args.screenshot is not None and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.screenshot is not None:
+        from .gui.headless import offscreen_without_display
+
+        offscreen_without_display()
     gc.disable()
     try:
         try:

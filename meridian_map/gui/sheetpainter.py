@@ -14,7 +14,6 @@ the wording and the order of fallbacks, this module measures and draws.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,6 +59,7 @@ from ..core.sheet import (
     spread,
 )
 from .fonts import FONT_FAMILY, bundled_fonts
+from .headless import offscreen_without_display
 from .painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
 from .theme import ZONE_TINTS, channel_style
 
@@ -146,9 +146,7 @@ class Report:
 
 def ensure_application() -> QGuiApplication:
     """A GUI application with the bundled fonts, also where there is no display."""
-    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    if not os.environ.get("QT_QPA_PLATFORM") and not has_display:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    offscreen_without_display()
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         app = QGuiApplication(["meridian-map"])
