@@ -488,7 +488,8 @@ class MapScene(QGraphicsScene):
     def set_layer_visible(self, layer: Layer, visible: bool) -> None:
         for item in self.layers[layer]:
             item.setVisible(visible)
-        if layer in (Layer.LABELS, Layer.POINTS) and (self._labels_stale or layer is Layer.POINTS):
+        # Labels keep off the points; shown again, they need a new layout only if the zoom changed meanwhile.
+        if layer is Layer.POINTS or (layer is Layer.LABELS and self._labels_stale):
             self._layout_labels()
         if layer in (Layer.ZONES, Layer.CHANNELS, Layer.OTHER_CHANNELS, Layer.STROKES):
             self._redraw_everything()
