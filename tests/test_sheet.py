@@ -424,6 +424,38 @@ def test_hatches_leave_out_only_lines_the_zone_would_clip_away() -> None:
     assert left_out, "lines that cannot show are left out of the PDF"
 
 
+def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
+    app: QGuiApplication, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sheets draw simplified outlines; the simplification must stay invisible on every sheet."""
+    from shapely.geometry import Polygon
+
+    from meridian_map.core.loader import PRINT_TOLERANCE
+    from meridian_map.gui import sheetpainter
+
+    assert catalog.print_outlines.keys() == catalog.areas.keys()
+    drawn = sum(len(area.outline) for area in catalog.areas.values())
+    printed = sum(len(ring) for ring in catalog.print_outlines.values())
+    assert printed < drawn / 3, (printed, drawn)
+    for key, area in catalog.areas.items():
+        stray = Polygon(area.outline).hausdorff_distance(Polygon(catalog.print_outlines[key]))
+        assert stray <= PRINT_TOLERANCE + 1e-9, key
+
+    units: list[float] = []
+    draw = sheetpainter.FaceDrawing.draw
+
+    def recording(face: sheetpainter.FaceDrawing, rect: QRectF) -> None:
+        units.append(min(rect.width() / face.bounds.width(), rect.height() / face.bounds.height()))
+        draw(face, rect)
+
+    monkeypatch.setattr(sheetpainter.FaceDrawing, "draw", recording)
+    for concern in [None, *catalog.concerns]:
+        for paper in Paper:
+            sheetpainter.render_pdf(catalog, build_sheet(catalog, concern, "en", "", TODAY), paper)
+    # A 600 dpi printer's dot is 0.12 pt.
+    assert PRINT_TOLERANCE * max(units) < 0.1, max(units)
+
+
 # the command ------------------------------------------------------------------------
 
 

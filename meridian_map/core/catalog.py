@@ -55,6 +55,7 @@ class Catalog:
     pressures: Mapping[str, PressureLevel]
     neighbours: Mapping[str, frozenset[str]]  # zone id → ids of zones that touch it
     label_spots: Mapping[str, tuple[tuple[Vec, float], ...]]  # zone id → places for its number (left side)
+    print_outlines: Mapping[str, tuple[Vec, ...]]  # area key → outline with the detail paper cannot show left out
     _points_by_key: Mapping[str, PlacedPoint] = field(repr=False)
 
     def __getstate__(self) -> dict[str, Any]:

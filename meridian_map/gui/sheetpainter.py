@@ -1,7 +1,8 @@
 """Drawing the printed sheets with QPainter onto a PDF writer or a printer.
 
-Everything is vector, drawn from the catalog's geometry (the very outlines the
-window hit-tests), never a screenshot, so the sheet stays sharp at any size.
+Everything is vector, drawn from the catalog's geometry (the outlines the
+window hit-tests, less the vertices closer than a printer's dot), never a
+screenshot, so the sheet stays sharp at any size.
 Zones differ by hatching as well as tint, so a grey-scale copy still reads.
 All text uses the bundled Noto Sans CJK font so hanzi and pinyin tone marks
 print on machines without a CJK font, and every QTextDocument is laid out on
@@ -516,7 +517,7 @@ class FaceDrawing:
         painter.scale(unit, unit)
         painter.translate(-self.bounds.left(), -self.bounds.top())
         outlines = [
-            (mark, polygon_path(self.catalog.areas[f"{mark.zone}_{side.lower()}"].outline), side)
+            (mark, polygon_path(self.catalog.print_outlines[f"{mark.zone}_{side.lower()}"]), side)
             for mark in self.marks
             for side in Side
         ]
