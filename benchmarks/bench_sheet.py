@@ -4,6 +4,11 @@ Both sides are complete processes (interpreter start, imports, catalog or
 window, the PDF or the grab), alternated, median of N runs; the ratio is what
 to compare across machines. The cheat sheet is the heaviest sheet: every zone
 hatched and numbered, the table fitted to one page.
+
+A third process, floor_sheet.py, writes a PDF of the same shape with none of
+the app's work (bundled CJK fonts, 40 shapes, 60 paragraphs); its ratio to
+the bare window is what PySide6 asks of any such sheet, and the app's ratio
+to it is what the app's own work costs.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import alternate, bare_window_args, emit, median
+from common import alternate, bare_window_args, emit, floor_sheet_args, median
 
 MIN_RUNS = 7
 
@@ -34,9 +39,17 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="meridian-bench-"))
     pdf = folder / "sheet.pdf"
     extra = ["--paper", args.paper, "--lang", args.lang, *(["--concern", args.concern] if args.concern else [])]
-    results = alternate(runs, {"sheet": sheet_args(pdf, extra), "bare": bare_window_args(folder / "bare.png")})
+    results = alternate(
+        runs,
+        {
+            "sheet": sheet_args(pdf, extra),
+            "bare": bare_window_args(folder / "bare.png"),
+            "floor": floor_sheet_args(folder / "floor.pdf"),
+        },
+    )
     sheet_s = median([r.seconds for r in results["sheet"]])
     bare_s = median([r.seconds for r in results["bare"]])
+    floor_s = median([r.seconds for r in results["floor"]])
     emit(
         {
             "sheet": args.concern or "cheat sheet",
@@ -45,6 +58,10 @@ def main() -> None:
             "sheet_ms": round(sheet_s * 1000, 1),
             "bare_qt_ms": round(bare_s * 1000, 1),
             "ratio": round(sheet_s / bare_s, 3),
+            "target": 1.5,
+            "floor_sheet_ms": round(floor_s * 1000, 1),
+            "floor_ratio": round(floor_s / bare_s, 3),
+            "sheet_over_floor": round(sheet_s / floor_s, 3),
             "pdf_bytes": pdf.stat().st_size,
             "pdf_kib": round(pdf.stat().st_size / 1024, 1),
             "runs": runs,

@@ -5,13 +5,18 @@ alternated, median of N runs. Start-up is timed from spawn to the last byte
 of the PNG (written into a pipe the benchmark reads); spawn to exit, which
 adds tearing down the interpreter and Qt, is reported beside it. Targets:
 time ≤ 1.3×, peak RSS ≤ 1.5×.
+
+A third process, floor_window.py, is a window of the same shape with none of
+the app's work (menus, splitter, list, text, a graphics view of 150 paths);
+its ratio to the bare window is what PySide6 asks of any such window, and the
+app's ratio to it is what the app's own work costs.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from common import alternate, app_screenshot_args, bare_window_args, emit, median, scratch_png
+from common import alternate, app_screenshot_args, bare_window_args, emit, floor_window_args, median, scratch_png
 
 
 def main() -> None:
@@ -21,13 +26,19 @@ def main() -> None:
     args = parser.parse_args()
     app_png = scratch_png()
     bare_png = app_png.with_name("bare.png")
+    floor_png = app_png.with_name("floor.png")
     runs = alternate(
         args.runs,
-        {"app": app_screenshot_args(app_png), "bare": bare_window_args(bare_png)},
-        images={"app": app_png, "bare": bare_png},
+        {
+            "app": app_screenshot_args(app_png),
+            "bare": bare_window_args(bare_png),
+            "floor": floor_window_args(floor_png),
+        },
+        images={"app": app_png, "bare": bare_png, "floor": floor_png},
     )
     app_s = median([r.image_seconds or 0.0 for r in runs["app"]])
     bare_s = median([r.image_seconds or 0.0 for r in runs["bare"]])
+    floor_s = median([r.image_seconds or 0.0 for r in runs["floor"]])
     app_exit_s = median([r.seconds for r in runs["app"]])
     bare_exit_s = median([r.seconds for r in runs["bare"]])
     app_rss = median([r.max_rss_kib for r in runs["app"]]) / 1024
@@ -38,6 +49,9 @@ def main() -> None:
             "startup_bare_ms": round(bare_s * 1000, 1),
             "startup_ratio": round(app_s / bare_s, 3),
             "startup_target": 1.3,
+            "startup_floor_ms": round(floor_s * 1000, 1),
+            "floor_ratio": round(floor_s / bare_s, 3),
+            "app_over_floor": round(app_s / floor_s, 3),
             "to_exit_app_ms": round(app_exit_s * 1000, 1),
             "to_exit_bare_ms": round(bare_exit_s * 1000, 1),
             "to_exit_ratio": round(app_exit_s / bare_exit_s, 3),

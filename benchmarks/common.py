@@ -22,6 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BARE_WINDOW = REPO / "benchmarks" / "bare_window.py"
+FLOOR_WINDOW = REPO / "benchmarks" / "floor_window.py"
+FLOOR_SHEET = REPO / "benchmarks" / "floor_sheet.py"
 
 
 def offscreen_env() -> dict[str, str]:
@@ -102,6 +104,14 @@ def app_screenshot_args(target: Path, extra: Sequence[str] = ()) -> list[str]:
 
 def bare_window_args(target: Path) -> list[str]:
     return [sys.executable, str(BARE_WINDOW), str(target)]
+
+
+def floor_window_args(target: Path) -> list[str]:
+    return [sys.executable, str(FLOOR_WINDOW), str(target)]
+
+
+def floor_sheet_args(target: Path) -> list[str]:
+    return [sys.executable, str(FLOOR_SHEET), str(target)]
 
 
 def alternate(
