@@ -1,7 +1,5 @@
 """`python -m meridian_map` behaves like the `meridian-map` command."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

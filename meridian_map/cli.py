@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .core.problems import ContentError, Problem
@@ -265,5 +265,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return handler(args)
 
 
+def run() -> NoReturn:
+    """The `meridian-map` program: `main`, then exit without a last collection.
+
+    Everything the command made lives until the process ends, yet Python's
+    shutdown would walk it all once more for garbage cycles (about 20 ms
+    after a sheet, 8 % of the command). Frozen, it is left to the exit.
+    Callers of `main` within a longer-lived process keep their collector as is.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -35,6 +35,25 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert __version__ in capsys.readouterr().out
 
 
+def test_the_program_exits_with_the_code_and_leaves_what_it_made_to_the_exit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`meridian-map` and `python -m meridian_map` freeze the heap instead of collecting it at shutdown."""
+    from importlib.metadata import entry_points
+
+    from meridian_map import cli
+
+    (script,) = entry_points(group="console_scripts", name="meridian-map")
+    assert script.value == "meridian_map.cli:run"
+    steps: list[str] = []
+    monkeypatch.setattr(cli, "main", lambda: steps.append("main") or 3)
+    monkeypatch.setattr(cli.gc, "freeze", lambda: steps.append("freeze"))
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 3
+    assert steps == ["main", "freeze"]
+
+
 def test_check_passes_on_the_shipped_assets(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     out = capsys.readouterr().out
