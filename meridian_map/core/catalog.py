@@ -44,6 +44,8 @@ class ChannelLine:
 
 @dataclass(frozen=True)
 class Catalog:
+    """The drawing and the content joined and checked; what every surface reads."""
+
     face: Face
     frame: FaceFrame
     content: Content

@@ -47,6 +47,8 @@ class FieldError(Exception):
 
 @dataclass
 class Context:
+    """What a field check needs to know beyond the value itself."""
+
     languages: tuple[str, ...]
 
 

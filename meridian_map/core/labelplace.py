@@ -22,6 +22,8 @@ RETRIES = 10
 
 @dataclass(frozen=True, slots=True)
 class Box:
+    """A label's or a marker's extent on screen, in pixels."""
+
     left: float
     top: float
     right: float

@@ -74,6 +74,8 @@ EMPTY_TEXT = Text(())
 
 @dataclass(frozen=True, slots=True)
 class PressureLevel:
+    """How hard to press, named and described by feel, since nobody measures force at home."""
+
     id: str
     level: int
     name: Text
@@ -160,6 +162,8 @@ class ZoneArea:
 
 @dataclass(frozen=True, slots=True)
 class Concern:
+    """A skin concern and the zones tradition works for it, with its own caution."""
+
     id: str
     name: Text
     description: Text
@@ -180,6 +184,8 @@ class CourseStep:
 
 @dataclass(frozen=True, slots=True)
 class Channel:
+    """A meridian as the map draws it: its courses over the face, point by point."""
+
     code: str
     name: Text
     yang_ming: bool
@@ -208,6 +214,8 @@ class ArtPath:
 
 @dataclass(frozen=True, slots=True)
 class ViewBox:
+    """The drawing's coordinate system: face units, not pixels."""
+
     x: float
     y: float
     width: float
@@ -251,12 +259,16 @@ class Face:
 
 @dataclass(frozen=True, slots=True)
 class Disclaimer:
+    """Educational, not medical advice: in full in About, short under every panel and sheet."""
+
     full: Text
     short: Text
 
 
 @dataclass(frozen=True)
 class Content:
+    """Everything the content files say, merged with the user's pack, before it meets the drawing."""
+
     languages: tuple[str, ...]
     pressures: tuple[PressureLevel, ...]
     points: tuple[PointInfo, ...]

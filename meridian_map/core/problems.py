@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One mistake in a file, located as precisely as the reader could tell."""
+
     file: str
     line: int | None
     field: str

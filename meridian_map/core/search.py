@@ -25,6 +25,8 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """One search result, with the score that ranks it."""
+
     kind: Kind
     key: str  # point code, zone id or concern id
     label: str

@@ -228,6 +228,8 @@ class Step:
 
 @dataclass(frozen=True)
 class SheetBase:
+    """What every printed sheet carries: wording in one language, the marked zones, the disclaimer."""
+
     lang: str
     title: str
     subtitle: str
@@ -242,6 +244,8 @@ class SheetBase:
 
 @dataclass(frozen=True)
 class CheatSheet(SheetBase):
+    """Every zone on one page, for students and the treatment room wall."""
+
     rows: tuple[Row, ...]
     cautions: tuple[Numbered, ...]
     stop_signs: str
@@ -249,6 +253,8 @@ class CheatSheet(SheetBase):
 
 @dataclass(frozen=True)
 class TakeHomeSheet(SheetBase):
+    """One concern's routine, step by step, for a patient to follow at home."""
+
     concern: str
     steps: tuple[Step, ...]
     cautions: tuple[Numbered, ...]

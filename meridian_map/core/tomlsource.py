@@ -69,6 +69,8 @@ def index_lines(text: str) -> LineIndex:
 
 @dataclass
 class TomlFile:
+    """A parsed file with its line index, so every later problem can name its line."""
+
     name: str
     data: dict[str, Any]
     lines: LineIndex

@@ -61,6 +61,8 @@ class StoreRefusedError(OSError):
 
 @dataclass
 class LoadResult:
+    """A loaded document, and what went wrong reading it (said once, never raised)."""
+
     data: dict[str, Any]
     warning: str | None = None
     set_aside: Path | None = None

@@ -21,6 +21,8 @@ CAUTION = "#9a3412"
 
 @dataclass(frozen=True)
 class ChannelStyle:
+    """How a channel is drawn: told apart by dash pattern as well as colour, for colour-blind eyes and grey print."""
+
     colour: str
     pen_style: Qt.PenStyle
     width: float  # face units
