@@ -242,6 +242,28 @@ def test_screenshot_needs_no_display(tmp_path: Path) -> None:
     assert QImage(str(target)).width() == 640
 
 
+def test_start_up_loads_no_dialog_classes(tmp_path: Path) -> None:
+    """PySide6 creates a class (and its enums) on first use; dialogs wait until one is opened."""
+    code = (
+        "import sys\n"
+        "from PySide6 import QtWidgets\n"
+        "from meridian_map.cli import main\n"
+        f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
+        "print(*sorted(vars(QtWidgets)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    loaded = set(result.stderr.split())
+    assert {"QMainWindow", "QGraphicsView"} <= loaded
+    assert not loaded & {"QDialog", "QMessageBox", "QFileDialog", "QInputDialog", "QWizard", "QTabWidget"}, loaded
+
+
 def test_screenshot_paints_the_map_in_one_pass(catalog: Catalog, qtbot: QtBot, tmp_path: Path) -> None:
     """The screenshot grabs without painting the window first, yet matches the window once it has settled."""
     window = MainWindow(catalog)

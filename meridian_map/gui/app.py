@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..core.catalog import Catalog
 from ..core.catalogcache import load_cached
@@ -47,6 +47,8 @@ def load_with_user_pack() -> tuple[Catalog, list[str]]:
 
 
 def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
+    from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Your content pack has problems")

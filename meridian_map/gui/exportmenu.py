@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from ..core.atomicfile import atomic_write_bytes
 from ..core.model import DEFAULT_LANGUAGE
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from ..core.sheet import Paper, Sheet
     from .mainwindow import MainWindow
 
-# Printing, SVG and the sheet layout (with shapely) load on first use, not at
-# start-up: the window must appear as fast as a bare Qt window.
+# Printing, SVG, the sheet layout (with shapely) and the dialogs load on first
+# use, not at start-up: the window must appear as fast as a bare Qt window.
 
 IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg"}
 PDF_FILTER = "PDF document (*.pdf)"
@@ -97,6 +97,7 @@ class Exporter(QObject):
     @Slot()
     def print_sheet(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog
+        from PySide6.QtWidgets import QDialog
 
         printer = self.new_printer()
         dialog = QPrintDialog(printer, self.window)
@@ -116,6 +117,8 @@ class Exporter(QObject):
 
     @Slot()
     def export_pdf(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ..core.sheet import TakeHomeSheet, default_filename
         from .sheetpainter import render_pdf
 
@@ -133,6 +136,8 @@ class Exporter(QObject):
 
     @Slot()
     def export_image(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         view = self.window.view
         source = view.mapToScene(view.viewport().rect()).boundingRect()
         suggested = Path(documents_folder()) / "meridian-map.png"
@@ -203,6 +208,8 @@ class Exporter(QObject):
         self.window.statusBar().showMessage(f"Saved {target}", 5000)
 
     def complain(self, target: Path, reason: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.window, "Not saved", f"{target} was not saved: {reason}.")
 
 

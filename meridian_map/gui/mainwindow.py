@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
+
             QMessageBox.warning(self, "Content folder", f"{folder} cannot be created: {exc.strerror or exc}.")
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
@@ -215,6 +217,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
+
         box = QMessageBox(self)
         box.setWindowTitle("About Meridian Map")
         box.setTextFormat(Qt.TextFormat.RichText)
