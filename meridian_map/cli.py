@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 import time
 from collections.abc import Sequence
@@ -89,7 +88,7 @@ def _load(args: argparse.Namespace, cached: bool = False) -> Catalog:
     user_dirs = [args.pack] if args.pack is not None else []
     if cached:
         from .core.catalogcache import load_cached
-        from .core.userdata import cache_dir
+        from .core.userdirs import cache_dir
 
         return load_cached(cache_dir(), assets=args.assets, user_dirs=user_dirs, face_file=args.face)
     from .core.loader import load_catalog
@@ -138,6 +137,8 @@ def _pack_summary(catalog: Catalog, own_face: bool) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    import json
+
     from .core.jsonexport import catalog_document
 
     try:
@@ -165,7 +166,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_paths(_args: argparse.Namespace) -> int:
     from .core.assets import shipped_assets
-    from .core.userdata import cache_dir, content_dir, data_dir, settings_store
+    from .core.userdata import settings_store
+    from .core.userdirs import cache_dir, content_dir, data_dir
 
     content = content_dir()
     state = "exists" if content.is_dir() else "not created yet"

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from meridian_map.core.userdata import content_dir
+from meridian_map.core.userdirs import content_dir
 from meridian_map.gui import app as app_module
 from meridian_map.gui.app import load_with_user_pack, show_pack_problems
 from meridian_map.gui.mainwindow import MainWindow

@@ -19,9 +19,9 @@ from meridian_map.core.userdata import (
     STALE_TEMP_SECONDS,
     JsonStore,
     StoreRefusedError,
-    content_dir,
     settings_store,
 )
+from meridian_map.core.userdirs import content_dir
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

@@ -1,6 +1,6 @@
 """Everything the app writes about a user goes through here.
 
-One folder (platformdirs), one JSON file per kind of data, each with a schema
+One folder (userdirs.py), one JSON file per kind of data, each with a schema
 version and migrations from older versions. Writes are atomic. A file that is
 not a valid document is renamed aside (`name.corrupt-<timestamp>`) and
 reported; a file that cannot be read at all, or was written by a newer
@@ -22,37 +22,12 @@ from typing import Any, NoReturn
 
 from .atomicfile import atomic_write_bytes, temp_name
 from .fileread import read_bounded
+from .userdirs import config_dir
 
-APP_NAME = "meridian-map"
-APP_AUTHOR = "MeridianMap"
 MAX_STORE_BYTES = 64 * 1024 * 1024
 STALE_TEMP_SECONDS = 600  # an interrupted save's temporary file, surely not one in progress
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-def config_dir() -> Path:
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, APP_AUTHOR)
-
-
-def data_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, APP_AUTHOR)
-
-
-def cache_dir() -> Path:
-    """Disposable data (the pickled catalog); safe to delete at any time."""
-    from platformdirs import user_cache_path
-
-    return user_cache_path(APP_NAME, APP_AUTHOR)
-
-
-def content_dir() -> Path:
-    """Where a user's own content pack (TOML files, face.svg) lives."""
-    return data_dir() / "content"
 
 
 class StoreRefusedError(OSError):

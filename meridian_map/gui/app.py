@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication
 from ..core.catalog import Catalog
 from ..core.catalogcache import load_cached
 from ..core.problems import ContentError
-from ..core.userdata import cache_dir, content_dir, settings_store
+from ..core.userdata import settings_store
+from ..core.userdirs import cache_dir, content_dir
 from .fonts import bundled_fonts
 from .mainwindow import MainWindow
 

@@ -12,7 +12,8 @@ from .. import __version__
 from ..core.catalog import Catalog
 from ..core.model import Side
 from ..core.search import Kind, SearchIndex
-from ..core.userdata import JsonStore, content_dir
+from ..core.userdata import JsonStore
+from ..core.userdirs import content_dir
 from .exportmenu import add_export_actions
 from .mapscene import LabelMode, Layer, MapScene
 from .mapview import MapView
