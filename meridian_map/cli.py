@@ -237,7 +237,7 @@ def _sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    """The window; the cyclic garbage collector waits until its first frame is up.
+    """The window; the catalog is loaded before Qt, and the collector waits for the first frame.
 
     Start-up allocates tens of thousands of long-lived objects (Qt's enum
     classes, our dataclasses, the scene) and the collector would otherwise
@@ -250,12 +250,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
         offscreen_without_display()
     gc.disable()
     try:
+        from .core.usercatalog import load_with_user_pack
+
+        try:
+            catalog, pack_problems = load_with_user_pack()
+        except ContentError as error:
+            return _report(error)
         try:
             from .gui.app import run
         except ImportError as exc:
             print(f"the window is not available: {exc}", file=sys.stderr)
             return 1
-        return int(run(args))
+        return int(run(args, catalog, pack_problems))
     finally:
         gc.enable()
 

@@ -14,9 +14,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from meridian_map.core.usercatalog import load_with_user_pack
 from meridian_map.core.userdirs import content_dir
 from meridian_map.gui import app as app_module
-from meridian_map.gui.app import load_with_user_pack, show_pack_problems
+from meridian_map.gui.app import show_pack_problems
 from meridian_map.gui.mainwindow import MainWindow
 
 from .test_user_pack import PROBLEM_LINE, doc_block, ear_pack
@@ -107,7 +108,7 @@ def test_starting_the_app_with_a_broken_pack(qtbot: QtBot, pack: Path, monkeypat
 
     monkeypatch.setattr(QApplication, "exec", run_until_the_dialog)
     args = argparse.Namespace(screenshot=None, size=None, select=None)
-    assert app_module.run(args) == 0
+    assert app_module.run(args, *load_with_user_pack()) == 0
     window, problems = shown[0]
     qtbot.addWidget(window)
     assert len(shown) == 1 and len(problems) == 2

@@ -242,6 +242,31 @@ def test_screenshot_needs_no_display(tmp_path: Path) -> None:
     assert QImage(str(target)).width() == 640
 
 
+def test_start_up_loads_the_catalog_before_qt(tmp_path: Path) -> None:
+    """PySide6 reads the source of every module imported after it; the catalog's modules come first."""
+    code = (
+        "import sys\n"
+        "from meridian_map.core import usercatalog\n"
+        "from meridian_map.cli import main\n"
+        "real = usercatalog.load_with_user_pack\n"
+        "def watched():\n"
+        "    print('PySide6' in sys.modules, file=sys.stderr)\n"
+        "    return real()\n"
+        "usercatalog.load_with_user_pack = watched\n"
+        f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert result.stderr.split()[:1] == ["False"]
+    assert (tmp_path / "shot.png").is_file()
+
+
 def test_start_up_loads_no_dialog_classes(tmp_path: Path) -> None:
     """PySide6 creates a class (and its enums) on first use; dialogs wait until one is opened."""
     code = (

@@ -1,4 +1,4 @@
-"""Starting the window: fonts, content (with the user's pack), settings."""
+"""Starting the window: fonts, settings, the window itself and its first frame."""
 
 from __future__ import annotations
 
@@ -14,10 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ..core.catalog import Catalog
-from ..core.catalogcache import load_cached
-from ..core.problems import ContentError
 from ..core.userdata import settings_store
-from ..core.userdirs import cache_dir, content_dir
+from ..core.userdirs import content_dir
 from .fonts import bundled_fonts
 from .mainwindow import MainWindow
 
@@ -25,26 +23,6 @@ PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 # Qt maps PNG "quality" to zlib effort: 80 is its fast end, a third quicker
 # to encode than the default for a file about 3 % larger.
 SCREENSHOT_PNG_QUALITY = 80
-
-
-def load_catalog(user_dirs: list[Path] | None = None) -> Catalog:
-    """Through the catalog cache: start-up skips parsing when nothing changed."""
-    return load_cached(cache_dir(), user_dirs=user_dirs or [])
-
-
-def load_with_user_pack() -> tuple[Catalog, list[str]]:
-    """The shipped content plus the user's pack; a broken pack is reported and skipped."""
-    user = content_dir()
-    try:
-        unused = not user.is_dir() or not any(user.iterdir())
-    except OSError as exc:
-        return load_catalog(), [f"{user}: folder: cannot be read: {exc.strerror or exc}"]
-    if unused:
-        return load_catalog(), []
-    try:
-        return load_catalog([user]), []
-    except ContentError as error:
-        return load_catalog(), [str(p) for p in error.problems]
 
 
 def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
@@ -63,7 +41,8 @@ def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
     box.open()
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) -> int:
+    """Show `catalog` (cli loads it before Qt) and report the pack's problems once the window is up."""
     # PySide6 reads the source of each module imported after it (looking for
     # `from __feature__ import`), and linecache would keep those lines, ~3 MB,
     # for as long as the window is open; a traceback reads them again if needed.
@@ -74,11 +53,6 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName("MeridianMap")
     app.setDesktopFileName("meridian-map")
     bundled_fonts()
-    try:
-        catalog, pack_problems = load_with_user_pack()
-    except ContentError as error:
-        print("\n".join(str(p) for p in error.problems), file=sys.stderr)
-        return 1
     screenshot: Path | None = args.screenshot
     store = None if screenshot else settings_store()
     window = MainWindow(catalog, store)
