@@ -162,6 +162,17 @@ def test_layers_can_be_switched_off(window: MainWindow) -> None:
     assert window.scene.label_items["ST2.L"].text() == "四白"
 
 
+def test_labels_are_made_when_first_shown_in_the_mode_chosen_meanwhile(window: MainWindow) -> None:
+    assert window.scene.label_items == {}, "the layer starts off, so start-up makes no labels"
+    window.sidebar.label_mode.setCurrentIndex(1)
+    assert window.scene.label_items == {}
+    window.sidebar.layer_boxes[Layer.LABELS].setChecked(True)
+    labels = window.scene.label_items
+    assert len(labels) == len({p.code for p in window.catalog.points})
+    assert all(label.isVisible() for label in labels.values())
+    assert labels["ST2.L"].text() == "Sìbái"
+
+
 def test_yang_ming_focus_dims_other_channels(window: MainWindow) -> None:
     window.sidebar.yang_ming.setChecked(True)
     assert all(item.opacity() == 1.0 for item in window.scene.channel_items["ST"])

@@ -204,7 +204,7 @@ class MapScene(QGraphicsScene):
         self._build_channels()
         self._build_strokes()
         self._build_points()
-        self._build_labels(LabelMode.CODE)
+        self._label_mode = LabelMode.CODE  # labels are made when first shown: the layer starts off
         self.hover_overlay = self._build_hover_overlay()
         self.marker = self._build_marker()
         self._animation = QVariantAnimation(self)
@@ -217,7 +217,6 @@ class MapScene(QGraphicsScene):
         box = catalog.face.view_box
         self.face_rect = QRectF(box.x, box.y, box.width, box.height)
         self.setSceneRect(self.face_rect)
-        self.set_layer_visible(Layer.LABELS, False)
         self.set_layer_visible(Layer.OTHER_CHANNELS, False)
 
     # building -----------------------------------------------------------
@@ -347,7 +346,7 @@ class MapScene(QGraphicsScene):
             label = self.label_items.get(point.key)
             if label is None:
                 label = LabelItem(self.theme.halo)
-                label.setVisible(False)  # the labels layer starts off
+                label.setVisible(False)  # until set_layer_visible shows the layer
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
                 label.setZValue(6)
                 label.setBrush(self.theme.ink)
@@ -483,9 +482,13 @@ class MapScene(QGraphicsScene):
     # state ----------------------------------------------------------------
 
     def set_label_mode(self, mode: LabelMode) -> None:
-        self._build_labels(mode)
+        self._label_mode = mode
+        if self.label_items:
+            self._build_labels(mode)
 
     def set_layer_visible(self, layer: Layer, visible: bool) -> None:
+        if layer is Layer.LABELS and visible and not self.label_items:
+            self._build_labels(self._label_mode)
         for item in self.layers[layer]:
             item.setVisible(visible)
         # Labels keep off the points; shown again, they need a new layout only if the zoom changed meanwhile.
