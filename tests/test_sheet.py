@@ -313,6 +313,47 @@ def measuring(catalog: Catalog) -> Iterator[Canvas]:
         yield Canvas(painter, writer, writer.logicalDpiX() / 72.0, catalog)
 
 
+def test_the_shared_document_lays_text_out_exactly_as_a_new_one(app: QGuiApplication, catalog: Catalog) -> None:
+    """Text boxes measure in one reused document; any difference from a fresh one would misplace text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    from meridian_map.gui.sheetpainter import Run
+
+    sheet = cheat_sheet(catalog, "zh", TODAY)
+    texts = [d for row in sheet.rows for d in (*row.directions, *row.concerns, row.name, row.points)]
+    cases = [
+        ([Run(text, bold=i % 3 == 0), Run(" " + texts[-i - 1])], size, width, align, indent)
+        for i, text in enumerate(texts)
+        for size, width, align, indent in [
+            (9.5, 120.0 + i, Qt.AlignmentFlag.AlignLeft, 0.0),
+            (7.5, 60.0, Qt.AlignmentFlag.AlignHCenter, 12.0),
+        ]
+    ]
+    with measuring(catalog) as canvas:
+
+        def fresh(paragraph: list[Run], size: float, width: float, align: Qt.AlignmentFlag, indent: float) -> tuple:
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(canvas.font(size))
+            doc.setTextWidth(width * canvas.scale)
+            doc.documentLayout().setPaintDevice(canvas.device)
+            cursor = QTextCursor(doc)
+            cursor.setBlockFormat(canvas.block_format(align, indent))
+            for run in paragraph:
+                cursor.insertText(run.text, canvas.char_format(run.bold, run.colour))
+            return measures(doc)
+
+        def measures(doc: QTextDocument) -> tuple:
+            layout = doc.firstBlock().layout()
+            lines = [(layout.lineAt(i).y(), layout.lineAt(i).textLength()) for i in range(layout.lineCount())]
+            return doc.size().height(), doc.idealWidth(), lines
+
+        assert len(cases) > 100
+        for case in cases:
+            assert measures(canvas.typeset(*case)) == fresh(*case), case
+
+
 @pytest.mark.parametrize("lang", list(LABELS))
 def test_measuring_part_of_the_table_decides_like_measuring_all_of_it(
     app: QGuiApplication, catalog: Catalog, lang: str

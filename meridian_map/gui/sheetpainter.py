@@ -205,9 +205,11 @@ def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, 
 class TextBox:
     """A piece of laid-out text: measured in points, drawn at a point.
 
-    Each paragraph is its own document, stacked with `spacing` points between
-    them: block margins in a document on a high-resolution device are scaled
-    differently from its text width, so spacing is done here instead.
+    Each paragraph is laid out on its own, stacked with `spacing` points
+    between them: block margins in a document on a high-resolution device are
+    scaled differently from its text width, so spacing is done here instead.
+    The box keeps only the measurements; drawing lays the text out again in
+    the canvas's one document (see Canvas.typeset).
     """
 
     def __init__(
@@ -224,53 +226,49 @@ class TextBox:
         self.canvas = canvas
         self.scale = canvas.scale
         self.spacing = spacing
-        self.docs = [
-            self._document(paragraph, size, width, align, indents[i] if i < len(indents) else indent)
-            for i, paragraph in enumerate(paragraphs or [[]])
+        self.size = size
+        self.width = width
+        self.align = align
+        self.parts = [
+            (paragraph, indents[i] if i < len(indents) else indent) for i, paragraph in enumerate(paragraphs or [[]])
         ]
+        self.heights: list[float] = []  # each paragraph's, in points
+        self.widths: list[float] = []  # each paragraph's natural width, in points
+        self.first_lines: list[float] = []  # centre of each paragraph's first line, from its top, in points
+        for paragraph, paragraph_indent in self.parts:
+            doc = canvas.typeset(paragraph, size, width, align, paragraph_indent)
+            line = doc.firstBlock().layout().lineAt(0)
+            self.heights.append(doc.size().height() / self.scale)
+            self.widths.append(doc.idealWidth() / self.scale)
+            self.first_lines.append((line.y() + line.height() / 2) / self.scale)
 
-    def _document(
-        self, paragraph: Paragraph, size: float, width: float, align: Qt.AlignmentFlag, indent: float
-    ) -> QTextDocument:
-        doc = QTextDocument()
-        # Every change to a laid-out document lays it out again, so margin, font and
-        # width go in before the layout exists and the text as one edit block.
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(self.canvas.font(size))
-        doc.setTextWidth(max(width, 1.0) * self.scale)
-        doc.documentLayout().setPaintDevice(self.canvas.device)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        cursor.setBlockFormat(self.canvas.block_format(align, indent))
-        for run in paragraph:
-            cursor.insertText(run.text, self.canvas.char_format(run.bold, run.colour))
-        cursor.endEditBlock()
-        return doc
+    @property
+    def paragraphs(self) -> int:
+        return len(self.parts)
 
     def _tops(self) -> list[float]:
         tops, y = [], 0.0
-        for doc in self.docs:
+        for height in self.heights:
             tops.append(y)
-            y += doc.size().height() / self.scale + self.spacing
+            y += height + self.spacing
         return tops
 
     @property
     def height(self) -> float:
-        return sum(doc.size().height() for doc in self.docs) / self.scale + self.spacing * (len(self.docs) - 1)
+        return sum(self.heights) + self.spacing * (len(self.heights) - 1)
 
     @property
     def natural_width(self) -> float:
-        return max(doc.idealWidth() for doc in self.docs) / self.scale
+        return max(self.widths)
 
     def line_centre(self, paragraph: int = 0) -> float:
         """Vertical centre of the first line of a paragraph, from the top of the box."""
-        doc = self.docs[paragraph]
-        line = doc.firstBlock().layout().lineAt(0)
-        return self._tops()[paragraph] + (line.y() + line.height() / 2) / self.scale
+        return self._tops()[paragraph] + self.first_lines[paragraph]
 
     def draw(self, x: float, y: float) -> None:
         painter = self.canvas.painter
-        for top, doc in zip(self._tops(), self.docs, strict=True):
+        for top, (paragraph, indent) in zip(self._tops(), self.parts, strict=True):
+            doc = self.canvas.typeset(paragraph, self.size, self.width, self.align, indent)
             painter.save()
             painter.translate(x, y + top)
             painter.scale(1 / self.scale, 1 / self.scale)
@@ -295,6 +293,33 @@ class Canvas:
         self._fonts: dict[float, QFont] = {}
         self._blocks: dict[tuple[Qt.AlignmentFlag, float], QTextBlockFormat] = {}
         self._chars: dict[tuple[bool, str], QTextCharFormat] = {}
+        self._doc = QTextDocument()
+        self._doc.setDocumentMargin(0)
+        self._doc.documentLayout().setPaintDevice(device)
+
+    def typeset(
+        self, paragraph: Paragraph, size: float, width: float, align: Qt.AlignmentFlag, indent: float
+    ) -> QTextDocument:
+        """One paragraph laid out on the device, in the one document every text box shares.
+
+        Fitting lays out hundreds of paragraphs. Made afresh, each document
+        and its layout also cost two new Python wrappers, a margin change
+        and a paint device, over half the time; emptied and refilled, the
+        document lays the text out exactly as a new one would. What it
+        returns is valid until the next call.
+        """
+        doc = self._doc
+        doc.clear()
+        doc.setDefaultFont(self.font(size))
+        doc.setTextWidth(max(width, 1.0) * self.scale)
+        cursor = QTextCursor(doc)
+        # Every change to a laid-out document lays it out again: the text goes in as one edit.
+        cursor.beginEditBlock()
+        cursor.setBlockFormat(self.block_format(align, indent))
+        for run in paragraph:
+            cursor.insertText(run.text, self.char_format(run.bold, run.colour))
+        cursor.endEditBlock()
+        return doc
 
     # Fonts and formats are built once per sheet: fitting lays out hundreds of texts.
 
@@ -1113,7 +1138,7 @@ class TakeHomeLayout(SheetLayout):
         y = top + title.height + 6.0
         for step, box in zip(self.sheet.steps, self.step_boxes(steps_w, choice), strict=True):
             self.canvas.number(QPointF(x + NUMBER_RADIUS_PT, y + box.line_centre()), step.number)
-            self.canvas.gauge(x + LIST_INDENT_PT, y + box.line_centre(len(box.docs) - 1), step.pressure_level)
+            self.canvas.gauge(x + LIST_INDENT_PT, y + box.line_centre(box.paragraphs - 1), step.pressure_level)
             box.draw(x + LIST_INDENT_PT, y)
             y += box.height + STEP_GAP_PT
         right_y = y - STEP_GAP_PT
