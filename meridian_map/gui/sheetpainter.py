@@ -78,6 +78,7 @@ HATCH_STRENGTH = 0.65
 DASH_PT = 1.8
 DASH_GAP_PT = 1.1
 DOT_PT = 1.0
+DOT_LENGTH_PT = 0.01  # a dot is a dash this long with round caps
 ZONE_FILL_ALPHA = 0.12
 LEADER_GAP_PT = 12.0
 CHANNEL_PT = 1.3
@@ -419,9 +420,7 @@ def fill_zone(painter: QPainter, path: QPainterPath, hatch: Hatch, colour: QColo
     painter.drawPath(path)
     painter.save()
     painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-    pen = QPen(hatch_ink(colour), (DOT_PT if hatch.dots else HATCH_WIDTH_PT) / unit)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap if hatch.dots else Qt.PenCapStyle.FlatCap)
-    painter.setPen(pen)
+    painter.setPen(hatch_pen(colour, hatch, unit))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(hatch_path(path.boundingRect(), hatch, unit))
     painter.restore()
@@ -439,55 +438,85 @@ def hatch_ink(colour: QColor) -> QColor:
     return QColor.fromRgbF(red, green, blue)
 
 
-def hatch_path(bounds: QRectF, hatch: Hatch, unit: float) -> QPainterPath:
-    """Hatch lines, dashes or dots covering `bounds`, to be clipped to a zone.
+def hatch_pen(colour: QColor, hatch: Hatch, unit: float) -> QPen:
+    """The pen a hatch is drawn with; dashes and dots are its dash pattern.
 
-    Dashes and dots are drawn as short segments of a solid pen: a PDF writer
-    turns every dash of a patterned pen into a filled outline, which makes a
-    sheet several times larger. Lines and dashes that pass more than a
-    spacing away from `bounds` are left out: the clip would hide them, yet
-    they made up a fifth of the cheat sheet's drawing, written and
-    compressed for nothing.
+    An opaque pen's dash pattern goes into the PDF as such, so a dashed line
+    is written once instead of dash by dash, and a row of dots is a line of
+    very short dashes with round caps. Qt counts dashes in pen widths.
+    """
+    width = (DOT_PT if hatch.dots else HATCH_WIDTH_PT) / unit
+    pen = QPen(hatch_ink(colour), width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap if hatch.dots else Qt.PenCapStyle.FlatCap)
+    if hatch.dots:
+        pen.setDashPattern([DOT_LENGTH_PT / DOT_PT, (HATCH_SPACING_PT - DOT_LENGTH_PT) / DOT_PT])
+    elif hatch.dashed:
+        pen.setDashPattern([DASH_PT / HATCH_WIDTH_PT, DASH_GAP_PT / HATCH_WIDTH_PT])
+    return pen
+
+
+def hatch_path(bounds: QRectF, hatch: Hatch, unit: float) -> QPainterPath:
+    """The lines of a hatch over `bounds`, to be clipped to a zone and drawn with `hatch_pen`.
+
+    Each line runs only across `bounds` and a spacing around them: the clip
+    would hide the rest, written and compressed for nothing. A dashed line
+    starts a whole number of dashes before it enters, so its dashes stay
+    where they fall on the full line; alternate lines are set half a dash
+    along, and alternate rows of dots half a spacing.
     """
     spacing = HATCH_SPACING_PT / unit
-    centre = bounds.center()
-    reach = hypot(bounds.width(), bounds.height()) / 2 + spacing
-    near = bounds.adjusted(-spacing, -spacing, spacing, spacing)
-    left, top, right, bottom = near.left(), near.top(), near.right(), near.bottom()
     lines = QPainterPath()
     if hatch.dots:
-        dot = 0.01 / unit
+        last = bounds.right() + spacing
         row, y = 0, bounds.top()
         while y <= bounds.bottom() + spacing:
-            x = bounds.left() + (spacing / 2 if row % 2 else 0.0)
-            while x <= bounds.right() + spacing:
-                lines.moveTo(x, y)
-                lines.lineTo(x + dot, y)
-                x += spacing
+            first = bounds.left() + (spacing / 2 if row % 2 else 0.0)
+            lines.moveTo(first, y)
+            lines.lineTo(first + (last - first) // spacing * spacing + DOT_LENGTH_PT / unit, y)
             y += spacing * 0.87
             row += 1
         return lines
-    dash, gap = (DASH_PT / unit, DASH_GAP_PT / unit) if hatch.dashed else (2 * reach, 0.0)
+    centre = bounds.center()
+    reach = hypot(bounds.width(), bounds.height()) / 2 + spacing
+    near = bounds.adjusted(-spacing, -spacing, spacing, spacing)
+    dash, period = DASH_PT / unit, (DASH_PT + DASH_GAP_PT) / unit
     for angle in (hatch.angle, hatch.angle + 90) if hatch.cross else (hatch.angle,):
         ux, uy = cos(radians(angle)), -sin(radians(angle))
         nx, ny = -uy, ux
-        crossing = (bounds.width() * abs(nx) + bounds.height() * abs(ny)) / 2 + spacing
         step = spacing * (1.4 if hatch.cross else 1.0)
         offset = -reach
         while offset <= reach:
-            if abs(offset) <= crossing:
-                cx, cy = centre.x() + nx * offset, centre.y() + ny * offset
-                stagger = dash / 2 if hatch.dashed and round(offset / step) % 2 else 0.0
-                along = -reach + stagger
-                while along < reach:
-                    end = min(along + dash, reach)
-                    x1, y1, x2, y2 = cx + ux * along, cy + uy * along, cx + ux * end, cy + uy * end
-                    if max(x1, x2) >= left and min(x1, x2) <= right and max(y1, y2) >= top and min(y1, y2) <= bottom:
-                        lines.moveTo(x1, y1)
-                        lines.lineTo(x2, y2)
-                    along = end + gap
+            cx, cy = centre.x() + nx * offset, centre.y() + ny * offset
+            start = -reach + (dash / 2 if hatch.dashed and round(offset / step) % 2 else 0.0)
+            inside = crossing(cx, cy, ux, uy, start, reach, near)
+            if inside is not None:
+                enter, leave = inside
+                if hatch.dashed:
+                    enter = start + (enter - start) // period * period
+                lines.moveTo(cx + ux * enter, cy + uy * enter)
+                lines.lineTo(cx + ux * leave, cy + uy * leave)
             offset += step
     return lines
+
+
+def crossing(
+    x: float, y: float, ux: float, uy: float, start: float, end: float, rect: QRectF
+) -> tuple[float, float] | None:
+    """Where the line (x, y) + t (ux, uy), start <= t <= end, runs inside `rect` (Liang–Barsky), if it does."""
+    for p, q in (
+        (-ux, x - rect.left()),
+        (ux, rect.right() - x),
+        (-uy, y - rect.top()),
+        (uy, rect.bottom() - y),
+    ):
+        if abs(p) < 1e-12:
+            if q < 0:
+                return None
+        elif p < 0:
+            start = max(start, q / p)
+        else:
+            end = min(end, q / p)
+    return (start, end) if start < end else None
 
 
 def clearance(centre: QPointF, leaders: Sequence[tuple[QPointF, QPointF]], circles: Sequence[QPointF]) -> float:
