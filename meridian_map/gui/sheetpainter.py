@@ -412,17 +412,22 @@ def tint(mark: ZoneMark) -> QColor:
 
 
 def fill_zone(painter: QPainter, path: QPainterPath, hatch: Hatch, colour: QColor, unit: float) -> None:
-    """A pale tint plus a hatch; `unit` is points per path unit, so density stays even."""
+    """A pale tint plus a hatch; `unit` is points per path unit, so density stays even.
+
+    Both are drawn inside the zone as a clip, the tint as a rectangle, so the
+    outline is written once rather than once to fill and again to clip.
+    """
     fill = QColor(colour)
     fill.setAlphaF(ZONE_FILL_ALPHA)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(fill)
-    painter.drawPath(path)
+    bounds = path.boundingRect()
     painter.save()
     painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawRect(bounds)
     painter.setPen(hatch_pen(colour, hatch, unit))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(hatch_path(path.boundingRect(), hatch, unit))
+    painter.drawPath(hatch_path(bounds, hatch, unit))
     painter.restore()
 
 
