@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .catalog import Catalog
 from .describe import span
@@ -43,8 +43,9 @@ MIN_CLAUSE_CHARS, MIN_CLAUSE_HANZI = 24, 8  # a shortened direction must still s
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Hatch:
+# What a sheet says is immutable records: the small ones are NamedTuples, just as
+# immutable and a sixth of a frozen dataclass's cost to define on every `sheet` run.
+class Hatch(NamedTuple):
     """How a zone is filled on paper, so zones differ without colour.
 
     `angle` is in degrees, counter-clockwise from horizontal; `cross` adds
@@ -175,8 +176,7 @@ class SheetError(ValueError):
     """A request the sheet cannot honour, worded for the person who made it."""
 
 
-@dataclass(frozen=True)
-class ZoneMark:
+class ZoneMark(NamedTuple):
     """One zone as it appears on a sheet's face: its number and its hatch."""
 
     zone: str
@@ -188,8 +188,7 @@ class ZoneMark:
     spots: tuple[tuple[Vec, float], ...] = ()  # other places for the number, with their room, roomiest first
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of the cheat sheet's table; tuples hold longer-to-shorter wordings."""
 
     number: int
@@ -203,8 +202,7 @@ class Row:
     concerns: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Numbered:
+class Numbered(NamedTuple):
     """A numbered item (a caution or a step); number 0 means unnumbered."""
 
     number: int
@@ -212,8 +210,7 @@ class Numbered:
     texts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One step of a take-home routine; `directions` runs from the full text to its gist."""
 
     number: int
