@@ -242,7 +242,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     Start-up allocates tens of thousands of long-lived objects (Qt's enum
     classes, our dataclasses, the scene) and the collector would otherwise
     walk them again and again, about 9 ms that a person waiting for the
-    window pays for nothing; `run` turns it back on once the map is painted.
+    window pays for nothing; `gui.app.after_first_frame` turns it back on once
+    the map is painted.
     """
     if args.screenshot is not None:
         from .gui.headless import offscreen_without_display
