@@ -192,8 +192,8 @@ class MapScene(QGraphicsScene):
         self._concern: str | None = None
         self._yang_ming_focus = False
         self.animate = True
-        # Channels, then strokes (each with its arrow head): painted by drawBackground.
-        self._background_lines: list[tuple[QGraphicsPathItem, ...]] = []
+        # Channels, then strokes (each with its arrow head), with where they reach: painted by drawBackground.
+        self._background_lines: list[tuple[QRectF, tuple[QGraphicsPathItem, ...]]] = []
         self._label_scale = 1.0
         self._labels_stale = True
 
@@ -203,6 +203,7 @@ class MapScene(QGraphicsScene):
         self._build_zones()
         self._build_channels()
         self._build_strokes()
+        self._background_lines.sort(key=lambda line: line[1][0].zValue())
         self._build_points()
         self._label_mode = LabelMode.CODE  # labels are made when first shown: the layer starts off
         self.hover_overlay = self._build_hover_overlay()
@@ -318,8 +319,7 @@ class MapScene(QGraphicsScene):
         for part in parts:
             part.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.addItem(item)
-        self._background_lines.append(parts)
-        self._background_lines.sort(key=lambda line: line[0].zValue())
+        self._background_lines.append((self._line_bounds(item), parts))
 
     def _build_points(self) -> None:
         for point in self.catalog.points:
@@ -445,9 +445,9 @@ class MapScene(QGraphicsScene):
         self.line_art.paint(painter, reach)
         for zone in zones:
             painter.strokePath(zone.path(), zone.pen())
-        for parts in self._background_lines:
+        for bounds, parts in self._background_lines:
             line = parts[0]
-            if line.isVisible() and line.effectiveOpacity() > 0 and line.sceneBoundingRect().intersects(reach):
+            if line.isVisible() and line.effectiveOpacity() > 0 and bounds.intersects(reach):
                 for part in parts:
                     painter.setOpacity(part.effectiveOpacity())
                     painter.setPen(part.pen())
