@@ -214,24 +214,21 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
         assert widget.accessibleName()
 
 
-def test_screenshot_command_writes_the_window(tmp_path: Path) -> None:
-    target = tmp_path / "shot.png"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "meridian_map",
-            "--screenshot",
-            str(target),
-            "--select",
-            "cheek_l",
-            "--size",
-            "1280x800",
-        ],
+def run_offscreen(*args: str) -> subprocess.CompletedProcess[str]:
+    """Python with these arguments in a process of its own, on Qt's offscreen platform."""
+    return subprocess.run(
+        [sys.executable, *args],
         capture_output=True,
         text=True,
         timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def test_screenshot_command_writes_the_window(tmp_path: Path) -> None:
+    target = tmp_path / "shot.png"
+    result = run_offscreen(
+        "-m", "meridian_map", "--screenshot", str(target), "--select", "cheek_l", "--size", "1280x800"
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(target))
@@ -266,14 +263,8 @@ def test_start_up_loads_the_catalog_before_qt(tmp_path: Path) -> None:
         "usercatalog.load_with_user_pack = watched\n"
         f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
+    result = run_offscreen("-c", code)
+    assert result.returncode == 0, result.stderr
     assert result.stderr.split()[:1] == ["False"]
     assert (tmp_path / "shot.png").is_file()
 
@@ -287,14 +278,8 @@ def test_start_up_loads_no_dialog_classes(tmp_path: Path) -> None:
         f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
         "print(*sorted(vars(QtWidgets)), file=sys.stderr)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
+    result = run_offscreen("-c", code)
+    assert result.returncode == 0, result.stderr
     loaded = set(result.stderr.split())
     assert {"QMainWindow", "QGraphicsView"} <= loaded
     assert not loaded & {"QDialog", "QMessageBox", "QFileDialog", "QInputDialog", "QWizard", "QTabWidget"}, loaded
@@ -339,13 +324,7 @@ def test_after_the_first_frame_the_hit_index_exists_and_the_collector_runs(windo
 
 
 def test_screenshot_with_an_unknown_selection_fails_cleanly(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "meridian_map", "--screenshot", str(tmp_path / "x.png"), "--select", "elbow"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = run_offscreen("-m", "meridian_map", "--screenshot", str(tmp_path / "x.png"), "--select", "elbow")
     assert result.returncode == 2
     assert "elbow" in result.stderr
     assert "Traceback" not in result.stderr
