@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from meridian_map.cli import main as cli_main
@@ -402,6 +402,36 @@ def test_zone_tints_in_the_cached_background_are_never_stale(
         step()
         looks.append(settled())
     assert all(a != b for a, b in pairwise(looks))
+
+
+def test_redrawing_only_an_arrow_heads_tip_draws_the_head(window: MainWindow, qtbot: QtBot) -> None:
+    """A stroke's arrow head reaches past its line; a redraw of just that part must still paint it."""
+    window.scene.set_animate(False)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 0)
+
+    def tips(parts: tuple[QGraphicsPathItem, ...]) -> list[QRectF]:
+        """The parts of the head's extent beyond its line's, one per side, clear of the line by half a unit."""
+        line, head = parts[0].sceneBoundingRect(), parts[1].sceneBoundingRect()
+        return [
+            QRectF(QPointF(line.right() + 0.5, head.top()), head.bottomRight()),
+            QRectF(head.topLeft(), QPointF(line.left() - 0.5, head.bottom())),
+            QRectF(QPointF(head.left(), line.bottom() + 0.5), head.bottomRight()),
+            QRectF(head.topLeft(), QPointF(head.right(), line.top() - 0.5)),
+        ]
+
+    heads = [parts for _extent, parts in window.scene._background_lines if len(parts) == 2 and parts[0].isVisible()]
+    tip = max((rect for parts in heads for rect in tips(parts)), key=lambda r: min(r.width(), r.height()))
+    assert min(tip.width(), tip.height()) > 0.5
+    window.view.zoom_by(8.0)
+    window.view.centerOn(tip.center())
+    QApplication.processEvents()
+    viewport = window.view.viewport()
+    window.view.resetCachedContent()
+    fresh = viewport.grab().toImage()
+    window.scene.invalidate(tip, QGraphicsScene.SceneLayer.BackgroundLayer)
+    QApplication.processEvents()
+    assert stale_pixels(viewport.grab().toImage(), fresh) < 32
 
 
 def stale_pixels(a: QImage, b: QImage) -> int:
