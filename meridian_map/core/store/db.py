@@ -29,54 +29,48 @@ from pathlib import Path
 
 from ..study.quiz import Grade
 from ..study.schedule import CardState, Review, utc
-from ..userdirs import data_dir
+from .paths import database_path
 
-DB_NAME = "study.sqlite3"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 5000
 
 
-def database_path(folder: Path | None = None) -> Path:
-    return (folder or data_dir()) / DB_NAME
+_SCHEMA_V1 = (
+    """CREATE TABLE review_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        card_id TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+        practice INTEGER NOT NULL DEFAULT 0 CHECK (practice IN (0, 1)),
+        distance_cun REAL,
+        duration_ms INTEGER
+    )""",
+    "CREATE INDEX review_log_card ON review_log (card_id, reviewed_at)",
+    """CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
+        BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END""",
+    """CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
+        BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END""",
+    """CREATE TABLE card_state (
+        card_id TEXT PRIMARY KEY,
+        state INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        first_review TEXT NOT NULL,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX card_state_due ON card_state (due)",
+    "CREATE TABLE deck (id TEXT PRIMARY KEY, name TEXT NOT NULL, items TEXT NOT NULL)",
+)
 
 
 def _create_v1(db: sqlite3.Connection) -> None:
-    db.executescript(
-        """
-        CREATE TABLE review_log (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            card_id TEXT NOT NULL,
-            reviewed_at TEXT NOT NULL,
-            grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
-            practice INTEGER NOT NULL DEFAULT 0 CHECK (practice IN (0, 1)),
-            distance_cun REAL,
-            duration_ms INTEGER
-        );
-        CREATE INDEX review_log_card ON review_log (card_id, reviewed_at);
-        CREATE TRIGGER review_log_no_update BEFORE UPDATE ON review_log
-            BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
-        CREATE TRIGGER review_log_no_delete BEFORE DELETE ON review_log
-            BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
-        CREATE TABLE card_state (
-            card_id TEXT PRIMARY KEY,
-            state INTEGER NOT NULL,
-            step INTEGER,
-            stability REAL,
-            difficulty REAL,
-            due TEXT NOT NULL,
-            last_review TEXT,
-            first_review TEXT NOT NULL,
-            reps INTEGER NOT NULL DEFAULT 0,
-            lapses INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX card_state_due ON card_state (due);
-        CREATE TABLE deck (
-            id TEXT PRIMARY KEY,
-            name TEXT NOT NULL,
-            items TEXT NOT NULL
-        );
-        """
-    )
+    """Statement by statement: `executescript` would commit the migration's transaction half-way."""
+    for statement in _SCHEMA_V1:
+        db.execute(statement)
 
 
 # MIGRATIONS[n] takes a database at version n to version n + 1.
@@ -254,8 +248,10 @@ def open_study_db(path: Path | None = None) -> OpenResult:
         return OpenResult(_open(target))
     except _NewerError as exc:
         return OpenResult(_open_read_only(target), f"{target.name} {exc}; it is read but never written")
-    except (sqlite3.DatabaseError, _UnusableError) as exc:
-        reason = str(exc) or type(exc).__name__
+    except _UnusableError as exc:
+        reason = str(exc)
+    except sqlite3.Error as exc:
+        raise StudyDbError(f"{target.name} cannot be opened ({exc}); it was left untouched") from None
     aside = _set_aside(target)
     if aside is None:
         raise StudyDbError(f"{target.name} is unusable ({reason}) and cannot be renamed aside; it was left untouched")
@@ -306,7 +302,17 @@ def _create_private(path: Path) -> None:
 
 
 def _configure(db: sqlite3.Connection) -> None:
-    check = db.execute("PRAGMA quick_check").fetchone()[0]
+    """Check the file before anything else; only a damaged or foreign file counts as unusable.
+
+    A locked database or a failing disk is an OperationalError: reported,
+    and the file left as it is, since it may be fine the next time.
+    """
+    try:
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise
+        raise _UnusableError(str(exc)) from None
     if check != "ok":
         raise _UnusableError(f"damaged: {str(check)[:120]}")
     found = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -328,7 +334,8 @@ def _upgrade(db: sqlite3.Connection) -> None:
             db.execute(f"PRAGMA user_version = {step + 1}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
 

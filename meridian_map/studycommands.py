@@ -1,0 +1,144 @@
+"""`meridian-map study status` and `meridian-map deck`: study from the command line.
+
+Loaded only when one of them runs. `study status` needs no Qt; `deck` loads
+Qt only to paint the pictures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from .core.catalog import Catalog
+from .core.problems import ContentError
+from .core.store.db import StudyDbError, open_study_db
+from .core.store.paths import database_path
+from .core.study.decks import Deck, DeckError, builtin_decks, custom_deck, find_deck
+from .core.study.progress import missed_cards, streak
+from .core.study.schedule import NEW_PER_DAY, build_queue, new_today
+from .core.usercatalog import load_with_user_pack
+
+
+def _catalog() -> Catalog | None:
+    """The catalog the window shows (the user's pack included, so its points are studied too)."""
+    try:
+        catalog, pack_problems = load_with_user_pack()
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None
+    for text in pack_problems:
+        print(f"your content pack is not used: {text}", file=sys.stderr)
+    return catalog
+
+
+def cmd_study(args: argparse.Namespace) -> int:
+    """What is due per deck, now; the database is opened (and set aside if unusable, with a warning)."""
+    catalog = _catalog()
+    if catalog is None:
+        return 1
+    now = datetime.now().astimezone()
+    path = database_path()
+    try:
+        opened = open_study_db(path)
+    except StudyDbError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return 1
+    if opened.warning:
+        print(f"warning: {opened.warning}", file=sys.stderr)
+    with opened.db as db:
+        states = db.states()
+        log = db.log()
+        stored = db.decks()
+    decks = list(builtin_decks(catalog, missed_cards(log)))
+    for record in stored:
+        try:
+            decks.append(custom_deck(catalog, record.name, record.items))
+        except DeckError as exc:
+            print(f"warning: {exc}", file=sys.stderr)
+    queues = [(deck, build_queue(deck.card_ids, states, now, NEW_PER_DAY)) for deck in decks]
+    fresh_today = new_today(states.values(), now)
+    days = streak(log, now)
+    if args.json:
+        rows = [
+            {"id": deck.id, "name": deck.name.get("en"), "cards": len(deck.cards), "due": len(queue.due),
+             "new": len(queue.new)}
+            for deck, queue in queues
+        ]  # fmt: skip
+        summary = {
+            "database": str(path),
+            "now": now.isoformat(timespec="seconds"),
+            "reviews": len(log),
+            "new_today": fresh_today,
+            "new_per_day": NEW_PER_DAY,
+            "streak_days": days,
+            "decks": rows,
+        }
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{len(log)} reviews so far, streak {days} day(s); new cards today {fresh_today} of {NEW_PER_DAY}")
+    width = max(len(deck.id) for deck in decks)
+    print(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")
+    for deck, queue in queues:
+        print(
+            f"{deck.id:<{width}}  {len(queue.due):>5}  {len(queue.new):>5}  {len(deck.cards):>5}  {deck.name.get('en')}"
+        )
+    return 0
+    print(f"{len(log)} reviews so far, streak {summary['streak_days']} day(s); new cards today "
+          f"{summary['new_today']} of {NEW_PER_DAY}")  # fmt: skip
+    width = max(len(row["id"]) for row in rows)
+    print(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")
+    for row in rows:
+        print(f"{row['id']:<{width}}  {row['due']:>5}  {row['new']:>5}  {row['cards']:>5}  {row['name']}")
+    return 0
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    """Write an Anki package of a deck's points, each with a picture the app paints."""
+    target: Path = args.output
+    if target.suffix.lower() != ".apkg":
+        print(f"{target}: an Anki package must end in .apkg", file=sys.stderr)
+        return 2
+    if target.is_dir() or not target.parent.is_dir():
+        print(f"{target}: cannot write: {'it is a folder' if target.is_dir() else 'no such folder'}", file=sys.stderr)
+        return 1
+    catalog = _catalog()
+    if catalog is None:
+        return 1
+    if args.lang not in catalog.content.languages:
+        print(
+            f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}", file=sys.stderr
+        )
+        return 2
+    try:
+        deck: Deck = find_deck(builtin_decks(catalog), args.deck)
+    except DeckError as exc:
+        print(f"{exc}; see `meridian-map study status` for the deck ids", file=sys.stderr)
+        return 2
+    if not deck.cards:
+        print(f"deck {deck.id!r} has no cards", file=sys.stderr)
+        return 2
+    try:
+        from .gui.pointpicture import PointPictures, ensure_gui_application
+    except ImportError as exc:
+        print(f"the pictures need Qt, which is not available: {exc}", file=sys.stderr)
+        return 1
+    from .core.study.anki import build_package
+
+    ensure_gui_application()
+    pictures = PointPictures(catalog)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        notes = build_package(catalog, deck, args.lang, pictures.png, temp, time.time())
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"{target}: {notes} notes from deck {deck.id}, {target.stat().st_size // 1024} KB")
+    return 0
