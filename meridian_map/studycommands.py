@@ -19,8 +19,8 @@ from .core.problems import ContentError
 from .core.store.db import StudyDbError, open_study_db
 from .core.store.paths import database_path
 from .core.study.decks import Deck, DeckError, builtin_decks, custom_deck, find_deck
-from .core.study.progress import missed_cards, streak
-from .core.study.schedule import NEW_PER_DAY, build_queue, new_today
+from .core.study.progress import streak
+from .core.study.schedule import NEW_PER_DAY, assemble_queue, study_day_start
 from .core.usercatalog import load_with_user_pack
 
 
@@ -52,18 +52,20 @@ def cmd_study(args: argparse.Namespace) -> int:
     if opened.warning:
         print(f"warning: {opened.warning}", file=sys.stderr)
     with opened.db as db:
-        states = db.states()
-        log = db.log()
+        due = db.due_ids(now)
+        reviewed = db.reviewed_ids()
+        fresh_today = db.first_reviewed_since(study_day_start(now))
+        missed = db.missed_ids()
+        times = db.review_times()
         stored = db.decks()
-    decks = list(builtin_decks(catalog, missed_cards(log)))
+    decks = list(builtin_decks(catalog, missed))
     for record in stored:
         try:
             decks.append(custom_deck(catalog, record.name, record.items))
         except DeckError as exc:
             print(f"warning: {exc}", file=sys.stderr)
-    queues = [(deck, build_queue(deck.card_ids, states, now, NEW_PER_DAY)) for deck in decks]
-    fresh_today = new_today(states.values(), now)
-    days = streak(log, now)
+    queues = [(deck, assemble_queue(deck.card_ids, due, reviewed, fresh_today)) for deck in decks]
+    days = streak(times, now)
     if args.json:
         rows = [
             {"id": deck.id, "name": deck.name.get("en"), "cards": len(deck.cards), "due": len(queue.due),
@@ -73,7 +75,7 @@ def cmd_study(args: argparse.Namespace) -> int:
         summary = {
             "database": str(path),
             "now": now.isoformat(timespec="seconds"),
-            "reviews": len(log),
+            "reviews": len(times),
             "new_today": fresh_today,
             "new_per_day": NEW_PER_DAY,
             "streak_days": days,
@@ -81,7 +83,7 @@ def cmd_study(args: argparse.Namespace) -> int:
         }
         print(json.dumps(summary, ensure_ascii=False, indent=1))
         return 0
-    print(f"{len(log)} reviews so far, streak {days} day(s); new cards today {fresh_today} of {NEW_PER_DAY}")
+    print(f"{len(times)} reviews so far, streak {days} day(s); new cards today {fresh_today} of {NEW_PER_DAY}")
     width = max(len(deck.id) for deck in decks)
     print(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")
     for deck, queue in queues:
@@ -89,7 +91,7 @@ def cmd_study(args: argparse.Namespace) -> int:
             f"{deck.id:<{width}}  {len(queue.due):>5}  {len(queue.new):>5}  {len(deck.cards):>5}  {deck.name.get('en')}"
         )
     return 0
-    print(f"{len(log)} reviews so far, streak {summary['streak_days']} day(s); new cards today "
+    print(f"{len(times)} reviews so far, streak {summary['streak_days']} day(s); new cards today "
           f"{summary['new_today']} of {NEW_PER_DAY}")  # fmt: skip
     width = max(len(row["id"]) for row in rows)
     print(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")

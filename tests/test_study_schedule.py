@@ -16,7 +16,6 @@ from meridian_map.core.study.progress import (
     accuracy_by_channel,
     due_today,
     mastery,
-    missed_cards,
     reviews_per_day,
     streak,
 )
@@ -67,7 +66,8 @@ def test_sixty_days_of_study_follow_fsrs_exactly(catalog: Catalog) -> None:
     assert max(s.due for s in states.values()) > START + timedelta(days=70)  # some intervals grew past the run
     assert schedule.replay(log) == states  # the log alone rebuilds every state (how CSV import works)
     end = START + timedelta(days=60)
-    assert streak(log, end) >= 1 and sum(n for _, n in reviews_per_day(log, end)) > 0
+    times = [review.at for review in log]
+    assert streak(times, end) >= 1 and sum(n for _, n in reviews_per_day(times, end)) > 0
 
 
 def test_new_cards_per_day_and_the_study_day_starting_at_four(catalog: Catalog) -> None:
@@ -122,15 +122,15 @@ def test_progress_figures(catalog: Catalog) -> None:
         at = now - timedelta(days=days_ago)
         log += [Review("locate:ST2", at, Grade.GOOD), Review("flash:code>pinyin:LI20", at, Grade.AGAIN)]
     states = schedule.replay(log)
-    assert streak(log, now) == 3
-    assert streak(log, now + timedelta(days=1)) == 3  # not studied yet today: the streak still stands
-    assert streak(log, now + timedelta(days=2)) == 0
-    per_day = reviews_per_day(log, now)
+    times = [review.at for review in log]
+    assert streak(times, now) == 3
+    assert streak(times, now + timedelta(days=1)) == 3  # not studied yet today: the streak still stands
+    assert streak(times, now + timedelta(days=2)) == 0
+    per_day = reviews_per_day(times, now)
     assert len(per_day) == 30 and per_day[-1] == (now.date(), 2) and per_day[-4][1] == 0
     accuracy = accuracy_by_channel(catalog, [*log, Review("locate:XX1", now, Grade.GOOD)])
     assert (accuracy["ST"].right, accuracy["ST"].total) == (4, 4)
     assert (accuracy["LI"].right, accuracy["LI"].fraction) == (0, 0.0)
-    assert missed_cards(log) == {"flash:code>pinyin:LI20"}
     levels = mastery(catalog, states, schedule, now)
     assert levels["ST1"].level is Level.UNSEEN and levels["ST1"].value == 0
     st2 = levels["ST2"]

@@ -13,7 +13,7 @@ from meridian_map.core.problems import ContentError
 from meridian_map.core.store.db import SCHEMA_VERSION, CustomDeckRecord, StudyDbError, open_study_db
 from meridian_map.core.study.progress import log_from_csv, log_to_csv
 from meridian_map.core.study.quiz import Grade
-from meridian_map.core.study.schedule import Review, Schedule
+from meridian_map.core.study.schedule import Review, Schedule, due_cards
 
 T0 = datetime(2026, 4, 1, 18, 0, tzinfo=UTC)
 
@@ -39,6 +39,26 @@ def test_a_new_database_is_private_wal_and_versioned(tmp_path: Path) -> None:
         assert db.log() == [review]
         assert db.states() == {"locate:ST2": schedule.apply(None, review)}
         assert db.log(since=T0 + timedelta(seconds=1)) == []
+
+
+def test_what_is_due_new_and_missed_comes_from_indexed_queries(tmp_path: Path) -> None:
+    schedule = Schedule()
+    log = [
+        Review("locate:ST1", T0, Grade.AGAIN),
+        Review("locate:ST2", T0, Grade.EASY),
+        Review("locate:ST3", T0 - timedelta(days=2), Grade.AGAIN),
+        Review("locate:ST3", T0 + timedelta(minutes=1), Grade.GOOD),  # missed before, right since
+    ]
+    states = schedule.replay(log)
+    with open_study_db(tmp_path / "s.sqlite3").db as db:
+        db.import_reviews(reversed(log), states.values())  # written out of time order on purpose
+        later = T0 + timedelta(hours=2)
+        assert db.due_ids(later) == list(due_cards(states, states, later)) == ["locate:ST1", "locate:ST3"]
+        assert db.due_ids(T0 - timedelta(days=9)) == []
+        assert db.reviewed_ids() == set(states)
+        assert db.first_reviewed_since(T0 - timedelta(hours=1)) == 2
+        assert db.missed_ids() == {"locate:ST1"}
+        assert sorted(db.review_times()) == sorted(r.at for r in log)
 
 
 def test_a_state_is_never_stored_without_its_review(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from ..catalog import Catalog
 from ..problems import ContentError, Problem
 from .cards import CardIdError, Kind, parse_card_id, point_cards, point_infos
 from .quiz import Grade
-from .schedule import DAY_STARTS_AT, CardState, Review, Schedule, study_day, utc
+from .schedule import CardState, Review, Schedule, study_day, study_day_start, utc
 
 # Mastery looks a week ahead: a card answered a minute ago is remembered now
 # whatever its strength, but only a card FSRS thinks stable is still
@@ -84,19 +84,18 @@ def mastery(catalog: Catalog, states: Mapping[str, CardState], schedule: Schedul
 
 def due_today(states: Iterable[CardState], now: datetime) -> int:
     """Cards due before today's study day ends (including those already overdue)."""
-    local = now.astimezone(now.tzinfo)
-    day_end = datetime.combine(study_day(now, now) + timedelta(days=1), datetime.min.time(), local.tzinfo)
-    cutoff = utc(day_end + DAY_STARTS_AT)
+    cutoff = study_day_start(now) + timedelta(days=1)
     return sum(1 for state in states if state.due < cutoff)
 
 
-def reviews_per_day(log: Iterable[Review], now: datetime, days: int = 30) -> tuple[tuple[date, int], ...]:
+def reviews_per_day(times: Iterable[datetime], now: datetime, days: int = 30) -> tuple[tuple[date, int], ...]:
     """Answers per study day for the last `days` days, oldest first, today last, empty days as 0.
 
-    Practice answers count: they are study too, even if they do not move the schedule.
+    `times` are when answers were given (StudyDb.review_times). Practice
+    answers count: they are study too, even if they do not move the schedule.
     """
     today = study_day(now, now)
-    counts = Counter(study_day(review.at, now) for review in log)
+    counts = Counter(study_day(moment, now) for moment in times)
     return tuple((day, counts[day]) for day in (today - timedelta(days=n) for n in range(days - 1, -1, -1)))
 
 
@@ -127,9 +126,9 @@ def accuracy_by_channel(catalog: Catalog, log: Iterable[Review]) -> dict[str, Ac
     return {channel: Accuracy(right[channel], count) for channel, count in total.items()}
 
 
-def streak(log: Iterable[Review], now: datetime) -> int:
+def streak(times: Iterable[datetime], now: datetime) -> int:
     """Study days in a row up to today; a streak not yet continued today still counts until the day ends."""
-    days = {study_day(review.at, now) for review in log}
+    days = {study_day(moment, now) for moment in times}
     day = study_day(now, now)
     if day not in days:
         day -= timedelta(days=1)
@@ -138,15 +137,6 @@ def streak(log: Iterable[Review], now: datetime) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
-
-
-def missed_cards(log: Iterable[Review]) -> frozenset[str]:
-    """Cards whose latest answer was Again: the "my misses" deck."""
-    latest: dict[str, Review] = {}
-    for review in log:
-        if review.card_id not in latest or review.at >= latest[review.card_id].at:
-            latest[review.card_id] = review
-    return frozenset(card_id for card_id, review in latest.items() if review.grade is Grade.AGAIN)
 
 
 def log_to_csv(log: Iterable[Review]) -> str:

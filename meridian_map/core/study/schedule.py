@@ -13,9 +13,9 @@ limit and the streak follow a student's day, not the calendar.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler, State
@@ -78,6 +78,12 @@ def study_day(moment: datetime, local: datetime) -> date:
     return (moment.astimezone(local.tzinfo) - DAY_STARTS_AT).date()
 
 
+def study_day_start(now: datetime) -> datetime:
+    """When today's study day began, in UTC: 4:00 local time today, or yesterday before 4:00."""
+    midnight = datetime.combine(study_day(now, now), time(), now.tzinfo)
+    return utc(midnight + DAY_STARTS_AT)
+
+
 class Schedule:
     """FSRS with this app's settings; pure: answers return new states for the caller to store."""
 
@@ -136,17 +142,35 @@ def due_cards(states: Mapping[str, CardState], card_ids: Iterable[str], now: dat
 
 def new_today(states: Iterable[CardState], now: datetime) -> int:
     """How many cards were first studied during today's study day."""
-    today = study_day(now, now)
-    return sum(1 for state in states if study_day(state.first_review, now) == today)
+    start = study_day_start(now)
+    return sum(1 for state in states if state.first_review >= start)
 
 
 def build_queue(
     card_ids: Sequence[str], states: Mapping[str, CardState], now: datetime, new_per_day: int = NEW_PER_DAY
 ) -> Queue:
     """Due cards first, then unseen cards in deck order while today's new-card allowance lasts."""
-    allowance = max(0, new_per_day - new_today(states.values(), now))
-    fresh = [card_id for card_id in card_ids if card_id not in states][:allowance]
-    return Queue(due_cards(states, card_ids, now), tuple(fresh))
+    return assemble_queue(
+        card_ids, due_cards(states, states, now), states, new_today(states.values(), now), new_per_day
+    )
+
+
+def assemble_queue(
+    card_ids: Sequence[str],
+    due_in_order: Sequence[str],
+    reviewed: Collection[str],
+    new_seen_today: int,
+    new_per_day: int = NEW_PER_DAY,
+) -> Queue:
+    """A deck's queue from what is due overall (most overdue first) and which cards were ever reviewed.
+
+    Apart from `build_queue` so the study database can answer "what is
+    due" with an indexed query instead of reading every card's state.
+    """
+    wanted = set(card_ids)
+    allowance = max(0, new_per_day - new_seen_today)
+    fresh = [card_id for card_id in card_ids if card_id not in reviewed][:allowance]
+    return Queue(tuple(card_id for card_id in due_in_order if card_id in wanted), tuple(fresh))
 
 
 def _to_fsrs(state: CardState | None, now: datetime) -> FsrsCard:
