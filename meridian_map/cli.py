@@ -57,6 +57,10 @@ def _build_parser() -> argparse.ArgumentParser:
     study_commands = study.add_subparsers(dest="study_command", metavar="STUDY_COMMAND", required=True)
     status = study_commands.add_parser("status", help="print what is due and new per deck")
     status.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    export_log = study_commands.add_parser("export", help="write your review history as CSV")
+    export_log.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the CSV to write")
+    import_log = study_commands.add_parser("import", help="add a CSV review history (from `study export`)")
+    import_log.add_argument("file", metavar="FILE", type=Path, help="the CSV to read")
 
     deck = commands.add_parser("deck", help="write an Anki package (.apkg): one note per point, with a picture")
     deck.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the .apkg to write")

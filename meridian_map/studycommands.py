@@ -14,13 +14,15 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from .core.atomicfile import atomic_write_text
 from .core.catalog import Catalog
+from .core.fileread import read_bounded
 from .core.problems import ContentError
-from .core.store.db import StudyDbError, open_study_db
+from .core.store.db import CustomDeckRecord, StudyDb, StudyDbError, open_study_db
 from .core.store.paths import database_path
-from .core.study.decks import Deck, DeckError, builtin_decks, custom_deck, find_deck
-from .core.study.progress import streak
-from .core.study.schedule import NEW_PER_DAY, assemble_queue, study_day_start
+from .core.study.decks import CUSTOM_PREFIX, Deck, DeckError, builtin_decks, custom_deck, find_deck
+from .core.study.progress import MAX_CSV_BYTES, log_from_csv, log_to_csv, streak, unseen_reviews
+from .core.study.schedule import NEW_PER_DAY, Schedule, assemble_queue, study_day_start
 from .core.usercatalog import load_with_user_pack
 
 
@@ -37,33 +39,106 @@ def _catalog() -> Catalog | None:
     return catalog
 
 
-def cmd_study(args: argparse.Namespace) -> int:
-    """What is due per deck, now; the database is opened (and set aside if unusable, with a warning)."""
-    catalog = _catalog()
-    if catalog is None:
-        return 1
-    now = datetime.now().astimezone()
+def _open_db() -> StudyDb | None:
+    """The student's database; a warning (a file set aside, a newer file only read) goes to stderr."""
     path = database_path()
     try:
         opened = open_study_db(path)
     except StudyDbError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
-        return 1
+        return None
     if opened.warning:
         print(f"warning: {opened.warning}", file=sys.stderr)
-    with opened.db as db:
+    return opened.db
+
+
+def _custom_decks(catalog: Catalog, stored: list[CustomDeckRecord]) -> list[Deck]:
+    """The student's decks that still fit the catalog; one that no longer does is named on stderr, not dropped."""
+    decks = []
+    for record in stored:
+        try:
+            decks.append(custom_deck(catalog, record.name, record.items, record.id))
+        except DeckError as exc:
+            print(f"warning: {exc}", file=sys.stderr)
+    return decks
+
+
+def cmd_study(args: argparse.Namespace) -> int:
+    handlers = {"status": _status, "export": _export_log, "import": _import_log}
+    return handlers[args.study_command](args)
+
+
+def _export_log(args: argparse.Namespace) -> int:
+    db = _open_db()
+    if db is None:
+        return 1
+    with db:
+        log = db.log()
+    try:
+        atomic_write_text(args.output, log_to_csv(log))
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"{args.output}: {len(log)} answers")
+    return 0
+
+
+def _import_log(args: argparse.Namespace) -> int:
+    """Add the file's answers not already known, then replay each touched card's whole history through FSRS."""
+    path: Path = args.file
+    try:
+        raw = read_bounded(path, MAX_CSV_BYTES)
+        if len(raw) > MAX_CSV_BYTES:
+            print(f"{path}: file: is larger than {MAX_CSV_BYTES:,} bytes", file=sys.stderr)
+            return 1
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        print(f"{path}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as exc:
+        print(f"{path}: file: is not UTF-8 text (byte {exc.start})", file=sys.stderr)
+        return 1
+    try:
+        incoming = log_from_csv(text, str(path))
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    db = _open_db()
+    if db is None:
+        return 1
+    with db:
+        known = db.log()
+        fresh = unseen_reviews(known, incoming)
+        touched = {review.card_id for review in fresh}
+        states = Schedule().replay([r for r in [*known, *fresh] if r.card_id in touched])
+        try:
+            added = db.import_reviews(fresh, states.values())
+        except OSError as exc:
+            print(f"{db.path}: {exc}", file=sys.stderr)
+            return 1
+    print(f"{path}: {added} new answers imported, {len(incoming) - added} already known")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    """What is due per deck, now."""
+    catalog = _catalog()
+    if catalog is None:
+        return 1
+    now = datetime.now().astimezone()
+    db = _open_db()
+    if db is None:
+        return 1
+    path = db.path
+    with db:
         due = db.due_ids(now)
         reviewed = db.reviewed_ids()
         fresh_today = db.first_reviewed_since(study_day_start(now))
         missed = db.missed_ids()
         times = db.review_times()
         stored = db.decks()
-    decks = list(builtin_decks(catalog, missed))
-    for record in stored:
-        try:
-            decks.append(custom_deck(catalog, record.name, record.items))
-        except DeckError as exc:
-            print(f"warning: {exc}", file=sys.stderr)
+    decks = [*builtin_decks(catalog, missed), *_custom_decks(catalog, stored)]
     queues = [(deck, assemble_queue(deck.card_ids, due, reviewed, fresh_today)) for deck in decks]
     days = streak(times, now)
     if args.json:
@@ -117,8 +192,14 @@ def cmd_deck(args: argparse.Namespace) -> int:
             f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}", file=sys.stderr
         )
         return 2
+    decks = list(builtin_decks(catalog))
+    if args.deck.startswith(CUSTOM_PREFIX) and database_path().is_file():
+        db = _open_db()
+        if db is not None:
+            with db:
+                decks += _custom_decks(catalog, db.decks())
     try:
-        deck: Deck = find_deck(builtin_decks(catalog), args.deck)
+        deck = find_deck(decks, args.deck)
     except DeckError as exc:
         print(f"{exc}; see `meridian-map study status` for the deck ids", file=sys.stderr)
         return 2

@@ -119,5 +119,8 @@ def test_custom_decks_take_codes_and_card_ids_and_report_every_bad_item(catalog:
     for name in ("", "   ", "x" * 81, "tab\there", "zero\u200bwidth"):
         with pytest.raises(DeckError):
             custom_deck(catalog, name, ["ST1"])
+    assert custom_deck(catalog, "Eyes", ["ST1"], "custom:mine").id == "custom:mine"
+    with pytest.raises(DeckError, match="does not start"):
+        custom_deck(catalog, "Eyes", ["ST1"], "all")
     with pytest.raises(DeckError, match="no cards"):
         custom_deck(catalog, "Empty", [])

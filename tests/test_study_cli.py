@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.store.db import open_study_db
+from meridian_map.core.store.db import CustomDeckRecord, open_study_db
 from meridian_map.core.study.cards import point_infos
 from meridian_map.core.study.decks import builtin_decks, find_deck
 from meridian_map.core.study.quiz import Grade
@@ -158,13 +158,52 @@ def test_deck_refuses_what_it_cannot_write(tmp_path: Path) -> None:
     assert not (tmp_path / "p.apkg").exists() and not list(tmp_path.glob(".*.tmp"))
 
 
-def test_a_deck_of_one_channel_holds_its_points_only(tmp_path: Path, catalog: Catalog) -> None:
+def note_codes(package_file: Path) -> list[str]:
+    with zipfile.ZipFile(package_file) as package:
+        collection = package_file.with_suffix(".anki2")
+        collection.write_bytes(package.read("collection.anki2"))
+    db = sqlite3.connect(collection)
+    codes = sorted(row[0].split("\x1f")[0] for row in db.execute("SELECT flds FROM notes"))
+    db.close()
+    return codes
+
+
+def test_a_deck_of_one_channel_or_a_custom_deck_holds_its_points_only(tmp_path: Path, catalog: Catalog) -> None:
     target = tmp_path / "li.apkg"
     result = run_cli(tmp_path, "deck", "-o", str(target), "--deck", "channel:LI")
     assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(target) as package:
-        (tmp_path / "c.anki2").write_bytes(package.read("collection.anki2"))
-    db = sqlite3.connect(tmp_path / "c.anki2")
-    codes = sorted(row[0].split("\x1f")[0] for row in db.execute("SELECT flds FROM notes"))
-    db.close()
-    assert codes == sorted(info.code for info in point_infos(catalog) if info.channel == "LI")
+    assert note_codes(target) == sorted(info.code for info in point_infos(catalog) if info.channel == "LI")
+    with open_study_db(database(tmp_path)).db as db:
+        db.save_deck(CustomDeckRecord("custom:my-eyes", "Eyes", ("ST1", "locate:BL1")))
+    custom = run_cli(tmp_path, "deck", "-o", str(target), "--deck", "custom:my-eyes")
+    assert custom.returncode == 0, custom.stderr
+    assert note_codes(target) == ["BL1", "ST1"]
+
+
+def test_study_history_moves_between_machines_as_csv(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    t0 = datetime.now(UTC) - timedelta(days=2)
+    schedule = Schedule()
+    with open_study_db(database(first)).db as db:
+        for minutes, grade in ((0, Grade.GOOD), (1, Grade.AGAIN)):
+            review = Review("locate:ST2", t0 + timedelta(minutes=minutes), grade, distance_cun=0.3)
+            db.record(review, schedule.apply(db.states().get("locate:ST2"), review))
+        expected_state = db.states()
+    csv_file = tmp_path / "progress.csv"
+    exported = run_cli(first, "study", "export", "-o", str(csv_file))
+    assert exported.returncode == 0 and "2 answers" in exported.stdout, exported.stderr
+    with open_study_db(database(second)).db as db:  # the other machine has an answer of its own
+        db.record(Review("locate:LI20", t0, Grade.EASY), schedule.apply(None, Review("locate:LI20", t0, Grade.EASY)))
+    imported = run_cli(second, "study", "import", str(csv_file))
+    assert imported.returncode == 0 and "2 new answers" in imported.stdout, imported.stderr
+    again = run_cli(second, "study", "import", str(csv_file))
+    assert "0 new answers imported, 2 already known" in again.stdout
+    with open_study_db(database(second)).db as db:
+        assert db.review_count() == 3
+        assert db.states()["locate:ST2"] == expected_state["locate:ST2"]
+        assert "locate:LI20" in db.states()
+    csv_file.write_text("card_id,reviewed_at,grade,practice,distance_cun,duration_ms\nlocate:ST2,soon,3,0,,\n")
+    broken = run_cli(second, "study", "import", str(csv_file))
+    assert broken.returncode == 1 and f"{csv_file}:2: reviewed_at:" in broken.stderr
+    csv_file.write_bytes(b"\xff\xfe garbage")
+    assert "not UTF-8" in run_cli(second, "study", "import", str(csv_file)).stderr

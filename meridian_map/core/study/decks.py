@@ -88,8 +88,10 @@ def find_deck(decks: Iterable[Deck], deck_id: str) -> Deck:
     raise DeckError(f"no deck {deck_id!r}")
 
 
-def custom_deck(catalog: Catalog, name: str, items: Sequence[str]) -> Deck:
+def custom_deck(catalog: Catalog, name: str, items: Sequence[str], deck_id: str | None = None) -> Deck:
     """A student's deck: each item a card id (locate:ST2) or a point code (ST2: all its cards).
+
+    Its id is `deck_id` when it was stored under one, else made from the name.
 
     Every problem is reported at once, naming the item, so a long list is
     fixed in one go.
@@ -120,7 +122,9 @@ def custom_deck(catalog: Catalog, name: str, items: Sequence[str]) -> Deck:
         raise DeckError(f"deck {clean!r}: " + "; ".join(problems))
     if not chosen:
         raise DeckError(f"deck {clean!r} has no cards")
-    return Deck(CUSTOM_PREFIX + slug(clean), Text.of({"en": clean}), tuple(chosen.values()))
+    if deck_id is not None and not deck_id.startswith(CUSTOM_PREFIX):
+        raise DeckError(f"deck {clean!r}: its id {deck_id[:60]!r} does not start with {CUSTOM_PREFIX!r}")
+    return Deck(deck_id or CUSTOM_PREFIX + slug(clean), Text.of({"en": clean}), tuple(chosen.values()))
 
 
 def check_deck_name(name: str) -> str:

@@ -139,6 +139,20 @@ def streak(times: Iterable[datetime], now: datetime) -> int:
     return count
 
 
+def unseen_reviews(known: Iterable[Review], incoming: Iterable[Review]) -> list[Review]:
+    """The incoming answers not already in `known` (same card at the same moment), each once.
+
+    Importing the same export twice, or an export of this very database, adds nothing.
+    """
+    seen = {(review.card_id, review.at) for review in known}
+    fresh = []
+    for review in incoming:
+        if (review.card_id, review.at) not in seen:
+            seen.add((review.card_id, review.at))
+            fresh.append(review)
+    return fresh
+
+
 def log_to_csv(log: Iterable[Review]) -> str:
     """The review log as CSV with a header row; times in UTC, ISO 8601."""
     out = io.StringIO()
