@@ -84,9 +84,11 @@ for _ in range(kills):
         report["torn"].append(opened.warning)
         break
     with opened.db as db:
-        check = db._db.execute("PRAGMA integrity_check").fetchone()[0]
         log = db.log()
         states = db.states()
+    raw = sqlite3.connect(path)
+    check = raw.execute("PRAGMA integrity_check").fetchone()[0]
+    raw.close()
     expected = [review(n) for n in range(len(log))]
     count = len(log)
     if check != "ok" or log != expected or count not in (last + acked, last + acked + 1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from math import cos, hypot, radians
 
 import pytest
@@ -70,7 +71,7 @@ def test_locate_needs_the_point_and_both_st8(catalog: Catalog) -> None:
     with pytest.raises(StudyError, match="no point"):
         score_locate(catalog, "XX1", (0, 0))
     points = {k: v for k, v in catalog._points_by_key.items() if not k.startswith("ST8.")}
-    broken = Catalog(**{**catalog.__dict__, "_points_by_key": points})  # type: ignore[arg-type]
+    broken = replace(catalog, _points_by_key=points)
     with pytest.raises(StudyError, match="ST8"):
         b_cun(broken)
 
