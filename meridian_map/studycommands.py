@@ -20,7 +20,7 @@ from .core.fileread import read_bounded
 from .core.problems import ContentError
 from .core.store.db import CustomDeckRecord, StudyDb, StudyDbError, open_study_db
 from .core.store.paths import database_path
-from .core.study.decks import CUSTOM_PREFIX, Deck, DeckError, builtin_decks, custom_deck, find_deck
+from .core.study.decks import Deck, DeckError, builtin_decks, custom_deck, find_deck
 from .core.study.progress import MAX_CSV_BYTES, log_from_csv, log_to_csv, streak, unseen_reviews
 from .core.study.schedule import NEW_PER_DAY, Schedule, assemble_queue, study_day_start
 from .core.usercatalog import load_with_user_pack
@@ -192,12 +192,14 @@ def cmd_deck(args: argparse.Namespace) -> int:
             f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}", file=sys.stderr
         )
         return 2
-    decks = list(builtin_decks(catalog))
-    if args.deck.startswith(CUSTOM_PREFIX) and database_path().is_file():
+    missed: set[str] = set()
+    stored: list[CustomDeckRecord] = []
+    if database_path().is_file():  # "my misses" and custom decks; a student who never studied has none
         db = _open_db()
         if db is not None:
             with db:
-                decks += _custom_decks(catalog, db.decks())
+                missed, stored = db.missed_ids(), db.decks()
+    decks = [*builtin_decks(catalog, missed), *_custom_decks(catalog, stored)]
     try:
         deck = find_deck(decks, args.deck)
     except DeckError as exc:

@@ -168,16 +168,22 @@ def note_codes(package_file: Path) -> list[str]:
     return codes
 
 
-def test_a_deck_of_one_channel_or_a_custom_deck_holds_its_points_only(tmp_path: Path, catalog: Catalog) -> None:
+def test_a_deck_of_a_channel_a_custom_deck_or_the_misses_holds_their_points_only(
+    tmp_path: Path, catalog: Catalog
+) -> None:
     target = tmp_path / "li.apkg"
     result = run_cli(tmp_path, "deck", "-o", str(target), "--deck", "channel:LI")
     assert result.returncode == 0, result.stderr
     assert note_codes(target) == sorted(info.code for info in point_infos(catalog) if info.channel == "LI")
     with open_study_db(database(tmp_path)).db as db:
         db.save_deck(CustomDeckRecord("custom:my-eyes", "Eyes", ("ST1", "locate:BL1")))
+        db.record(Review("locate:GB14", datetime.now(UTC), Grade.AGAIN), None)
     custom = run_cli(tmp_path, "deck", "-o", str(target), "--deck", "custom:my-eyes")
     assert custom.returncode == 0, custom.stderr
     assert note_codes(target) == ["BL1", "ST1"]
+    misses = run_cli(tmp_path, "deck", "-o", str(target), "--deck", "misses")
+    assert misses.returncode == 0, misses.stderr
+    assert note_codes(target) == ["GB14"]
 
 
 def test_study_history_moves_between_machines_as_csv(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from meridian_map.core.problems import ContentError
+from meridian_map.core.store import db as db_module
 from meridian_map.core.store.db import SCHEMA_VERSION, CustomDeckRecord, StudyDbError, open_study_db
 from meridian_map.core.study.progress import log_from_csv, log_to_csv
 from meridian_map.core.study.quiz import Grade
@@ -112,6 +113,38 @@ def test_a_newer_database_is_read_but_never_written(tmp_path: Path) -> None:
         with pytest.raises(StudyDbError, match="newer"):
             db.record(Review("locate:ST3", T0, Grade.GOOD), None)
     assert path.read_bytes() == before and list(tmp_path.glob("*.corrupt-*")) == []
+
+
+def test_an_older_database_is_upgraded_in_place_and_a_failed_upgrade_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "study.sqlite3"
+    review = Review("locate:ST2", T0, Grade.GOOD)
+    with open_study_db(path).db as db:
+        db.record(review, None)
+
+    def add_note_column(connection: sqlite3.Connection) -> None:
+        connection.execute("ALTER TABLE review_log ADD COLUMN note TEXT")
+
+    def broken(connection: sqlite3.Connection) -> None:
+        connection.execute("ALTER TABLE review_log ADD COLUMN half TEXT")
+        raise sqlite3.OperationalError("simulated failure half-way")
+
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(db_module, "MIGRATIONS", {**db_module.MIGRATIONS, SCHEMA_VERSION: broken})
+    with pytest.raises(StudyDbError, match="left untouched"):
+        open_study_db(path)
+    assert list(tmp_path.glob("*.corrupt-*")) == []
+    raw = sqlite3.connect(path)
+    columns = [row[1] for row in raw.execute("PRAGMA table_info(review_log)")]
+    assert "half" not in columns and raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    raw.close()
+
+    monkeypatch.setattr(db_module, "MIGRATIONS", {**db_module.MIGRATIONS, SCHEMA_VERSION: add_note_column})
+    opened = open_study_db(path)
+    assert opened.warning is None
+    with opened.db as db:
+        assert db.version == SCHEMA_VERSION + 1 and db.log() == [review]
 
 
 def test_a_foreign_database_is_not_taken_over(tmp_path: Path) -> None:
