@@ -138,6 +138,8 @@ def _status(args: argparse.Namespace) -> int:
         missed = db.missed_ids()
         times = db.review_times()
         stored = db.decks()
+        if db.skipped:
+            print(f"warning: {db.path.name}: {db.skipped} unreadable rows were left out", file=sys.stderr)
     decks = [*builtin_decks(catalog, missed), *_custom_decks(catalog, stored)]
     queues = [(deck, assemble_queue(deck.card_ids, due, reviewed, fresh_today)) for deck in decks]
     days = streak(times, now)

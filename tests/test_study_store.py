@@ -158,6 +158,39 @@ def test_a_foreign_database_is_not_taken_over(tmp_path: Path) -> None:
     opened.db.close()
 
 
+def test_a_file_claiming_our_schema_without_our_tables_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "study.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE review_log (x)")
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    raw.commit()
+    raw.close()
+    opened = open_study_db(path)
+    assert opened.set_aside is not None and "review_log table" in (opened.warning or "")
+    opened.db.close()
+
+
+def test_rows_edited_into_nonsense_are_left_out_and_counted(tmp_path: Path) -> None:
+    path = tmp_path / "study.sqlite3"
+    good = Review("locate:ST2", T0, Grade.GOOD)
+    with open_study_db(path).db as db:
+        db.record(good, Schedule().apply(None, good))
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TRIGGER review_log_no_update")
+    raw.execute("INSERT INTO review_log (card_id, reviewed_at, grade) VALUES ('locate:ST3', 'tuesday', 3)")
+    raw.execute("INSERT INTO review_log (card_id, reviewed_at, grade) VALUES ('locate:ST3', '2026-01-01T00:00:00', 3)")
+    raw.execute("INSERT INTO review_log (card_id, reviewed_at, grade) VALUES (x'00ff', '2026-01-01T00:00:00+00:00', 3)")
+    raw.execute(
+        "INSERT INTO card_state (card_id, state, due, first_review) VALUES ('locate:ST4', 'x', 'never', 'never')"
+    )
+    raw.commit()
+    raw.close()
+    with open_study_db(path).db as db:
+        assert db.log() == [good] and list(db.states()) == ["locate:ST2"]
+        assert db.skipped == 4
+        assert len(db.review_times()) == 2 and db.skipped == 6  # the two rows without a readable time
+
+
 def test_a_folder_in_the_way_is_an_error_not_a_loss(tmp_path: Path) -> None:
     path = tmp_path / "study.sqlite3"
     path.mkdir()

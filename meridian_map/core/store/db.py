@@ -97,6 +97,7 @@ class StudyDb:
         self.path = path
         self._db = connection
         self.read_only = read_only
+        self.skipped = 0  # rows read so far that were not valid and were left out
 
     def close(self) -> None:
         self._db.close()
@@ -135,11 +136,18 @@ class StudyDb:
         return added
 
     def states(self) -> dict[str, CardState]:
+        """Each card's state; a row that does not read as one (a file edited by hand) is counted in `skipped`."""
         rows = self._db.execute(
             "SELECT card_id, state, step, stability, difficulty, due, last_review, first_review, reps, lapses"
             " FROM card_state"
         )
-        return {row[0]: _state(row) for row in rows}
+        states = {}
+        for row in rows:
+            try:
+                states[str(row[0])] = _state(row)
+            except (TypeError, ValueError):
+                self.skipped += 1
+        return states
 
     def log(self, since: datetime | None = None) -> list[Review]:
         """The review log in the order it was written, optionally only from `since` on."""
@@ -149,7 +157,13 @@ class StudyDb:
             if since is not None
             else self._db.execute(query + " ORDER BY id")
         )
-        return [Review(r[0], _parse_time(r[1]), Grade(r[2]), bool(r[3]), r[4], r[5]) for r in rows]
+        log = []
+        for r in rows:
+            try:
+                log.append(_review(r))
+            except (TypeError, ValueError):
+                self.skipped += 1
+        return log
 
     def due_ids(self, now: datetime) -> list[str]:
         """Cards due at `now`, the most overdue first: one indexed query, whatever the number of cards."""
@@ -174,7 +188,13 @@ class StudyDb:
 
     def review_times(self) -> list[datetime]:
         """When each answer was given, for streaks and reviews per day."""
-        return [_parse_time(row[0]) for row in self._db.execute("SELECT reviewed_at FROM review_log")]
+        times = []
+        for (text,) in self._db.execute("SELECT reviewed_at FROM review_log"):
+            try:
+                times.append(_parse_time(str(text)))
+            except ValueError:
+                self.skipped += 1
+        return times
 
     def review_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM review_log").fetchone()[0])
@@ -348,6 +368,23 @@ def _configure(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA foreign_keys=ON")
 
 
+EXPECTED_COLUMNS = {
+    "review_log": {"id", "card_id", "reviewed_at", "grade", "practice", "distance_cun", "duration_ms"},
+    "card_state": {
+        "card_id", "state", "step", "stability", "difficulty", "due", "last_review", "first_review", "reps", "lapses"
+    },
+    "deck": {"id", "name", "items"},
+}  # fmt: skip
+
+
+def _check_tables(db: sqlite3.Connection) -> None:
+    """A file claiming this schema must have its tables: otherwise it is not a study database of ours."""
+    for table, columns in EXPECTED_COLUMNS.items():
+        found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if not columns <= found:
+            raise _UnusableError(f"claims schema {SCHEMA_VERSION} but its {table} table is missing or different")
+
+
 def _upgrade(db: sqlite3.Connection) -> None:
     found = int(db.execute("PRAGMA user_version").fetchone()[0])
     if found == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
@@ -362,6 +399,7 @@ def _upgrade(db: sqlite3.Connection) -> None:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+    _check_tables(db)
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -389,7 +427,22 @@ def _time(moment: datetime) -> str:
 
 
 def _parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+    """A stored time; one without a time zone is not one this app wrote (ValueError)."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"{text[:40]!r} has no time zone")
+    return moment
+
+
+def _review(row: Sequence[object]) -> Review:
+    card_id, at, grade, practice, distance, duration = row
+    if not isinstance(card_id, str) or not isinstance(at, str) or not isinstance(grade, int) or practice not in (0, 1):
+        raise ValueError("not a review")
+    if distance is not None and not isinstance(distance, float | int):
+        raise ValueError("distance")
+    if duration is not None and not isinstance(duration, int):
+        raise ValueError("duration")
+    return Review(card_id, _parse_time(at), Grade(grade), bool(practice), distance, duration)
 
 
 def _state(row: Sequence[object]) -> CardState:
