@@ -57,6 +57,7 @@ def _build_parser() -> argparse.ArgumentParser:
     study_commands = study.add_subparsers(dest="study_command", metavar="STUDY_COMMAND", required=True)
     status = study_commands.add_parser("status", help="print what is due and new per deck")
     status.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    status.add_argument("--lang", default="en", help="language of the deck names: en or zh (default: en)")
     export_log = study_commands.add_parser("export", help="write your review history as CSV")
     export_log.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the CSV to write")
     import_log = study_commands.add_parser("import", help="add a CSV review history (from `study export`)")

@@ -1,20 +1,20 @@
-"""`meridian-map study status` and `meridian-map deck`: study from the command line.
+"""`meridian-map study status|export|import` and `meridian-map deck`: study from the command line.
 
-Loaded only when one of them runs. `study status` needs no Qt; `deck` loads
-Qt only to paint the pictures.
+Loaded only when one of them runs. The study commands need no Qt; `deck`
+loads Qt only to paint the pictures.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
 
-from .core.atomicfile import atomic_write_text
+from .core.atomicfile import atomic_write_bytes, atomic_write_text
 from .core.catalog import Catalog
 from .core.fileread import read_bounded
 from .core.problems import ContentError
@@ -145,7 +145,7 @@ def _status(args: argparse.Namespace) -> int:
     days = streak(times, now)
     if args.json:
         rows = [
-            {"id": deck.id, "name": deck.name.get("en"), "cards": len(deck.cards), "due": len(queue.due),
+            {"id": deck.id, "name": deck.name.get(args.lang), "cards": len(deck.cards), "due": len(queue.due),
              "new": len(queue.new)}
             for deck, queue in queues
         ]  # fmt: skip
@@ -164,16 +164,8 @@ def _status(args: argparse.Namespace) -> int:
     width = max(len(deck.id) for deck in decks)
     print(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")
     for deck, queue in queues:
-        print(
-            f"{deck.id:<{width}}  {len(queue.due):>5}  {len(queue.new):>5}  {len(deck.cards):>5}  {deck.name.get('en')}"
-        )
-    return 0
-    print(f"{len(times)} reviews so far, streak {summary['streak_days']} day(s); new cards today "
-          f"{summary['new_today']} of {NEW_PER_DAY}")  # fmt: skip
-    width = max(len(row["id"]) for row in rows)
-    print(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")
-    for row in rows:
-        print(f"{row['id']:<{width}}  {row['due']:>5}  {row['new']:>5}  {row['cards']:>5}  {row['name']}")
+        counts = f"{len(queue.due):>5}  {len(queue.new):>5}  {len(deck.cards):>5}"
+        print(f"{deck.id:<{width}}  {counts}  {deck.name.get(args.lang)}")
     return 0
 
 
@@ -219,12 +211,12 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
     ensure_gui_application()
     pictures = PointPictures(catalog)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        notes = build_package(catalog, deck, args.lang, pictures.png, temp, time.time())
-        os.replace(temp, target)
+        with tempfile.TemporaryDirectory(prefix="meridian-map-deck-") as folder:
+            built = Path(folder) / "deck.apkg"
+            notes = build_package(catalog, deck, args.lang, pictures.png, built, time.time())
+            atomic_write_bytes(target, built.read_bytes())
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"{target}: {notes} notes from deck {deck.id}, {target.stat().st_size // 1024} KB")

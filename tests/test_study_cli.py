@@ -61,6 +61,8 @@ def test_study_status_counts_due_and_new_cards_per_deck(tmp_path: Path, catalog:
     assert decks["all"]["cards"] == len(find_deck(builtin_decks(catalog), "all").cards)
     text = run_cli(tmp_path, "study", "status")
     assert text.returncode == 0 and "yang-ming" in text.stdout and "Channel: Stomach" in text.stdout
+    chinese = run_cli(tmp_path, "study", "status", "--lang", "zh")
+    assert chinese.returncode == 0 and "经络：足阳明胃经" in chinese.stdout
 
 
 def test_study_status_sets_a_broken_database_aside_and_says_so(tmp_path: Path) -> None:
@@ -155,6 +157,8 @@ def test_deck_refuses_what_it_cannot_write(tmp_path: Path) -> None:
     assert no_folder.returncode == 1 and "no such folder" in no_folder.stderr
     unknown = run_cli(tmp_path, "deck", "-o", str(tmp_path / "p.apkg"), "--deck", "zone:elbow")
     assert unknown.returncode == 2 and "no deck 'zone:elbow'" in unknown.stderr
+    language = run_cli(tmp_path, "deck", "-o", str(tmp_path / "p.apkg"), "--lang", "fr")
+    assert language.returncode == 2 and "unknown language 'fr'" in language.stderr
     assert not (tmp_path / "p.apkg").exists() and not list(tmp_path.glob(".*.tmp"))
 
 

@@ -46,7 +46,7 @@ _TITLES = {"en": "Meridian Map", "zh": "经络图"}
 def build_package(
     catalog: Catalog, deck: Deck, lang: str, picture: Callable[[str], bytes], target: Path, timestamp: float
 ) -> int:
-    """Write the package to `target` (not atomically: the caller writes to a temporary name); returns the note count.
+    """Write the package to `target` (not atomically: the caller copies it into place); returns the note count.
 
     `picture(code)` gives the PNG of the face with that point marked;
     `timestamp` (seconds) is the package's creation time, passed in so the
