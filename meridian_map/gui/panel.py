@@ -68,7 +68,7 @@ class Panel(QTextBrowser):
             "<p>The <span style='color:#D55E00'><b>Stomach</b></span> (solid) and "
             "<span style='color:#0072B2'><b>Large Intestine</b></span> (dashed) channels, "
             "the Yang Ming pair, are drawn on top.</p>"
-            f"<p class='sub'>{disclaimer}</p>",
+            f"<p class='sub'>{disclaimer}</p>{self._local_note('disclaimer', 'disclaimer')}",
         )
 
     def show_zone(self, area_key: str) -> None:
