@@ -15,7 +15,7 @@ from common import emit, median
 from meridian_map.core.labelplace import Label, plan_labels
 
 POINTS = 1_000
-RUNS = 5
+RUNS = 7
 RADIUS = 4.0
 TARGET_MS = 100
 
@@ -38,16 +38,22 @@ def main() -> None:
     for name in ("spread", "eye", "clump"):
         markers = arrangement(name, POINTS)
         labels = [Label(x, y, r, 34.0, 14.0) for x, y, r in markers]
-        timings = []
+        timings, cpu = [], []
         work = 0
         for _run in range(RUNS):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             work = plan_labels(labels, markers).work
             timings.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         result[f"labels_{name}_median_ms"] = round(median(timings), 1)
         result[f"labels_{name}_max_ms"] = round(max(timings), 1)
-        result[f"labels_{name}_comparisons"] = work
-        print(f"{name}: median {median(timings):.1f} ms, max {max(timings):.1f} ms, {work:,} comparisons")
+        # CPU time as well: on a shared machine the wall clock also counts other people's work.
+        result[f"labels_{name}_median_cpu_ms"] = round(median(cpu), 1)
+        result[f"labels_{name}_work"] = work
+        print(
+            f"{name}: median {median(timings):.1f} ms ({median(cpu):.1f} ms CPU), "
+            f"max {max(timings):.1f} ms, {work:,} units of work"
+        )
     emit(result, args.json)
 
 

@@ -59,7 +59,7 @@ def test_a_window_restored_with_labels_on_lays_them_out_within_budget(
     assert window.sidebar.layer_boxes[Layer.LABELS].isChecked()
     assert len(window.scene.label_items) == len({p.code for p in catalog.points}) > POINTS
     assert 1 <= len(plans) <= 3, "a resize to the same scale lays nothing out again"
-    slack = 4 * 2 * len(catalog.points)
+    slack = 10 + 4 * (len(window.scene.label_items) + len(catalog.points))  # one look past the budget
     assert all(plan.work <= labelplace.WORK_BUDGET + slack for plan in plans)
     window.resize(1280, 800)
     window.view.fit()

@@ -19,10 +19,11 @@ GAP_PX = 2.0  # between a point's marker and its label
 CELL_PX = 48.0  # grid cell for finding what a box may cover
 DOT_WEIGHT = 0.25  # covering a point's marker, against covering another label
 RETRIES = 10
-# Box comparisons for one layout, all passes together. The shipped points take
-# under 2,000; 100,000 is about 50 ms, which keeps 1,000 labels under 100 ms
-# however they are heaped (benchmarks/bench_labels.py).
-WORK_BUDGET = 100_000
+# Units of work (_Grid.work) for one layout, all passes together. The shipped
+# points take under 5,000; 60,000 is about 30 ms on an idle machine, which
+# keeps 1,000 labels under 100 ms however they are heaped, with room for a
+# busy one (benchmarks/bench_labels.py).
+WORK_BUDGET = 60_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,9 @@ def offsets(width: float, height: float, radius: float) -> list[tuple[float, flo
 class _Grid:
     """Boxes bucketed by the cells they touch, so a candidate is checked against its neighbours only.
 
-    Each comparison of two boxes is counted in `work`, which is what bounds
-    the layout: a pack may put hundreds of points in one cell.
+    Each look, each cell looked in and each comparison of two boxes count
+    one in `work`, which is what bounds the layout: a pack may put hundreds
+    of points in one cell.
     """
 
     def __init__(self) -> None:
@@ -99,12 +101,13 @@ class _Grid:
         columns, rows = self._span(box)
         total = 0.0
         left, top, right, bottom = box.left, box.top, box.right, box.bottom
+        self.work += 1
         for cx in columns:
             for cy in rows:
                 others = self._cells.get((cx, cy))
                 if not others:
                     continue
-                self.work += len(others)
+                self.work += len(others) + 1
                 for other in others:
                     x0 = other.left if other.left > left else left
                     y0 = other.top if other.top > top else top
