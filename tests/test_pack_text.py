@@ -129,7 +129,7 @@ def test_the_about_box_shows_pack_text_literally_and_marks_the_disclaimer(
 
 
 def test_the_welcome_panel_marks_an_edited_disclaimer(hostile_window: MainWindow, window: MainWindow) -> None:
-    assert "✎ edited locally" in hostile_window.panel.toPlainText()
+    assert "✎ This disclaimer was edited locally." in hostile_window.panel.toPlainText()
     assert "locally" not in window.panel.toPlainText()
 
 
