@@ -22,6 +22,7 @@ from meridian_map.core.catalog import Catalog
 from meridian_map.core.loader import load_catalog
 from meridian_map.core.problems import ContentError
 from meridian_map.core.search import SearchIndex, fold
+from meridian_map.core.sheet import EDITED_DISCLAIMER, cheat_sheet, take_home_sheet
 from meridian_map.gui.mainwindow import MainWindow
 
 from .conftest import REPO
@@ -214,3 +215,22 @@ def test_a_long_listing_names_the_first_and_counts_the_rest() -> None:
 def test_dotless_i_is_folded(catalog: Catalog) -> None:
     assert fold("sıbaı") == fold("SİBAİ") == fold("Sìbái") == "sibai"
     assert [h.key for h in SearchIndex(catalog).search("sıbaı")][:1] == ["ST2"]
+
+
+def test_printed_sheets_mark_an_edited_disclaimer(tmp_path: Path, catalog: Catalog) -> None:
+    (tmp_path / "meta.toml").write_text(
+        "[disclaimer]\nshort = { en = "
+        + toml_text(SHIPPED["short"]["en"] + " Ask us.")
+        + ", zh = "
+        + toml_text(SHIPPED["short"]["zh"])
+        + " }\n",
+        encoding="utf-8",
+    )
+    mine = load_catalog(user_dirs=[tmp_path])
+    for lang in ("en", "zh"):
+        shipped = cheat_sheet(catalog, lang).disclaimer
+        assert shipped == SHIPPED["short"][lang]
+        edited = cheat_sheet(mine, lang).disclaimer
+        assert edited.startswith(mine.content.disclaimer.short.get(lang))
+        assert edited.endswith(EDITED_DISCLAIMER[lang])
+        assert take_home_sheet(mine, "acne", lang).disclaimer == edited
