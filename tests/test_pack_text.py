@@ -72,9 +72,9 @@ def shown(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
     return document.toPlainText()
 
 
-@pytest.fixture
-def hostile(tmp_path: Path) -> Catalog:
-    return load_catalog(user_dirs=[hostile_pack(tmp_path / "pack")])
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    return load_catalog(user_dirs=[hostile_pack(tmp_path_factory.mktemp("hostile") / "pack")])
 
 
 @pytest.fixture
@@ -192,9 +192,10 @@ def test_a_lower_case_point_code_is_one_problem_with_a_suggestion(tmp_path: Path
     ]
 
 
-def test_the_pack_summary_is_bounded_and_keeps_colons(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    shipped = load_catalog()
-    codes = sorted({p.code for p in shipped.content.points})
+def test_the_pack_summary_is_bounded_and_keeps_colons(
+    tmp_path: Path, catalog: Catalog, capsys: pytest.CaptureFixture[str]
+) -> None:
+    codes = sorted({p.code for p in catalog.content.points})
     assert len(codes) > SUMMARY_ITEMS
     notes = "".join(f'[[point]]\ncode = "{code}"\nnotes = {{ en = "n", zh = "n" }}\n\n' for code in codes)
     (tmp_path / "notes.toml").write_text(notes + f"[[source]]\ntext = {toml_text(SOURCE)}\n", encoding="utf-8")
