@@ -15,6 +15,7 @@ from meridian_map.core.printable import (
     GB2312_LEVEL_1,
     GB2312_LEVEL_2,
     GB2312_SYMBOLS,
+    PLAIN,
     can_print,
     format_coverage,
     gb2312,
@@ -57,6 +58,7 @@ def test_all_of_gb2312_and_latin_1_print() -> None:
     wanted = gb2312(GB2312_SYMBOLS) + gb2312(GB2312_LEVEL_1) + gb2312(GB2312_LEVEL_2)
     wanted += "".join(chr(c) for c in range(0x20, 0x7F)) + "".join(chr(c) for c in range(0xA1, 0x100))
     assert [c for c in wanted if not can_print(c)] == []
+    assert all(can_print(c) for c in PLAIN)
     assert printing_problem(NOTE_ZH) is None
     assert printing_problem("Zoë Müller, José: twice a week.\nRinse after.\tǎ ǖ") is None
 

@@ -8,6 +8,8 @@ against a table of the code points both bundled weights cover
 (`assets/fonts/coverage.txt`, written by `tools/subset_font.py` with the
 fonts and tested against their cmaps), and refused with the characters named.
 The same rule holds on every machine, whatever fonts it happens to have.
+Every field that reaches a sheet goes through `printing_problem`: pack text,
+the practitioner's note, and any client detail a sheet may carry.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ LAYOUT = frozenset("\n\r\t")
 # Embedding and override marks reorder what follows them: "gnp.exe" with U+202E
 # in front reads "exe.png". Nothing on a sheet needs them.
 BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+# Every font prints these (a test holds the table to it), so plain English needs no table.
+PLAIN = frozenset(chr(c) for c in range(0x20, 0x7F)) | LAYOUT
 NAMED_AT_MOST = 8  # a pasted page of emoji is summarised, not echoed whole
 
 # GB2312 rows: 1-9 symbols, 16-55 the 3,755 common hanzi, 56-87 the 3,008 others.
@@ -100,6 +104,8 @@ def _listed(chars: list[str]) -> str:
 
 def printing_problem(text: str) -> str | None:
     """Why `text` cannot go on a sheet, naming the characters, or None if every one prints."""
+    if PLAIN.issuperset(text):
+        return None
     bidi = [c for c in dict.fromkeys(text) if c in BIDI_CONTROLS]
     if bidi:
         return f"contains a text direction override, which can make text read backwards: {_listed(bidi)}"
