@@ -12,6 +12,7 @@ from pathlib import Path
 
 FACE_FILE = "face.svg"
 CONTENT_DIR = "content"
+SCREENING_FILE = "screening.toml"  # in the content folder, read by core/session/screening.py on its own
 
 
 def shipped_assets() -> Traversable:
@@ -22,7 +23,8 @@ def shipped_assets() -> Traversable:
 
 
 def content_files(folder: Traversable) -> list[Traversable]:
-    """The TOML files of a content folder, in a stable (sorted) order."""
+    """The TOML files of a content folder, in a stable (sorted) order; the screening checklist is not one."""
     if not folder.is_dir():
         return []
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml") and f.is_file()), key=lambda f: f.name)
+    found = (f for f in folder.iterdir() if f.name.endswith(".toml") and f.name != SCREENING_FILE and f.is_file())
+    return sorted(found, key=lambda f: f.name)
