@@ -395,7 +395,11 @@ def screen(
     screening: Screening,
     catalog: Catalog,
 ) -> ScreenedRoutine:
-    """The routine as it may be worked today, given the client's yes answers."""
+    """The routine as it may be worked today, given the client's yes answers.
+
+    A postponed session keeps no steps: every zone is listed as left out,
+    with the postponement's reason, so a sheet or a record still says why.
+    """
     answers = check_answers(answers, screening, catalog, today)
     caps: dict[str, list[tuple[str, str]]] = {}  # zone → (item, pressure); "" is every zone
     out: dict[str, list[tuple[str, Text, dt.date | None]]] = {}
@@ -425,6 +429,10 @@ def screen(
     left_out: list[LeftOut] = []
     for step in routine.steps:
         zone = catalog.zones[step.zone]
+        if postponements:
+            reasons_of = tuple(dict.fromkeys(n.text for n in postponements))
+            left_out.append(LeftOut(step.zone, tuple(dict.fromkeys(n.item for n in postponements)), reasons_of))
+            continue
         if step.zone in out:
             reasons = out[step.zone]
             dates = [until for _i, _r, until in reasons if until is not None]
