@@ -18,6 +18,8 @@ from . import __version__
 from .core.problems import ContentError, Problem
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .core.catalog import Catalog
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
@@ -56,6 +58,29 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     _add_source_options(sheet)
 
+    routine = commands.add_parser(
+        "routine",
+        help="print the routine for one or more concerns, screened for the client",
+        description="The routine's steps: each zone the concerns work, once, forehead to neck, with what the "
+        "screening answers change (capped pressure, zones left out and why, a postponed session). Screening items: "
+        "pregnancy, blood-thinners, recent-injectables, recent-procedure, active-breakout, rosacea-flare, "
+        "broken-skin, thyroid-or-neck-lump, skin-fragility, fever (docs/consult.md).",
+    )
+    routine.add_argument("--concern", metavar="ID[,ID]", required=True, help="concerns, e.g. acne,dark-circles")
+    routine.add_argument(
+        "--screen",
+        metavar="ID[,ID]",
+        action="append",
+        default=[],
+        help="items the client answered yes to, comma-separated or repeated; an item that needs data takes it "
+        "after colons: the date (YYYY-MM-DD) and the marked zones joined by '+', e.g. "
+        "recent-injectables:2026-11-20:forehead+brow, active-breakout:chin",
+    )
+    routine.add_argument("--format", choices=["text", "json"], default="text", help="default: text")
+    routine.add_argument("--lang", default="en", help="language of the content texts: en or zh (default: en)")
+    routine.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help="the session's date (default: today)")
+    _add_source_options(routine)
+
     study = commands.add_parser("study", help="study progress: what is due per deck")
     study_commands = study.add_subparsers(dest="study_command", metavar="STUDY_COMMAND", required=True)
     status = study_commands.add_parser("status", help="print what is due and new per deck")
@@ -91,6 +116,15 @@ def _size(text: str) -> tuple[int, int]:
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
     return width, height
+
+
+def _date(text: str) -> date:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-20") from None
 
 
 def _load(args: argparse.Namespace, cached: bool = False) -> Catalog:
@@ -198,7 +232,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_paths(_args: argparse.Namespace) -> int:
     from .core.assets import shipped_assets
-    from .core.store.paths import database_path
+    from .core.store.paths import clients_path, database_path
     from .core.userdata import settings_store
     from .core.userdirs import cache_dir, content_dir, data_dir
 
@@ -208,6 +242,7 @@ def cmd_paths(_args: argparse.Namespace) -> int:
     print(f"content folder:  {content} ({state})")
     print(f"data folder:     {data_dir()}")
     print(f"study database:  {database_path()}")
+    print(f"client records:  {clients_path()}")
     print(f"cache folder:    {cache_dir()} (safe to delete)")
     print(f"shipped content: {shipped_assets()} (face.svg and content/, to copy from)")
     return 0
@@ -306,6 +341,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_routine(args: argparse.Namespace) -> int:
+    from .consultcommands import cmd_routine
+
+    try:
+        catalog = _load(args, cached=True)
+    except ContentError as error:
+        return _report(error)
+    return cmd_routine(args, catalog)
+
+
 def cmd_study(args: argparse.Namespace) -> int:
     from .studycommands import cmd_study
 
@@ -322,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
-        "deck": cmd_deck,
+        "deck": cmd_deck, "routine": cmd_routine,
     }  # fmt: skip
     handler = handlers.get(args.command or "", cmd_gui)
     return handler(args)
