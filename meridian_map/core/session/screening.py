@@ -313,24 +313,40 @@ def _effect(
         report(name, f"a {kind} effect needs it")
     if found - needed - optional or needed - found:
         return None
-    try:
-        pressure = raw.get("pressure")
-        if pressure is not None and pressure not in catalog.pressures:
-            raise FieldError(f"unknown pressure {pressure!r}{suggest(str(pressure), catalog.pressures)}")
-        zones = tuple(raw.get("zones", ()))
-        for zone in zones:
-            if not isinstance(zone, str) or zone not in catalog.zones:
-                raise FieldError(f"unknown zone {zone!r}{suggest(str(zone), catalog.zones)}")
-        marked = raw.get("marked", False)
-        if not isinstance(marked, bool):
-            raise FieldError("marked: expected true or false")
-        wait = raw.get("wait_days")
-        if wait is not None and not 1 <= integer(wait, ctx) <= MAX_WAIT_DAYS:
-            raise FieldError(f"wait_days: {wait} is not between 1 and {MAX_WAIT_DAYS}")
-        words = text(raw["text"], ctx) if "text" in raw else EMPTY_TEXT
-    except FieldError as exc:
-        report("kind", str(exc))
+    pressure, zones, marked, wait = raw.get("pressure"), raw.get("zones", []), raw.get("marked", False), None
+    words = EMPTY_TEXT
+    failed = False
+
+    def bad(name: str, message: str) -> None:
+        nonlocal failed
+        report(name, message)
+        failed = True
+
+    if pressure is not None and pressure not in catalog.pressures:
+        bad("pressure", f"unknown pressure {pressure!r}{suggest(str(pressure), catalog.pressures)}")
+    if not isinstance(zones, list) or not all(isinstance(z, str) for z in zones):
+        bad("zones", "expected a list of zone ids")
+        zones = []
+    for zone in zones:
+        if zone not in catalog.zones:
+            bad("zones", f"unknown zone {zone!r}{suggest(zone, catalog.zones)}")
+    if not isinstance(marked, bool):
+        bad("marked", "expected true or false")
+    if "wait_days" in raw:
+        try:
+            wait = integer(raw["wait_days"], ctx)
+            if not 1 <= wait <= MAX_WAIT_DAYS:
+                raise FieldError(f"{wait} is not between 1 and {MAX_WAIT_DAYS}")
+        except FieldError as exc:
+            bad("wait_days", str(exc))
+    if "text" in raw:
+        try:
+            words = text(raw["text"], ctx)
+        except FieldError as exc:
+            bad("text", str(exc))
+    if failed:
         return None
+    zones = tuple(zones)
     if kind is EffectKind.LEAVE_OUT:
         if bool(zones) == marked:
             report("zones", "a leave_out effect names its zones or says marked = true, one of the two")
