@@ -41,8 +41,8 @@ class NoteDraft:
         at = self.due_at()
         return at is not None and now >= at
 
-    def saved_as(self, text: str) -> NoteDraft:
-        """After the store wrote `text`; typing that came in meanwhile stays unsaved and due."""
+    def saved_as(self, text: str, now: float) -> NoteDraft:
+        """After the store wrote `text` at `now`; typing that came in meanwhile stays unsaved and due."""
         if text == self.text:
             return NoteDraft(saved=text, text=text)
-        return replace(self, saved=text)
+        return replace(self, saved=text, first_unsaved=now)
