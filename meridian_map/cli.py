@@ -168,6 +168,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         catalog = _load(args)
     except ContentError as error:
         return _report(error)
+    from .core.session.screening import load_screening
+
+    try:
+        screening = load_screening(catalog, args.assets)
+    except ContentError as error:
+        return _report(error)
     elapsed = (time.perf_counter() - started) * 1000
     sided = sum(1 for p in catalog.points if p.side is not None)
     midline = len(catalog.points) - sided
@@ -176,6 +182,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{len(catalog.zones)} zones ({len(catalog.areas)} outlines), {len(catalog.concerns)} concerns, "
         f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks in {elapsed:.0f} ms"
     )
+    print(f"screening checklist: {len(screening.items)} items")
     if args.pack is not None:
         print(_pack_summary(catalog, own_face=args.face is None and (args.pack / "face.svg").is_file()))
     return 0
