@@ -24,7 +24,7 @@ class PlayerError(ValueError):
 class Frame:
     """What the player screen shows at one moment."""
 
-    number: int  # 1-based step number, 0 when there are no steps
+    number: int  # 1-based step number; once finished, the number of steps
     total: int
     step: ScreenedStep | None
     line: int  # 1-based position among the step's lines
@@ -75,8 +75,11 @@ class Player:
     def frame(self, now: float) -> Frame:
         step = self.current
         if step is None:
-            return Frame(0 if not self.steps else len(self.steps), len(self.steps), None, 0, 0, 0, 0,
-                         False, 0.0, self.blank, True, self.tempo is not None)  # fmt: skip
+            total = len(self.steps)
+            return Frame(
+                number=total, total=total, step=None, line=0, lines=0, stroke=0, strokes=0, step_done=False,
+                elapsed=0.0, blank=self.blank, finished=True, paced=self.tempo is not None,
+            )  # fmt: skip
         counted = self.strokes_counted(now)
         lines = len(step.lines)
         line = min(counted // step.strokes, lines - 1)

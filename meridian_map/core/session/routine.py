@@ -17,6 +17,8 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..model import Concern, ZoneInfo
+from ..printable import printing_problem
+from ..sheet import SheetError, find_concern
 
 FORMAT_VERSION = 1
 MAX_NAME_CHARS = 80
@@ -141,8 +143,6 @@ class Routine:
 
 def checked_name(name: object, field: str = "name") -> str:
     """A routine's name: printed on sheets, so it must print, and one line."""
-    from ..printable import printing_problem
-
     if not isinstance(name, str):
         raise RoutineError(f"{field}: expected a string, found {type(name).__name__}")
     text = name.strip()
@@ -164,8 +164,6 @@ def for_concerns(catalog: Catalog, concerns: Iterable[str], name: str | None = N
     This is the order and the set of zones of the concern's take-home sheet,
     so a default routine prints as today's sheet does.
     """
-    from ..sheet import SheetError, find_concern
-
     found: list[Concern] = []
     for wanted in concerns:
         try:

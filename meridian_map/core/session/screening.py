@@ -417,7 +417,7 @@ def screen(
     with the postponement's reason, so a sheet or a record still says why.
     """
     answers = check_answers(answers, screening, catalog, today)
-    caps: dict[str, list[tuple[str, str]]] = {}  # zone → (item, pressure); "" is every zone
+    caps: list[tuple[str, str]] = []  # (item, pressure level id)
     out: dict[str, list[tuple[str, Text, dt.date | None]]] = {}
     no_holds: list[str] = []
     postponements: list[Notice] = []
@@ -426,7 +426,7 @@ def screen(
         item = screening.item(answer.item)
         for effect in item.effects:
             if effect.kind is EffectKind.CAP_PRESSURE and effect.pressure is not None:
-                caps.setdefault("", []).append((item.id, effect.pressure))
+                caps.append((item.id, effect.pressure))
             elif effect.kind is EffectKind.LEAVE_OUT:
                 until = None
                 if effect.wait_days is not None and answer.date is not None:
@@ -464,7 +464,7 @@ def screen(
             continue
         planned = step.pressure or zone.pressure
         pressure, capped_by = planned, []
-        for item_id, cap in caps.get("", []):
+        for item_id, cap in caps:
             if catalog.pressures[cap].level < catalog.pressures[planned].level:
                 capped_by.append(item_id)
                 if catalog.pressures[cap].level < catalog.pressures[pressure].level:
