@@ -17,6 +17,7 @@ SCRIPTS = (
     "bench_sheet.py",
     "bench_hostile.py",
     "bench_study.py",
+    "bench_consult.py",
 )
 
 
