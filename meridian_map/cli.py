@@ -142,13 +142,15 @@ def _pack_dirs(args: argparse.Namespace) -> list[Path]:
     return [user] if used else []
 
 
-def _load(args: argparse.Namespace, cached: bool = False) -> Catalog:
+def _load(args: argparse.Namespace, cached: bool = False, announce: bool = True) -> Catalog:
     """The catalog the options name; `cached` reuses a build of identical files.
 
     `check` always builds afresh, since validating is its whole point; the
     commands that only read the catalog go through the cache. When a pack
-    is layered, one line on stderr says which, so a sheet that differs from
-    another machine's (or from `--no-pack`) explains itself.
+    is layered and `announce`, one line on stderr says which, so a sheet
+    that differs from another machine's (or from `--no-pack`) explains
+    itself; `check` says it in its summary instead, and keeps stderr to
+    the problems.
     """
     if args.assets is not None and not _exists(args.assets, "dir"):
         raise ContentError([_problem(str(args.assets), "folder not found")])
@@ -157,7 +159,7 @@ def _load(args: argparse.Namespace, cached: bool = False) -> Catalog:
     if args.pack is not None and not _exists(args.pack, "dir"):
         raise ContentError([_problem(str(args.pack), "folder not found")])
     user_dirs = _pack_dirs(args)
-    if user_dirs:
+    if user_dirs and announce:
         hint = "" if args.pack is not None else " (your content folder; --no-pack leaves it out)"
         print(f"content: shipped content with the pack {user_dirs[0]}{hint}", file=sys.stderr)
     if cached:
@@ -174,20 +176,28 @@ def _problem(file: str, message: str) -> Problem:
     return Problem(clip(file, 200), None, "file", message)
 
 
-def _report(error: ContentError) -> int:
+def _report(error: ContentError, args: argparse.Namespace | None = None) -> int:
+    """Every problem, the count, and the way out when they may come from the content folder nobody named."""
     for problem in error.problems:
         print(problem, file=sys.stderr)
     count = len(error.problems)
     print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+    if args is not None and args.pack is None and not args.no_pack:
+        try:
+            layered = _pack_dirs(args)
+        except ContentError:
+            layered = [Path()]
+        if layered:
+            print("your content folder is layered by default; --no-pack leaves it out", file=sys.stderr)
     return 1
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        catalog = _load(args)
+        catalog = _load(args, announce=False)
     except ContentError as error:
-        return _report(error)
+        return _report(error, args)
     elapsed = (time.perf_counter() - started) * 1000
     sided = sum(1 for p in catalog.points if p.side is not None)
     midline = len(catalog.points) - sided
@@ -219,7 +229,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         catalog = _load(args, cached=True)
     except ContentError as error:
-        return _report(error)
+        return _report(error, args)
     if args.lang not in catalog.content.languages:
         print(
             f"unknown language {clip(args.lang)!r}; the content has {', '.join(catalog.content.languages)}",
@@ -340,7 +350,7 @@ def _sheet(args: argparse.Namespace) -> int:
     try:
         catalog = _load(args, cached=True)
     except ContentError as error:
-        return _report(error)
+        return _report(error, args)
     try:
         sheet = build_sheet(catalog, args.concern, args.lang, args.note)
     except SheetError as error:

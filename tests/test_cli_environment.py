@@ -109,6 +109,19 @@ def test_a_broken_user_pack_stops_the_command_and_names_the_way_out(
     assert main(["export", "--no-pack", "-o", str(tmp_path / "out.json")]) == 0
 
 
+def test_check_validates_the_users_pack_by_default_and_says_how_to_leave_it_out(
+    user_pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check"]) == 0
+    assert "pack: edits nothing; adds zone ear" in capsys.readouterr().out
+    (user_pack / "ear.toml").write_text('[[zone]]\nid = "ear"\ncolour = "red"\n', encoding="utf-8")
+    assert main(["check"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[-1] == "your content folder is layered by default; --no-pack leaves it out"
+    assert re.fullmatch(r"\d+ problems? found", lines[-2])
+    assert main(["check", "--no-pack"]) == 0
+
+
 def test_pack_and_no_pack_exclude_each_other(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["export", "--pack", str(tmp_path), "--no-pack"])
@@ -217,6 +230,11 @@ def test_a_100_kb_argument_is_cut_in_the_message(
     assert re.search(f"x{{{kept - 10},{kept - 1}}}…", err), err[:300]
     assert "x" * (kept + 1) not in err
     assert len(err) < 2000
+
+
+def test_an_empty_select_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--select", " ", "--screenshot", "never.png"]) == 2
+    assert "--select needs a zone or point" in capsys.readouterr().err
 
 
 def test_an_empty_concern_is_refused_rather_than_printing_the_cheat_sheet(
