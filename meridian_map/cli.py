@@ -118,10 +118,17 @@ def _joined_sizes(argv: Sequence[str]) -> list[str]:
     return joined
 
 
-def _exists(path: Path, kind: str) -> bool:
-    """Whether `path` is a folder (`kind` "dir") or file; a name too long for the system is neither."""
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, except that a name too long for the system is no folder rather than a traceback."""
     try:
-        return path.is_dir() if kind == "dir" else path.is_file()
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
     except OSError:
         return False
 
@@ -152,11 +159,11 @@ def _load(args: argparse.Namespace, cached: bool = False, announce: bool = True)
     itself; `check` says it in its summary instead, and keeps stderr to
     the problems.
     """
-    if args.assets is not None and not _exists(args.assets, "dir"):
+    if args.assets is not None and not _is_dir(args.assets):
         raise ContentError([_problem(str(args.assets), "folder not found")])
-    if args.face is not None and not _exists(args.face, "file"):
+    if args.face is not None and not _is_file(args.face):
         raise ContentError([_problem(str(args.face), "file not found")])
-    if args.pack is not None and not _exists(args.pack, "dir"):
+    if args.pack is not None and not _is_dir(args.pack):
         raise ContentError([_problem(str(args.pack), "folder not found")])
     user_dirs = _pack_dirs(args)
     if user_dirs and announce:
@@ -182,14 +189,19 @@ def _report(error: ContentError, args: argparse.Namespace | None = None) -> int:
         print(problem, file=sys.stderr)
     count = len(error.problems)
     print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
-    if args is not None and args.pack is None and not args.no_pack:
-        try:
-            layered = _pack_dirs(args)
-        except ContentError:
-            layered = [Path()]
-        if layered:
-            print("your content folder is layered by default; --no-pack leaves it out", file=sys.stderr)
+    if args is not None and _unnamed_pack_in_play(args):
+        print("your content folder is layered by default; --no-pack leaves it out", file=sys.stderr)
     return 1
+
+
+def _unnamed_pack_in_play(args: argparse.Namespace) -> bool:
+    """Whether the user's content folder, which the command line did not name, is layered (or unreadable)."""
+    if args.pack is not None or args.no_pack:
+        return False
+    try:
+        return bool(_pack_dirs(args))
+    except ContentError:
+        return True
 
 
 def cmd_check(args: argparse.Namespace) -> int:

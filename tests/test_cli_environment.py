@@ -39,8 +39,11 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="a display variable is needed on X11/Wayland only")
-def test_no_display_is_said_plainly_instead_of_an_abort(tmp_path: Path) -> None:
+@pytest.mark.parametrize("platform", [None, "xcb"])
+def test_no_display_is_said_plainly_instead_of_an_abort(platform: str | None, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
+    if platform is not None:
+        env["QT_QPA_PLATFORM"] = platform
     result = run_cli(cwd=tmp_path, env=env)
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("no display found")

@@ -45,14 +45,17 @@ def display_problem() -> str | None:
 
     Without this Qt tries its X11 plugin, fails, advises reinstalling the
     application and aborts. Only Linux and the other Unixes need a display
-    variable; Windows and macOS always have their own platform.
+    variable; Windows and macOS always have their own platform. A platform
+    chosen in QT_QPA_PLATFORM is trusted, except X11's (xcb) without DISPLAY.
     """
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if sys.platform in ("win32", "darwin") or (platform and not platform.startswith("xcb")):
         return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if os.environ.get("DISPLAY") or (not platform and os.environ.get("WAYLAND_DISPLAY")):
         return None
+    unset = "DISPLAY is not set" if platform else "neither DISPLAY nor WAYLAND_DISPLAY is set"
     return (
-        "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open: "
+        f"no display found ({unset}), so the window cannot open: "
         "start meridian-map from a desktop session, or over ssh with -X. Without a display, "
         "'meridian-map sheet' writes PDF sheets and 'meridian-map --screenshot FILE' saves the window as PNG."
     )
