@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from meridian_map.cli import main
 from meridian_map.core.atomicfile import STALE_TEMP_SECONDS, UnsafeTargetError, atomic_write_bytes
@@ -25,6 +26,11 @@ from meridian_map.core.userdata import settings_store
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and file modes")
+
+
+@pytest.fixture(autouse=True)
+def widgets_application(qapp: QApplication) -> None:
+    """`sheet` in this process would otherwise make a QGuiApplication, on which later window tests abort."""
 
 
 def run_cli(*args: str, cwd: Path, **options: object) -> subprocess.CompletedProcess[bytes]:
