@@ -365,6 +365,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
     from .core.atomicfile import writable_mode
+    from .core.printable import printing_problem
     from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
 
     if args.concern is not None and not args.concern.strip():
@@ -372,6 +373,10 @@ def _sheet(args: argparse.Namespace) -> int:
         return 2
     if args.note and not args.concern:
         print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
+        return 2
+    problem = printing_problem(args.note)
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
         return 2
     try:
         catalog = _load(args, cached=True)
