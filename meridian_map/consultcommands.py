@@ -8,12 +8,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from typing import Any
 
 from .core.catalog import Catalog
 from .core.describe import span
-from .core.problems import ContentError
 from .core.session.routine import RoutineError, Sides, for_concerns
 from .core.session.screening import (
     EffectKind,
@@ -32,18 +30,17 @@ SIDES_WORDS = {
 }
 
 
-def cmd_routine(args: argparse.Namespace, catalog: Catalog) -> int:
+class RoutineRequestError(ValueError):
+    """A request the command cannot honour (an unknown concern, item or language); exit code 2."""
+
+
+def routine_output(args: argparse.Namespace, catalog: Catalog) -> str:
+    """The routine as the options ask, as text or JSON; ContentError for a broken checklist."""
     if args.lang not in catalog.content.languages:
-        print(
-            f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}", file=sys.stderr
+        raise RoutineRequestError(
+            f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}"
         )
-        return 2
-    try:
-        screening = load_screening(catalog, args.assets)
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    screening = load_screening(catalog, args.assets)
     today = args.today or dt.date.today()
     try:
         routine = for_concerns(catalog, [c for c in args.concern.split(",") if c.strip()])
@@ -51,14 +48,11 @@ def cmd_routine(args: argparse.Namespace, catalog: Catalog) -> int:
         answers = [parse_answer(spec, screening) for spec in specs]
         screened = screen(routine, answers, today, screening, catalog)
     except (RoutineError, ScreeningError) as error:
-        print(error, file=sys.stderr)
-        return 2
+        raise RoutineRequestError(str(error)) from None
     document = routine_document(catalog, screening, screened, args.lang)
     if args.format == "json":
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    else:
-        sys.stdout.write(routine_text(document))
-    return 0
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return routine_text(document)
 
 
 def routine_document(catalog: Catalog, screening: Screening, screened: ScreenedRoutine, lang: str) -> dict[str, Any]:
