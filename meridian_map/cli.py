@@ -277,10 +277,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"{len(catalog.zones)} zones ({len(catalog.areas)} outlines), {len(catalog.concerns)} concerns, "
         f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks in {elapsed:.0f} ms"
     )
-    _say(f"screening checklist: {len(screening.items)} items")
     packs = _pack_dirs(args)
     if packs:
         _say(_pack_summary(catalog, own_face=args.face is None and (packs[0] / "face.svg").is_file()))
+    _say(f"screening checklist: {len(screening.items)} items")
     return 0
 
 

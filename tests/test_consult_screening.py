@@ -287,3 +287,9 @@ def test_the_checklist_is_not_read_as_catalog_content(catalog: Catalog, assets_c
 
     (assets_copy / "content" / "screening.toml").write_text(BROKEN, encoding="utf-8")
     assert load_catalog(assets_copy).zones.keys() == catalog.zones.keys()
+
+
+def test_a_routine_that_does_not_fit_the_content_is_refused(catalog: Catalog, screening: Screening) -> None:
+    for step in (Step("elbow"), Step("chin", pressure="hard")):
+        with pytest.raises(ScreeningError, match="does not fit the content"):
+            screen(Routine("Old", (step,)), [], TODAY, screening, catalog)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.session.routine import for_concerns, from_dict
+from meridian_map.core.session.routine import Routine, for_concerns, from_dict
 from meridian_map.core.session.screening import Answer
 from meridian_map.core.store.clients import SCHEMA_VERSION, ClientStore, ClientStoreError, open_client_store
 
@@ -66,6 +66,8 @@ def test_routines_per_client_and_templates(catalog: Catalog, store: ClientStore)
     assert [r.name for r in store.routines(client.id)] == ["Acne, winter"]
     with pytest.raises(ClientStoreError, match="no routine"):
         store.delete_routine(mine)
+    with pytest.raises(ClientStoreError, match="routine name: cannot print"):
+        store.save_routine(client.id, Routine("😀", routine.steps))
 
 
 def test_sessions_keep_the_routine_answers_steps_and_note_of_the_day(catalog: Catalog, store: ClientStore) -> None:

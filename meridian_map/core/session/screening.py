@@ -416,6 +416,9 @@ def screen(
     A postponed session keeps no steps: every zone is listed as left out,
     with the postponement's reason, so a sheet or a record still says why.
     """
+    for step in routine.steps:
+        if step.zone not in catalog.zones or (step.pressure is not None and step.pressure not in catalog.pressures):
+            raise ScreeningError(f"the routine's step {step.zone!r} does not fit the content in use")
     answers = check_answers(answers, screening, catalog, today)
     caps: list[tuple[str, str]] = []  # (item, pressure level id)
     out: dict[str, list[tuple[str, Text, dt.date | None]]] = {}

@@ -236,6 +236,7 @@ class ClientStore:
         with self._writing():
             if client_id is not None:
                 self._require("client", client_id)
+            _routine_name(routine.name)
             data = json.dumps(routine.to_dict(), ensure_ascii=False)
             row = self._db.execute(
                 "SELECT id FROM routine WHERE coalesce(client_id, 0) = ? AND name = ?", (client_id or 0, routine.name)
