@@ -43,7 +43,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("paths", help="print where the settings, your content pack and your data live")
 
-    sheet = commands.add_parser("sheet", help="write a one-page PDF: the cheat sheet, or a take-home sheet")
+    sheet = commands.add_parser("sheet", help="write a PDF: the one-page cheat sheet, or a take-home sheet")
     sheet.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="PDF to write (default: meridian-map-<sheet>.pdf here)"
     )
@@ -225,14 +225,16 @@ def _sheet(args: argparse.Namespace) -> int:
         return 1
     ensure_application()
     data, layout = render_pdf(catalog, sheet, Paper(args.paper))
+    if layout.overflow:
+        print(f"{target}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
+        return 1
     try:
         atomic_write_bytes(target, data)
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    if not layout.fits:
-        print(f"{target}: warning: the texts do not fit one page; shorten them in your pack", file=sys.stderr)
-    print(f"{target}: {Paper(args.paper).name} sheet, {len(data) // 1024} KB")
+    pages = f", {layout.pages} pages" if layout.pages > 1 else ""
+    print(f"{target}: {Paper(args.paper).name} sheet{pages}, {len(data) // 1024} KB")
     return 0
 
 
