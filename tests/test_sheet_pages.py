@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -19,6 +20,12 @@ from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.sheet import LABELS, MAX_PAGES, MIN_BODY_PT, Paper, Sheet, build_sheet
+from meridian_map.gui.exportmenu import Exporter
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from meridian_map.gui.mainwindow import MainWindow
 
 TODAY = dt.date(2025, 11, 25)
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
@@ -203,3 +210,27 @@ def test_a_note_too_long_for_any_sheet_is_refused_by_name(tmp_path: Path) -> Non
     assert "the practitioner's note" in result.stderr and f"at most {MAX_PAGES}" in result.stderr
     assert "pack" not in result.stderr
     assert not (tmp_path / "acne.pdf").exists()
+
+
+def test_the_window_note_field_says_how_much_room_is_left(qtbot: QtBot, window: MainWindow) -> None:
+    """The note typed in the window goes on the printed sheet; its field says how much more fits."""
+    sidebar = window.sidebar
+    assert not sidebar.note_edit.isVisibleTo(window)
+    sidebar.set_concern("acne")
+    assert sidebar.note_edit.isVisibleTo(window)
+    qtbot.waitUntil(lambda: "characters fit on the first page" in sidebar.note_room.text())
+
+    def room() -> int:
+        return int(re.sub(r"\D", "", sidebar.note_room.text()))
+
+    empty = room()
+    assert empty > 200
+    sidebar.note_edit.setPlainText("Twice a week, in the evening. " * 10)
+    qtbot.waitUntil(lambda: "characters fit" in sidebar.note_room.text() and room() < empty - 200)
+    exporter = window.findChild(Exporter)
+    assert exporter is not None
+    assert exporter.current_sheet().note == sidebar.note_edit.toPlainText().strip()
+    sidebar.note_edit.setPlainText("Twice a week, in the evening. " * 140)  # about 4,200 characters
+    qtbot.waitUntil(lambda: sidebar.note_room.text() == "The sheet continues on page 2")
+    sidebar.note_edit.setPlainText("Twice a week, in the evening. " * 1500)
+    qtbot.waitUntil(lambda: sidebar.note_room.text().startswith("Too long to print: the practitioner's note"))
