@@ -7,6 +7,7 @@ its words, where text printed over text shows as two boxes on one spot.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -19,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.sheet import LABELS, MAX_PAGES, MIN_BODY_PT, Paper, Sheet, build_sheet
+from meridian_map.core.sheet import LABELS, MAX_PAGES, MIN_BODY_PT, Paper, Sheet, TakeHomeSheet, build_sheet
 from meridian_map.gui.exportmenu import Exporter
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ def test_a_note_too_long_for_any_sheet_is_refused_by_name(tmp_path: Path) -> Non
     note = "Work the jawline slowly and lightly. " * 1200
     result = run_cli("sheet", "--concern", "acne", "--note", note, "-o", "acne.pdf", cwd=tmp_path)
     assert result.returncode == 1
-    assert "the practitioner's note" in result.stderr and f"at most {MAX_PAGES}" in result.stderr
+    assert "the practitioner's note" in result.stderr and f"more than {MAX_PAGES} pages" in result.stderr
     assert "pack" not in result.stderr
     assert not (tmp_path / "acne.pdf").exists()
 
@@ -234,3 +235,18 @@ def test_the_window_note_field_says_how_much_room_is_left(qtbot: QtBot, window: 
     qtbot.waitUntil(lambda: sidebar.note_room.text() == "The sheet continues on page 2")
     sidebar.note_edit.setPlainText("Twice a week, in the evening. " * 1500)
     qtbot.waitUntil(lambda: sidebar.note_room.text().startswith("Too long to print: the practitioner's note"))
+
+
+def test_a_caution_taller_than_a_page_is_named_not_cut(app: QGuiApplication, catalog: Catalog) -> None:
+    """A pack's caution that fills more than a page cannot be shortened: the sheet says which one."""
+    from meridian_map.gui.sheetpainter import render_pdf
+
+    sheet = build_sheet(catalog, "acne", "en", today=TODAY)
+    assert isinstance(sheet, TakeHomeSheet)
+    long = "Keep the pressure light near the forehead corners and stop at any pain. " * 120
+    forehead = next(i for i, item in enumerate(sheet.cautions) if item.number == 1)
+    cautions = list(sheet.cautions)
+    cautions[forehead] = cautions[forehead]._replace(text=long)
+    _, report = render_pdf(catalog, dataclasses.replace(sheet, cautions=tuple(cautions)), Paper.A4)
+    assert not report.fits
+    assert report.overflow == ["zone 'forehead' cautions: longer than a whole page"]

@@ -131,7 +131,10 @@ class Exporter(QObject):
         if not name:
             return
         target = with_suffix(Path(name), ".pdf")
-        data, _layout = render_pdf(self.window.catalog, sheet, local_paper())
+        data, layout = render_pdf(self.window.catalog, sheet, local_paper())
+        if layout.overflow:
+            self.complain(target, "; ".join(layout.overflow))
+            return
         self.save(target, data)
 
     # the map as an image ----------------------------------------------------------

@@ -1414,8 +1414,8 @@ class TakeHomeLayout(SheetLayout):
         report.note_room = -1
         if len(pages) > MAX_PAGES:
             report.overflow.append(
-                f"the practitioner's note ({len(self.sheet.note):,} characters) needs {len(pages)} pages;"
-                f" a take-home sheet has at most {MAX_PAGES}"
+                f"the practitioner's note ({len(self.sheet.note):,} characters) needs more than {MAX_PAGES} pages,"
+                f" the most a take-home sheet has; shorten the note"
             )
         for number, placed in enumerate(pages, start=1):
             if number > 1:
@@ -1450,13 +1450,15 @@ class TakeHomeLayout(SheetLayout):
                 pages[-1].append((y, head))
                 queue.appendleft(tail)
             elif fresh:
-                self.canvas.report.overflow.append(f"{block.name} is taller than a page")
+                self.canvas.report.overflow.append(f"{block.name}: longer than a whole page")
                 pages[-1].append((y, block))
                 y += block.height + block.gap
                 fresh = False
                 continue
             else:
                 queue.appendleft(block)
+            if len(pages) > MAX_PAGES:
+                break  # too long to print: measuring the rest would only take time
             pages.append([])
             y, fresh = next_top, True
             if queue and queue[0].section and not queue[0].is_heading:
@@ -1498,7 +1500,12 @@ class TakeHomeLayout(SheetLayout):
                 self.draw_numbered([entry], x, y, CAUTION_GAP_PT, numbered)
 
             last = index == len(cautions) - 1
-            name = f"the caution for {item.title}" if item.title else "a caution"
+            if item.number:
+                name = f"zone {self.sheet.steps[item.number - 1].zone!r} cautions"
+            elif index == 0 and not last:
+                name = f"concern {self.sheet.concern!r} caution"
+            else:
+                name = "the stop signs"
             gap = SECTION_GAP_PT if last else CAUTION_GAP_PT
             blocks.append(Block(entry[1].height, draw, gap, name, "care_title"))
         return blocks
