@@ -776,11 +776,9 @@ class SheetLayout:
         self.canvas.rule(page.left(), top - FOOTER_RULE_PT, page.right())
         box.draw(page.left(), top)
 
-    def numbered(
-        self, items: Sequence[Numbered], size: float, width: float, indent: float | None = None
-    ) -> list[tuple[int, TextBox]]:
+    def numbered(self, items: Sequence[Numbered], size: float, width: float) -> list[tuple[int, TextBox]]:
         """Each item laid out beside its number circle, or its bullet when none is numbered."""
-        indent = list_indent(items) if indent is None else indent
+        indent = list_indent(items)
         laid = []
         for item in items:
             lead = f"{item.title}{self.sheet.label('lead_in')}"
@@ -791,6 +789,7 @@ class SheetLayout:
     def draw_numbered(
         self, laid: Sequence[tuple[int, TextBox]], x: float, y: float, gap: float, numbered: bool | None = None
     ) -> float:
+        """Draw laid-out items down from y; `numbered` says how the whole list is set when drawing part of it."""
         numbered = any(number for number, _ in laid) if numbered is None else numbered
         indent = LIST_INDENT_PT if numbered else BULLET_INDENT_PT
         for number, box in laid:
@@ -1490,9 +1489,8 @@ class TakeHomeLayout(SheetLayout):
     def caution_blocks(self, width: float, size: float) -> list[Block]:
         """Each caution on its own, whole, in one column: a caution is never cut across pages."""
         cautions = self.sheet.cautions
-        indent = list_indent(cautions)
         numbered = any(item.number for item in cautions)
-        laid = self.numbered(cautions, size, width, indent)
+        laid = self.numbered(cautions, size, width)
         blocks = []
         for index, (item, entry) in enumerate(zip(cautions, laid, strict=True)):
 
