@@ -250,3 +250,22 @@ def test_a_caution_taller_than_a_page_is_named_not_cut(app: QGuiApplication, cat
     _, report = render_pdf(catalog, dataclasses.replace(sheet, cautions=tuple(cautions)), Paper.A4)
     assert not report.fits
     assert report.overflow == ["zone 'forehead' cautions: longer than a whole page"]
+
+
+def test_printing_from_the_window_runs_on_to_a_second_page(window: MainWindow, tmp_path: Path) -> None:
+    """Print and Print Preview draw through the printer, which must get the second page too."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    window.sidebar.set_concern("acne")
+    window.sidebar.note_edit.setPlainText("Twice a week, in the evening. " * 140)
+    exporter = window.findChild(Exporter)
+    assert exporter is not None
+    printer = exporter.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    exporter.paint_on(printer)
+    pages = pages_of(tmp_path / "printed.pdf")
+    assert len(pages) == 2
+    sheet = exporter.current_sheet()
+    assert_safety_text_whole(sheet, pages)
+    assert not overprinted(tmp_path / "printed.pdf")
