@@ -20,7 +20,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.sheet import LABELS, MAX_PAGES, MIN_BODY_PT, Paper, Sheet, TakeHomeSheet, build_sheet
+from meridian_map.core.sheet import (
+    LABELS,
+    MAX_PAGES,
+    MIN_BODY_PT,
+    CheatSheet,
+    Paper,
+    Sheet,
+    TakeHomeSheet,
+    build_sheet,
+)
 from meridian_map.gui.exportmenu import Exporter
 
 if TYPE_CHECKING:
@@ -269,3 +278,14 @@ def test_printing_from_the_window_runs_on_to_a_second_page(window: MainWindow, t
     sheet = exporter.current_sheet()
     assert_safety_text_whole(sheet, pages)
     assert not overprinted(tmp_path / "printed.pdf")
+
+
+def test_a_cheat_sheet_too_full_for_its_page_is_named(app: QGuiApplication, catalog: Catalog) -> None:
+    """The cheat sheet is one page by design; a pack that overfills it is told so instead of a footer overprinted."""
+    from meridian_map.gui.sheetpainter import render_pdf
+
+    sheet = build_sheet(catalog, None, "en", today=TODAY)
+    assert isinstance(sheet, CheatSheet)
+    _, report = render_pdf(catalog, dataclasses.replace(sheet, rows=sheet.rows * 3), Paper.A4)
+    assert not report.fits
+    assert report.overflow == ["the zone table with the key and cautions, on one page"]

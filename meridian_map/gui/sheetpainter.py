@@ -851,6 +851,8 @@ class CheatLayout(SheetLayout):
         self.canvas.report = Report(fits=fits, choices=[f"size {size}", str(variant)])
         if not fits:
             self.canvas.report.overflow.append("the zone table with the key and cautions, on one page")
+            # The table leaves the face no room, or less than none: a face of negative size hatches forever.
+            face_w, face_h = self.face.size_for(page.width() * CHEAT_FACE_WIDTH, MIN_CHEAT_FACE_PT)
         side_w = page.width() - face_w - GUTTER_PT
         band = max(face_h, self.side_height(side_w, size))
         self.face.draw(QRectF(page.left(), top, face_w, face_h))
