@@ -275,12 +275,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     _say(
         f"ok: {len(catalog.points)} points ({sided} on the sides, {midline} on the midline), "
         f"{len(catalog.zones)} zones ({len(catalog.areas)} outlines), {len(catalog.concerns)} concerns, "
-        f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks in {elapsed:.0f} ms"
+        f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks, "
+        f"{len(screening.items)} screening items in {elapsed:.0f} ms"
     )
     packs = _pack_dirs(args)
     if packs:
         _say(_pack_summary(catalog, own_face=args.face is None and (packs[0] / "face.svg").is_file()))
-    _say(f"screening checklist: {len(screening.items)} items")
     return 0
 
 

@@ -133,7 +133,7 @@ def test_routine_loads_no_qt_nor_sqlite_and_the_window_loads_no_consult_code(tmp
 
 def test_check_validates_the_screening_checklist(tmp_path: Path, assets_copy: Path) -> None:
     good = run_cli(tmp_path, "check")
-    assert good.returncode == 0 and "screening checklist: 10 items" in good.stdout
+    assert good.returncode == 0 and ", 10 screening items in " in good.stdout
     checklist = assets_copy / "content" / "screening.toml"
     checklist.write_text(checklist.read_text(encoding="utf-8").replace('kind = "postpone"', 'kind = "delay"', 1))
     bad = run_cli(tmp_path, "check", "--assets", str(assets_copy))
