@@ -177,6 +177,20 @@ def test_an_open_folder_left_by_an_older_version_is_tightened(tmp_path: Path, as
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
 
 
+def test_temp_files_of_a_killed_writer_are_cleaned_up(tmp_path: Path, assets_copy: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    left = cache / ".catalog-0123.catalog.a1b2c3.tmp"
+    working = cache / ".catalog-4567.catalog.d4e5f6.tmp"
+    left.write_bytes(b"half an entry")
+    working.write_bytes(b"being written")
+    old = left.stat().st_mtime - catalogcache.STALE_TEMP_SECONDS - 60
+    os.utime(left, (old, old))
+    load_cached(cache, assets=assets_copy)
+    assert not left.exists()
+    assert working.exists()
+
+
 def refused_reason(cache: Path, assets: Path, caplog: pytest.LogCaptureFixture) -> str:
     """Load through the cache and return the debug log's reason for rebuilding."""
     caplog.clear()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -41,6 +42,7 @@ BUILDERS = (
     "model.py", "catalog.py", "catalogcodec.py", "loader.py", "content.py", "svgload.py", "geometry.py",
 )  # fmt: skip
 KEEP_ENTRIES = 4
+STALE_TEMP_SECONDS = 600  # a temp file this old is left by a killed writer, not one at work
 SUFFIX = ".catalog"
 # The format, and the byte order of the packed coordinates.
 MAGIC = b"MMCAT2" + (b"<\n" if sys.byteorder == "little" else b">\n")
@@ -181,6 +183,9 @@ def _store(cache_dir: Path, entry: Path, key: str, catalog: Catalog) -> None:
         # Entries of the pickled format before this one are never read: remove them.
         for stale in [*old[KEEP_ENTRIES:], *cache_dir.glob("catalog-*.pickle")]:
             stale.unlink(missing_ok=True)
+        for temp in cache_dir.glob(f".catalog-*{SUFFIX}.*.tmp"):
+            if time.time() - temp.lstat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink(missing_ok=True)
     except (OSError, ValueError, EntryRefusedError) as exc:
         _debug("catalog cache: not written: %s", exc)
 
