@@ -27,7 +27,8 @@ from meridian_map.core.catalogcache import MAGIC, EntryRefusedError, fingerprint
 from meridian_map.core.catalogcodec import decode, encode
 from meridian_map.core.loader import load_catalog
 from meridian_map.core.problems import ContentError
-from tests.test_user_pack import doc_block
+from tests.test_pack_text import hostile_pack
+from tests.test_user_pack import doc_block, ear_pack
 
 SEED = 20261205
 CORRUPTIONS = 600
@@ -77,6 +78,23 @@ def test_a_cached_catalog_is_exactly_a_fresh_build(tmp_path: Path, assets_copy: 
     entry, key = entry_of(tmp_path, assets_copy)
     same(read_entry(tmp_path, entry, key), built)
     same(decode(encode(built)), built)
+
+
+def caution_and_ear_pack(folder: Path) -> Path:
+    """Edited and added records, a face of its own: every part of a catalog a pack can change."""
+    ear_pack(folder)
+    (folder / "my-cautions.toml").write_text(doc_block("toml", 'id = "cheek"'), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("make", [caution_and_ear_pack, hostile_pack], ids=["ear-and-cautions", "hostile-text"])
+def test_a_cached_pack_catalog_is_exactly_a_fresh_build(tmp_path: Path, make: Callable[[Path], Path]) -> None:
+    pack = make(tmp_path / "pack")
+    built = load_catalog(user_dirs=[pack])
+    assert built.content.edited or built.content.added
+    load_cached(tmp_path / "cache", user_dirs=[pack])
+    key = fingerprint(shipped_assets(), [pack], None)
+    same(read_entry(tmp_path / "cache", tmp_path / "cache" / f"catalog-{key[:24]}.catalog", key), built)
 
 
 def test_a_planted_pickle_never_runs(tmp_path: Path, assets_copy: Path) -> None:
@@ -281,7 +299,8 @@ resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
 from meridian_map.core.catalogcache import load_cached
 from meridian_map.core.loader import load_catalog
 from meridian_map.core.problems import ContentError
-from tests.test_user_pack import doc_block
+from tests.test_pack_text import hostile_pack
+from tests.test_user_pack import doc_block, ear_pack
 
 def problems(load):
     try:
