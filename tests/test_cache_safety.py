@@ -385,3 +385,14 @@ def test_a_content_error_is_the_same_through_the_cache(tmp_path: Path, assets_co
     with pytest.raises(ContentError) as cached:
         load_cached(tmp_path, assets=assets_copy)
     assert [str(p) for p in cached.value.problems] == [str(p) for p in fresh.value.problems]
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "evil\x1b[2J\nname.toml").write_text("[[point]]\ncode = 1\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_catalog(user_dirs=[pack])
+    shown = [str(p) for p in error.value.problems]
+    assert shown and all(p.isprintable() for p in shown)
+    assert any(p.startswith("pack/evil\\x1b[2J\\nname.toml:") for p in shown), shown

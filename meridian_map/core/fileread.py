@@ -63,12 +63,13 @@ def display_name(text: str) -> str:
     """
     if text.isprintable():
         return text
-    fixed = os.fsencode(text).decode("utf-8", "backslashreplace") if _has_surrogates(text) else text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in fixed)
+    return "".join(_shown(c) for c in text)
 
 
-def _has_surrogates(text: str) -> bool:
-    return any("\ud800" <= c <= "\udfff" for c in text)
+def _shown(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":  # an undecodable byte, as surrogateescape keeps it
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
 
 
 def _read_chunks(handle: IO[bytes], most: int) -> bytes:
