@@ -214,6 +214,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
     from .core.atomicfile import atomic_write_bytes
+    from .core.printable import printing_problem
     from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
 
     try:
@@ -222,6 +223,10 @@ def _sheet(args: argparse.Namespace) -> int:
         return _report(error)
     if args.note and not args.concern:
         print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
+        return 2
+    problem = printing_problem(args.note)
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
         return 2
     try:
         sheet = build_sheet(catalog, args.concern, args.lang, args.note)

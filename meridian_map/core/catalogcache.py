@@ -29,6 +29,7 @@ from .. import __version__
 from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
 from .catalog import Catalog
 from .fileread import MAX_SVG_BYTES, MAX_TOML_BYTES, read_bounded
+from .printable import COVERAGE_FILE
 
 try:
     # The built-in BLAKE2: `import hashlib` would load OpenSSL, ~3.7 MB of
@@ -39,7 +40,8 @@ except ImportError:  # a Python built without it still has hashlib's
 
 CACHE_FORMAT = 2
 BUILDERS = (
-    "model.py", "catalog.py", "catalogcodec.py", "loader.py", "content.py", "svgload.py", "geometry.py",
+    "model.py", "catalog.py", "catalogcodec.py", "loader.py", "content.py", "printable.py", "svgload.py",
+    "geometry.py",
 )  # fmt: skip
 KEEP_ENTRIES = 4
 STALE_TEMP_SECONDS = 600  # a temp file this old is left by a killed writer, not one at work
@@ -47,6 +49,7 @@ SUFFIX = ".catalog"
 # The format, and the byte order of the packed coordinates.
 MAGIC = b"MMCAT2" + (b"<\n" if sys.byteorder == "little" else b">\n")
 DIGEST_BYTES = 32
+MAX_COVERAGE_BYTES = 1024 * 1024  # the shipped list of what the fonts draw is ~25 KB
 MAX_ENTRY_BYTES = 32 * 1024 * 1024  # the shipped catalog is ~240 KB; the loader's limits keep any far below
 WRITABLE_BY_OTHERS = stat.S_IWGRP | stat.S_IWOTH
 
@@ -69,7 +72,12 @@ def fingerprint(assets: Traversable, user_dirs: Sequence[Traversable], face_file
     files: list[tuple[Traversable, int]] = [(here.with_name(name), MAX_ENTRY_BYTES) for name in BUILDERS]
     if face_file is not None:
         files.append((face_file, MAX_SVG_BYTES))
-    files += [(assets.joinpath(FACE_FILE), MAX_SVG_BYTES), *_tomls(assets.joinpath(CONTENT_DIR))]
+    # What the fonts cover decides which pack text is accepted.
+    files += [
+        (assets.joinpath(FACE_FILE), MAX_SVG_BYTES),
+        (assets.joinpath(COVERAGE_FILE), MAX_COVERAGE_BYTES),
+        *_tomls(assets.joinpath(CONTENT_DIR)),
+    ]
     for folder in user_dirs:
         files += [(folder.joinpath(FACE_FILE), MAX_SVG_BYTES), *_tomls(folder)]
     for file, limit in files:
