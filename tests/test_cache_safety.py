@@ -123,7 +123,7 @@ def test_a_crafted_payload_with_a_valid_checksum_is_refused(tmp_path: Path, asse
         entry.write_bytes(MAGIC + catalogcache._digest(payload, key) + payload)
         with pytest.raises(EntryRefusedError, match=r"unexpected data|expected"):
             read_entry(tmp_path, entry, key)
-        assert len(load_cached(tmp_path, assets=assets_copy).points) == 78
+    assert len(load_cached(tmp_path, assets=assets_copy).points) == 78
     assert not marker.exists()
 
 
