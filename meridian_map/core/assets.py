@@ -23,8 +23,12 @@ def shipped_assets() -> Traversable:
 
 
 def content_files(folder: Traversable) -> list[Traversable]:
-    """The TOML files of a content folder, in a stable (sorted) order; the screening checklist is not one."""
+    """The TOML files of a content folder, in a stable (sorted) order; the screening checklist is not one.
+
+    Whatever is named `*.toml` and is not a folder counts, pipes and devices
+    included, so that reading it reports it instead of it being passed over.
+    """
     if not folder.is_dir():
         return []
-    found = (f for f in folder.iterdir() if f.name.endswith(".toml") and f.name != SCREENING_FILE and f.is_file())
+    found = (f for f in folder.iterdir() if f.name.endswith(".toml") and f.name != SCREENING_FILE and not f.is_dir())
     return sorted(found, key=lambda f: f.name)
