@@ -22,10 +22,10 @@ from typing import Any
 from ..assets import CONTENT_DIR, SCREENING_FILE, shipped_assets
 from ..catalog import Catalog
 from ..content import Context, FieldError, integer, string, suggest, text
-from ..fileread import read_bounded
+from ..fileread import MAX_TOML_BYTES, read_bounded
 from ..model import EMPTY_TEXT, Source, Text
 from ..problems import ContentError, Problems
-from ..tomlsource import MAX_TOML_BYTES, TomlFile, read_toml
+from ..tomlsource import TomlFile, read_toml
 from .routine import Routine, Sides
 
 ITEM_ID = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
