@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 Step = tuple[type[QWidget], Callable[[QWidget], None]]
 POLL_MS = 20
@@ -107,12 +107,6 @@ def colours(image: QImage, step: int = 7) -> int:
 
 def press(widget: QWidget, key: Qt.Key) -> None:
     QTest.keyClick(widget, key)
-
-
-def type_into(edit: QLineEdit, text: str) -> None:
-    edit.selectAll()
-    QTest.keyClick(edit, Qt.Key.Key_Backspace)
-    QTest.keyClicks(edit, text)
 
 
 def child(widget: QWidget, kind: type[QObject], name: str = "") -> QObject:

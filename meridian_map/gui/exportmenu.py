@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QMenu
 from shiboken6 import Shiboken
 
 from ..core.atomicfile import atomic_write_bytes
@@ -24,6 +24,7 @@ from ..core.model import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
 
     from ..core.sheet import Paper, Sheet
     from .mainwindow import MainWindow
@@ -36,7 +37,7 @@ PDF_FILTER = "PDF document (*.pdf)"
 MIN_IMAGE_PX, MAX_IMAGE_PX = 200, 8000
 CSS_DPI = 96
 
-DialogT = TypeVar("DialogT", bound=QDialog)
+DialogT = TypeVar("DialogT", bound="QDialog")
 
 
 def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
@@ -108,6 +109,7 @@ class Exporter(QObject):
     @Slot()
     def print_sheet(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog
+        from PySide6.QtWidgets import QDialog
 
         printer = self.new_printer()
         with deleted_after(QPrintDialog(printer, self.window)) as dialog:
