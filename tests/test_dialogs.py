@@ -43,6 +43,14 @@ def test_about_opens_shows_the_disclaimer_and_closes(window: MainWindow, qtbot: 
     assert window.catalog.content.disclaimer.full.get()[:40] in read[0]
 
 
+def test_about_closed_leaves_nothing_behind(window: MainWindow) -> None:
+    for _ in range(2):
+        driver = drive((QMessageBox, lambda box: press(box, Qt.Key.Key_Escape)))
+        help_action(window, "&About Meridian Map")
+        driver.check()
+    assert window.findChildren(QMessageBox) == []
+
+
 def test_a_content_folder_that_cannot_be_made_is_reported(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -74,4 +82,4 @@ def test_pack_problems_are_shown_and_close(window: MainWindow, qtbot: QtBot) -> 
     assert box.text().startswith("11 problem(s)")
     assert "3 more" in box.informativeText()
     press(box, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not box.isVisible())
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is None)  # closed and deleted

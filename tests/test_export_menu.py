@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from meridian_map.gui import exportmenu
@@ -135,20 +136,29 @@ def test_cancelled_print_prints_nothing(window: MainWindow, documents: Path) -> 
     assert window.statusBar().currentMessage() == ""
 
 
-def save_as(qtbot: QtBot, target: Path, title: str) -> object:
-    """A step that checks the file dialog is up and painted, then types `target` and presses Return."""
+def save_as(qtbot: QtBot, target: Path, title: str, then: Callable[[], object] = lambda: None) -> object:
+    """A step that checks the file dialog is up and painted, then picks `target` and clicks Save.
+
+    `target` is in the folder the dialog opens on, so the dialog does not
+    change folder, which it does in the background.
+    """
 
     def step(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog) and dialog.windowTitle() == title
         qtbot.waitExposed(dialog)
         qtbot.waitUntil(lambda: colours(on_screen(dialog)) > 10)
-        dialog.selectFile(str(target))
+        edit = child(dialog, QLineEdit, "fileNameEdit")
         buttons = child(dialog, QDialogButtonBox)
-        assert isinstance(buttons, QDialogButtonBox)
+        assert isinstance(edit, QLineEdit) and isinstance(buttons, QDialogButtonBox)
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        # The button is enabled once the dialog's file model has looked at the folder typed.
+        # Save is enabled once the dialog has checked its suggested name against the folder;
+        # a name typed before then may be replaced by the suggestion.
         qtbot.waitUntil(save.isEnabled)
+        edit.selectAll()
+        QTest.keyClicks(edit, target.name)
+        qtbot.waitUntil(lambda: edit.text() == target.name and save.isEnabled())
         QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+        then()
 
     return step
 
@@ -157,7 +167,7 @@ def save_as(qtbot: QtBot, target: Path, title: str) -> object:
 def test_export_pdf_writes_the_sheet_where_asked(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path
 ) -> None:
-    target = tmp_path / "handout"
+    target = documents / "handout"
     window.sidebar.set_concern("acne")
     driver = drive((QFileDialog, save_as(qtbot, target, "Export PDF")))  # type: ignore[arg-type]
     action(window, "&Export PDF…").trigger()
@@ -181,7 +191,7 @@ def test_export_pdf_cancelled_writes_nothing(window: MainWindow, documents: Path
 def test_export_pdf_to_an_unwritable_place_says_so(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path
 ) -> None:
-    (tmp_path / "no").write_text("a file, not a folder")
+    target = documents / "x.pdf"
     said: list[str] = []
 
     def read_and_close(box: QWidget) -> None:
@@ -192,12 +202,13 @@ def test_export_pdf_to_an_unwritable_place_says_so(
         press(box, Qt.Key.Key_Return)
 
     driver = drive(
-        (QFileDialog, save_as(qtbot, tmp_path / "no" / "x.pdf", "Export PDF")),  # type: ignore[arg-type]
+        # The folder goes once the name is chosen, before the sheet is written.
+        (QFileDialog, save_as(qtbot, target, "Export PDF", then=documents.rmdir)),  # type: ignore[arg-type]
         (QMessageBox, read_and_close),
     )
     action(window, "&Export PDF…").trigger()
     driver.check()
-    assert len(said) == 1 and "x.pdf was not saved" in said[0]
+    assert len(said) == 1 and "x.pdf was not saved: No such file or directory" in said[0]
 
 
 def width_of(qtbot: QtBot, pixels: int | None) -> object:
@@ -224,7 +235,7 @@ def width_of(qtbot: QtBot, pixels: int | None) -> object:
 def test_export_image_renders_the_current_view_at_the_chosen_width(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path, suffix: str
 ) -> None:
-    target = tmp_path / f"map{suffix}"
+    target = documents / f"map{suffix}"
     window.select("cheek_l")
     driver = drive(
         (QFileDialog, save_as(qtbot, target, "Export image")),  # type: ignore[arg-type]
@@ -247,7 +258,7 @@ def test_export_image_renders_the_current_view_at_the_chosen_width(
 def test_export_image_cancelled_at_the_size_writes_nothing(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path
 ) -> None:
-    target = tmp_path / "map.png"
+    target = documents / "map.png"
     driver = drive(
         (QFileDialog, save_as(qtbot, target, "Export image")),  # type: ignore[arg-type]
         (QInputDialog, width_of(qtbot, None)),  # type: ignore[arg-type]

@@ -185,7 +185,7 @@ def test_the_unsaved_settings_message_is_shown_and_closes(qtbot: QtBot, window: 
     assert "not saved" in box.text() and "<b>settings</b>" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     press(box, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not box.isVisible())
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is None)  # closed and deleted
 
 
 def run_app(folders: Path) -> subprocess.Popen[str]:

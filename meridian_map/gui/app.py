@@ -78,6 +78,7 @@ def show_unsaved_note(parent: MainWindow, reason: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
 
     box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Settings not saved")
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -90,6 +91,7 @@ def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
     from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
 
     box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Your content pack has problems")
     box.setText(f"{len(problems)} problem(s) in {content_dir()}. The shipped content is shown instead.")

@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
 
         box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # else every About stays, hidden, in the window
         box.setWindowTitle("About Meridian Map")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(self.about_text())
