@@ -340,10 +340,7 @@ def find_concern(catalog: Catalog, wanted: str) -> Concern:
     import difflib  # only for a mistyped concern, so printing a sheet does not load it
 
     close = difflib.get_close_matches(key, list(catalog.concerns), n=3, cutoff=0.6)
-    if close:
-        hint = f"did you mean {' or '.join(cli_id(c) for c in close)}?"
-    else:
-        hint = f"choose one of {', '.join(cli_id(c) for c in catalog.concerns)}"
+    hint = f"did you mean {' or '.join(close)}?" if close else f"choose one of {', '.join(catalog.concerns)}"
     raise SheetError(f"unknown concern {wanted!r}; {hint}")
 
 
@@ -365,7 +362,7 @@ def printed_on(today: dt.date | None) -> str:
 
 
 def default_filename(concern: str | None, lang: str) -> str:
-    stem = "cheatsheet" if concern is None else cli_id(concern)
+    stem = "cheatsheet" if concern is None else concern
     suffix = "" if lang == "en" else f"-{lang}"
     return f"meridian-map-{stem}{suffix}.pdf"
 
@@ -452,7 +449,7 @@ def _concern_lists(catalog: Catalog, zone: ZoneInfo, lang: str, labels: Mapping[
     """The zone's concerns, from every full name down to its few most telling ones.
 
     When only a few fit, the ones that fewest other zones serve come first:
-    nearly every zone is traditionally used for ageing skin, so naming that
+    nearly every zone is in the routine for ageing skin, so naming that
     says little, while 'dark circles' on the under-eye row says a lot.
     """
     known = [catalog.concerns[c] for c in zone.concerns if c in catalog.concerns]

@@ -115,15 +115,22 @@ class MainWindow(QMainWindow):
     # selection ------------------------------------------------------------------
 
     def select(self, key: str) -> bool:
-        """Select by any id a person might type: cheek, cheek_l, ST2, ST2.L."""
-        if key in self.catalog.areas:
-            self.select_zone(key)
-        elif key in self.catalog.zones:
-            self.select_zone(f"{key}_r")
+        """Select by any id a person might type: cheek, cheek_l, ST2, ST2.L, or a concern, dark_circles.
+
+        Zone and concern ids are written with underscores; hyphens (under-eye,
+        dark-circles) are taken as the same id.
+        """
+        ident = key.replace("-", "_")
+        if ident in self.catalog.areas:
+            self.select_zone(ident)
+        elif ident in self.catalog.zones:
+            self.select_zone(f"{ident}_r")
         elif any(p.key == key for p in self.catalog.points):
             self.select_point(key)
         elif any(p.code == key.upper() for p in self.catalog.points):
             self.select_point_code(key.upper())
+        elif ident in self.catalog.concerns:
+            self.sidebar.set_concern(ident)
         else:
             return False
         return True
