@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.jsonexport import catalog_document
 from meridian_map.core.loader import load_catalog
-from meridian_map.core.model import PointInfo, Text
+from meridian_map.core.model import PointInfo, Text, Wording
 from meridian_map.core.problems import ContentError
 from meridian_map.core.sheet import LABELS, default_filename, find_concern, take_home_sheet
 from meridian_map.gui.mainwindow import MainWindow
@@ -26,7 +26,7 @@ from meridian_map.gui.panel import Panel
 
 # Latin text a zh string may carry: point codes (GV24+ too), standards, pinyin and "T区".
 ZH_LATIN_ALLOWED = re.compile(
-    r"EX-[A-Z]{2}\d*|M-HN-\d+|\b[A-Z]{2}\d+\+?|WHO|GB/T|\bT(?=区)|Kouheliao|[A-Za-zàáǎèéěìíǐòóǒùúǔǖǘǚǜāēīōū]*"
+    r"\{\w+\}|EX-[A-Z]{2}\d*|M-HN-\d+|\b[A-Z]{2}\d+\+?|WHO|GB/T|\bT(?=区)|Kouheliao|[A-Za-zàáǎèéěìíǐòóǒùúǔǖǘǚǜāēīōū]*"
     r"[àáǎèéěìíǐòóǒùúǔǖǘǚǜāēīōū][A-Za-zàáǎèéěìíǐòóǒùúǔǖǘǚǜāēīōū]*"
 )
 AMERICAN = re.compile(r"\b(aging|color\w*|gray|center\w*|favor\w*|behavior\w*|fiber\w*|tumor\w*)\b", re.IGNORECASE)
@@ -325,7 +325,7 @@ def test_sheet_help_lists_every_concern_id_without_loading_qt(catalog: Catalog) 
 # The panel in Chinese and --select ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("key", ["cheek_l", "ST2.L"])
+@pytest.mark.parametrize("key", ["cheek_l", "ST7.L"])
 def test_the_panel_speaks_the_content_language_in_its_headings_and_footnote(
     qtbot: QtBot, catalog: Catalog, key: str
 ) -> None:
@@ -341,18 +341,19 @@ def test_the_panel_speaks_the_content_language_in_its_headings_and_footnote(
     shown = panel.toPlainText()
     for word in words:
         assert catalog.content.panel.get(word, "zh") in shown, word
+    assert "受术者左侧" in shown
     if "." not in key:
         assert catalog.content.disclaimer.footnote.get("zh") in shown
-    for english in (
-        "Location",
-        "Cautions",
-        "Tradition",
-        "Traditionally used for",
-        "Notes",
-        "Positions are",
-        "Direction",
-    ):
-        assert english not in shown, english
+        assert "每条线 5–10 次" in shown and "停留 3–5 秒" in shown and "约呈 15°" in shown
+    english = ("Location", "Cautions", "Tradition", "Traditionally used for", "Notes", "Positions are", "Direction")
+    for phrase in (*english, "strokes per line", " s at the points", "Hold it", "subject's", "Best seen"):
+        assert phrase not in shown, phrase
+
+
+def test_panel_placeholders_are_filled_by_replacement_not_format() -> None:
+    """Wording may come from a pack: '{span.__class__}' must stay text, not reach into Python."""
+    wording = Wording((("per_line", Text.of({"en": "{span} and {span.__class__} {0}"})),))
+    assert wording.get("per_line", "en", span="5–10") == "5–10 and {span.__class__} {0}"
 
 
 def test_select_takes_zone_and_concern_ids_with_hyphens_or_underscores(window: MainWindow) -> None:

@@ -222,6 +222,7 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
 PANEL_WORDS = (
     "direction", "pressure", "strokes", "tool", "points", "nearby", "routine_for",
     "cautions", "tradition", "location", "zone", "notes", "positions",
+    "per_line", "hold", "angle", "side_r", "side_l", "side_view", "internal",
 )  # fmt: skip
 SINGLE_TABLES: dict[str, dict[str, tuple[Check, bool]]] = {
     "disclaimer": {"full": (text, True), "short": (text, True), "footnote": (text, True)},

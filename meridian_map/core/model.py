@@ -272,8 +272,16 @@ class Wording:
 
     texts: tuple[tuple[str, Text], ...]
 
-    def get(self, key: str, lang: str = DEFAULT_LANGUAGE) -> str:
-        return dict(self.texts)[key].get(lang)
+    def get(self, key: str, lang: str = DEFAULT_LANGUAGE, **values: str) -> str:
+        """The wording in `lang`, its `{name}` placeholders filled.
+
+        By plain replacement, never str.format: the wording may come from a
+        pack, and format fields could reach into the values' attributes.
+        """
+        wording = dict(self.texts)[key].get(lang)
+        for name, value in values.items():
+            wording = wording.replace(f"{{{name}}}", value)
+        return wording
 
 
 @dataclass(frozen=True)

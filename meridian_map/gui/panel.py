@@ -91,12 +91,14 @@ class Panel(QTextBrowser):
             ),
             (
                 words.get("strokes", lang),
-                escape(describe.strokes_phrase(zone))
-                + (f"; {describe.hold_phrase(zone)}" if zone.hold_seconds else ""),
+                escape(words.get("per_line", lang, span=describe.span(*zone.strokes)))
+                + (
+                    escape(words.get("hold", lang, span=describe.span(*zone.hold_seconds))) if zone.hold_seconds else ""
+                ),
             ),
             (
                 words.get("tool", lang),
-                f"{escape(zone.edge.get(lang))}<br>Hold it {escape(describe.angle_phrase(zone))}.",
+                f"{escape(zone.edge.get(lang))}<br>{escape(words.get('angle', lang, angle=str(zone.angle)))}",
             ),
         ]
         points = self.catalog.points_in_zone(zone.id)
@@ -110,11 +112,11 @@ class Panel(QTextBrowser):
         if any(self._local("concern", c) for c in zone.concerns):
             concerns += "<br><span class='edited'>✎ from your content folder</span>"
         edited = self._local_note("zone", zone.id)
-        side = "right" if area.side is Side.R else "left"
+        side = words.get("side_r" if area.side is Side.R else "side_l", lang)
         self._set(
             area_key,
             f"<h1>{escape(zone.name.get(lang))}</h1>"
-            f"<p class='sub'>{escape(zone.area.get(lang))} · subject's {side} side</p>{edited}"
+            f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
             "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
             f"{self._heading('points')}<table>{point_rows}</table>"
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
@@ -148,15 +150,15 @@ class Panel(QTextBrowser):
         lang = self.lang
         words = self.catalog.content.panel
         zone = self.catalog.zones.get(info.zone)
-        side = "" if placed.side is None else f" · subject's {placed.side.word} side"
+        side = "" if placed.side is None else " · " + words.get(f"side_{placed.side.lower()}", lang)
         notes = info.notes.get(lang) if info.notes.values else ""
-        view = " Best seen from the side: its front-view position is a projection." if info.view == "side" else ""
-        internal = " Inside the mouth: shown for study, not reached by gua sha." if info.internal else ""
+        view = " " + words.get("side_view", lang) if info.view == "side" else ""
+        internal = " " + words.get("internal", lang) if info.internal else ""
         self._set(
             key,
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
             f"<p class='sub'>{escape(info.english)} · {escape(describe.channel_name(self.catalog, info.channel, lang))}"
-            f"{side}</p>{self._local_note('point', info.code)}"
+            f"{escape(side)}</p>{self._local_note('point', info.code)}"
             f"{self._heading('location')}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
             + (f"{self._heading('zone')}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
