@@ -31,18 +31,20 @@ def test_the_json_routine_shows_screened_zones_and_capped_pressures(tmp_path: Pa
     assert [s["zone"] for s in plain["steps"]] == [s.zone for s in take_home_sheet(catalog, "acne").steps]
     assert plain["left_out"] == [] and not plain["postponed"]
     screened = routine_json(
-        tmp_path, "--concern", "acne,dark-circles", "--screen", "recent-injectables:2026-11-20:forehead+brow",
+        tmp_path, "--concern", "blemishes,dark-circles", "--screen", "recent-injectables:2026-11-20:forehead+brow",
         "--screen", "blood-thinners",
     )  # fmt: skip
-    assert screened["concerns"] == ["acne", "dark_circles"]
+    assert screened["concerns"] == ["blemishes", "dark_circles"]
     assert [(o["zone"], o["items"], o["until"]) for o in screened["left_out"]] == [
         ("forehead", ["recent-injectables"], "2026-12-04"),
         ("brow", ["recent-injectables"], "2026-12-04"),
     ]
     cheek = next(s for s in screened["steps"] if s["zone"] == "cheek")
+    planned = catalog.zones["cheek"].pressure
+    assert planned != "feather"  # else the cap would show nothing
     assert (cheek["pressure"], cheek["planned_pressure"], cheek["capped_by"]) == (
         "feather",
-        "light",
+        planned,
         ["blood-thinners"],
     )
     assert cheek["sides"] == "both" and cheek["lines"] == list(range(cheek["line_count"]))
@@ -51,16 +53,21 @@ def test_the_json_routine_shows_screened_zones_and_capped_pressures(tmp_path: Pa
     assert [s["number"] for s in screened["steps"]] == list(range(1, len(screened["steps"]) + 1))
 
 
-def test_the_text_routine_lists_what_was_left_out_and_why(tmp_path: Path) -> None:
+def test_the_text_routine_lists_what_was_left_out_and_why(tmp_path: Path, catalog: Catalog) -> None:
     result = run_cli(
-        tmp_path, "routine", "--concern", "acne", "--screen", "rosacea-flare,pregnancy", "--today", "2026-12-01"
+        tmp_path, "routine", "--concern", "blemishes", "--screen", "rosacea-flare,pregnancy", "--today", "2026-12-01"
     )
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    assert text.startswith("Routine: Acne (2026-12-01)\nScreened: rosacea-flare; pregnancy\n")
-    assert " 1. Forehead: both sides alike, all lines of 3" in text
-    assert "Pressure: Feather (capped from Light by rosacea-flare)" in text
-    assert "Left out today, and why:\n  - Sides of the nose: rosacea: friction and warmth bring on flushing" in text
+    name = catalog.concerns["blemishes"].name.get()
+    assert text.startswith(f"Routine: {name} (2026-12-01)\nScreened: rosacea-flare; pregnancy\n")
+    forehead = catalog.zones["forehead"]
+    assert f" 1. {forehead.name.get()}: both sides alike, all lines of {len(forehead.stroke_lines)}" in text
+    assert forehead.pressure != "feather"  # else the cap would show nothing
+    planned = catalog.pressures[forehead.pressure].name.get()
+    assert f"Pressure: Feather (capped from {planned} by rosacea-flare)" in text
+    cheek = catalog.zones["cheek"].name.get()
+    assert f"Left out today, and why:\n  - {cheek}: rosacea: friction and warmth bring on flushing" in text
     assert "Pregnancy: light strokes only" in text and "not medical advice" in text
     zh = run_cli(tmp_path, "routine", "--concern", "acne", "--screen", "fever", "--lang", "zh")
     assert zh.returncode == 0 and "SESSION POSTPONED:\n  - 发热或急性病：请待痊愈后再做 (fever)" in zh.stdout

@@ -26,8 +26,10 @@ def test_concerns_merge_without_duplicates_in_the_working_order(catalog: Catalog
     assert sorted(routine.zones) == sorted(expected) and len(routine.zones) == len(expected)
     orders = [catalog.zones[zone].order for zone in routine.zones]
     assert orders == sorted(orders)
-    assert routine.zones[0] == "forehead" and routine.concerns == ("dark_circles", "acne")
-    assert routine.name == "Dark circles + Acne"
+    assert routine.zones[0] == min(expected, key=lambda zone: catalog.zones[zone].order)
+    assert routine.concerns == ("dark_circles", "acne")
+    names = (catalog.concerns["dark_circles"].name.get(), catalog.concerns["acne"].name.get())
+    assert routine.name == " + ".join(names)[:80]
 
 
 def test_unknown_or_missing_concerns_are_refused_with_a_hint(catalog: Catalog) -> None:

@@ -160,7 +160,7 @@ def test_fragile_skin_takes_feather_pressure_only(catalog: Catalog, screening: S
 
 
 def test_effects_combine_and_a_routine_override_is_capped_too(catalog: Catalog, screening: Screening) -> None:
-    routine = for_concerns(catalog, ["acne"]).overridden(catalog, "forehead", pressure="medium")
+    routine = for_concerns(catalog, ["blemishes"]).overridden(catalog, "forehead", pressure="medium")
     result = screened(catalog, screening, routine, "pregnancy", "blood-thinners", "broken-skin:chin", "rosacea-flare")
     forehead = next(s for s in result.steps if s.zone == "forehead")
     assert forehead.planned_pressure == "medium" and forehead.pressure == "feather"
