@@ -1500,12 +1500,7 @@ class TakeHomeLayout(SheetLayout):
                 self.draw_numbered([entry], x, y, CAUTION_GAP_PT, numbered)
 
             last = index == len(cautions) - 1
-            if item.number:
-                name = f"zone {self.sheet.steps[item.number - 1].zone!r} cautions"
-            elif index == 0 and not last:
-                name = f"concern {self.sheet.concern!r} caution"
-            else:
-                name = "the stop signs"
+            name = item.field or "the stop signs"
             gap = SECTION_GAP_PT if last else CAUTION_GAP_PT
             blocks.append(Block(entry[1].height, draw, gap, name, "care_title"))
         return blocks
