@@ -14,6 +14,8 @@ from ..core.assets import shipped_assets
 
 FONT_DIR = "fonts"  # in the shipped assets
 FONT_FAMILY = "Noto Sans CJK SC"
+FALLBACK_FAMILY = "DejaVu Sans"  # the bundled Latin subset: ł, ř, ş, ı, Vietnamese, which the CJK subset lacks
+SHEET_FAMILIES = [FONT_FAMILY, FALLBACK_FAMILY]
 
 
 @cache

@@ -62,7 +62,7 @@ from ..core.sheet import (
     first_fit,
     spread,
 )
-from .fonts import FONT_FAMILY, bundled_fonts
+from .fonts import SHEET_FAMILIES, bundled_fonts
 from .headless import offscreen_without_display
 from .painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
 from .theme import ZONE_TINTS, channel_style
@@ -369,7 +369,8 @@ class Canvas:
 
     def font(self, size: float) -> QFont:
         if size not in self._fonts:
-            font = QFont(FONT_FAMILY)
+            font = QFont()
+            font.setFamilies(SHEET_FAMILIES)
             font.setPointSizeF(size)
             # Shaped text swaps in ligatures and alternate digits that the PDF maps to no
             # characters, so 'first' and '2025' could not be searched or copied.
