@@ -4,8 +4,12 @@ The drawing is generated rather than hand-edited so that its anatomy is tied
 to numbers: every feature is a smooth curve through the landmarks of the
 reference face (shared/domain/README.md), the gua sha zones are an exact
 tiling built with shapely from the same curves, and the whole file is
-symmetric because one side is drawn and the other mirrored.  Changing a
-proportion means changing one number here and running the script again:
+symmetric because one side is drawn and the other mirrored.  Shading is
+translucent tone (so the zone tints painted under the art still show and
+it prints as light grey), hairs and brows are short strokes whose spread
+comes from a seeded generator, so the output is the same on every run.
+Changing a proportion means changing one number here and running the
+script again:
 
     .venv/bin/python tools/draw_face.py
 
@@ -43,7 +47,7 @@ OUTLINE = ("outline", "#1f1f1f", 0.7)
 FEATURE = ("feature", "#262626", 0.5)
 FEATURE_LIGHT = ("feature", "#3a3a3a", 0.38)
 DETAIL = ("detail", "#7a7a7a", 0.3)
-HAIR = ("hair", "#6e6e6e", 0.3)
+HAIR = ("hair", "#7a7a7a", 0.26)
 HAIR_FINE = ("hair", "#9a9a9a", 0.2)
 BROW = ("feature", "#5e5e5e", 0.2)
 LOWER_LID = ("feature", "#555555", 0.32)
@@ -389,7 +393,7 @@ def outline_half() -> Curve:
 
     A broad, flat-topped skull, the temple dipping in a little above the
     zygion (the widest point at cheekbone level), a slight hollow under the
-    cheekbone, a defined angle at the gonion and a chin with a flat base.
+    cheekbone, the jaw turning at the gonion and a chin with a flat base.
     """
     return spline(
         [
@@ -402,15 +406,15 @@ def outline_half() -> Curve:
             (0.978, 0.38),
             L["zygion"],
             (0.972, 0.6),
-            (0.92, 0.7),
-            (0.85, 0.785),
+            (0.935, 0.7),
+            (0.86, 0.79),
             L["gonion"],
             (0.58, 0.918),
             (0.36, 0.972),
             (0.17, 0.995),
             L["menton"],
         ],
-        {0: RIGHT, 7: DOWN, 11: ((-0.62, 1.0), (-1.0, 0.5)), 15: LEFT},
+        {0: RIGHT, 7: DOWN, 15: LEFT},
     )
 
 
@@ -631,7 +635,8 @@ def lash_line(upper: Curve) -> Curve:
 
     def thickness(i: int) -> float:
         s = i / (n - 1)
-        return 0.95 * math.sin(math.pi * min(1.0, s * 1.08)) ** 0.8 + 0.05
+        rise: float = math.sin(math.pi * min(1.0, s * 1.08)) ** 0.8
+        return 0.95 * rise + 0.05
 
     above = [(x, y - thickness(i)) for i, (x, y) in enumerate(lid)]
     return polyline_curve(lid + above[::-1])
@@ -682,7 +687,16 @@ def eye_creases() -> list[Curve]:
 def eye_socket_shade() -> Curve:
     """Soft tone in the upper eye socket between the lid fold and the brow."""
     return spline(
-        [(0.245, 0.41), (0.3, 0.375), (0.47, 0.362), (0.64, 0.37), (0.75, 0.41), (0.64, 0.396), (0.47, 0.388), (0.3, 0.398)],
+        [
+            (0.245, 0.41),
+            (0.3, 0.375),
+            (0.47, 0.362),
+            (0.64, 0.37),
+            (0.75, 0.41),
+            (0.64, 0.396),
+            (0.47, 0.388),
+            (0.3, 0.398),
+        ],
         closed=True,
     )
 
@@ -704,7 +718,19 @@ def nose_base_half() -> Curve:
 
 def nostril() -> Curve:
     """The dark opening of the nostril, seen from the front under the tip."""
-    return spline([(0.045, 0.66), (0.09, 0.648), (0.15, 0.65), (0.175, 0.657), (0.13, 0.662), (0.07, 0.664)], closed=True)
+    return spline(
+        [
+            (0.04, 0.6615),
+            (0.06, 0.6555),
+            (0.105, 0.6525),
+            (0.15, 0.6545),
+            (0.172, 0.657),
+            (0.15, 0.647),
+            (0.1, 0.6435),
+            (0.06, 0.648),
+        ],
+        closed=True,
+    )
 
 
 def nose_bridge() -> Curve:
@@ -714,7 +740,7 @@ def nose_bridge() -> Curve:
 
 def nose_tip_half() -> Curve:
     """Lower edge of the tip lobule, above the columella."""
-    return spline([(0.0, 0.64), (0.05, 0.637), (0.1, 0.628), (0.135, 0.612)], {0: RIGHT})
+    return spline([(0.0, 0.641), (0.045, 0.638), (0.085, 0.631)], {0: RIGHT})
 
 
 def nose_shade() -> Curve:
@@ -762,7 +788,6 @@ def face_details() -> list[Curve]:
     return [
         spline([(0.058, 0.692), (0.072, 0.705), (0.086, 0.717)]),
         spline([(0.285, 0.6), (0.292, 0.625), (0.31, 0.655), (0.335, 0.685)]),
-        spline([(0.86, 0.5), (0.8, 0.56), (0.7, 0.6)]),
     ]
 
 
@@ -856,16 +881,6 @@ def soft_tone(curve: Curve, tone: Tone, softness: float, *, mirrored: bool = Tru
     return out
 
 
-def strands_element(curves: Sequence[Curve], style: Style) -> str:
-    """Many short strokes (hairs) as one path: one element and one draw call."""
-    role, stroke, width = style
-    d = "".join(c.d() for c in (*(c.mirrored() for c in curves), *curves))
-    return (
-        f'<path class="{role}" d="{d}" fill="none" stroke="{stroke}" '
-        f'stroke-width="{fmt(width)}" stroke-linecap="round" stroke-linejoin="round"/>'
-    )
-
-
 def both_sides(curves: Iterable[Curve], style: Style, fill: str = "none") -> list[str]:
     """The subject's right (mirrored) then left copy of each curve."""
     out = []
@@ -914,9 +929,9 @@ def line_art() -> list[str]:
     art += both_sides(neck_details(), DETAIL)
     art.append(path_element(symmetric(sternal_notch_half()), DETAIL))
     art.append(path_element(symmetric(hairline), HAIR))
-    art.append(strands_element(hair_strands(hairline, half), HAIR_FINE))
+    art += both_sides(hair_strands(hairline, half), HAIR_FINE)
     art += both_tones([brow()], BROW_TONE)
-    art.append(strands_element(brow_hairs(), BROW))
+    art += both_sides(brow_hairs(), BROW)
     art += both_sides([iris(upper, lower)], IRIS, IRIS_FILL)
     art += both_tones([lid_shadow(upper, lower)], SHADE_DEEP)
     for centre in (mirror_point(pupil), pupil):
@@ -929,7 +944,7 @@ def line_art() -> list[str]:
     art += both_sides([lower], LOWER_LID)
     art += both_sides(eye_creases(), CREASE)
     art += both_sides([nose_bridge()], DETAIL)
-    art.append(path_element(symmetric(nose_tip_half()), DETAIL))
+    art.append(path_element(symmetric(nose_tip_half()), CREASE))
     art += both_tones([nostril()], NOSTRIL)
     art += both_sides([ala()], FEATURE_LIGHT)
     art.append(path_element(symmetric(nose_base_half()), FEATURE_LIGHT))
