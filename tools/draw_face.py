@@ -71,8 +71,8 @@ SHADE_DEEP = ("detail", "#2a2a2a", 0.22)
 BROW_TONE = ("feature", "#6a6a6a", 0.28)
 LASHES = ("feature", "#1f1f1f", 0.9)
 NOSTRIL = ("feature", "#3a2f2a", 0.55)
-LIP_UPPER = ("feature", "#b8675a", 0.42)
-LIP_LOWER = ("feature", "#c98477", 0.34)
+LIP_UPPER = ("feature", "#b8675a", 0.38)
+LIP_LOWER = ("feature", "#c98477", 0.3)
 
 # Landmarks of the reference face, x >= 0 copies (README "Landmarks").
 LANDMARKS: dict[str, Vec] = {
