@@ -13,11 +13,11 @@ from PySide6.QtCore import QBuffer, QEvent, QIODevice, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
 from ..core.problems import clip
-from ..core.userdata import settings_store
-from ..core.userdirs import content_dir
+from ..core.store.dirs import content_dir
+from ..core.store.files import atomic_write_bytes, writable_mode
+from ..core.store.jsonstore import settings_store
 from .fonts import bundled_fonts
 from .mainwindow import MainWindow
 

@@ -17,13 +17,13 @@ from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPath
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
 from PySide6.QtWidgets import QMenu
 
-from ..core.atomicfile import atomic_write_bytes
 from ..core.model import DEFAULT_LANGUAGE
+from ..core.store.files import atomic_write_bytes
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from ..core.sheet import Paper, Sheet
+    from ..core.output.sheet import Paper, Sheet
     from .mainwindow import MainWindow
 
 # Printing, SVG, the sheet layout (with shapely) and the dialogs load on first
@@ -42,7 +42,7 @@ def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
 
 def local_paper() -> Paper:
     """Letter where people use US paper, A4 everywhere else."""
-    from ..core.sheet import Paper
+    from ..core.output.sheet import Paper
 
     us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return Paper.LETTER if us else Paper.A4
@@ -72,7 +72,7 @@ class Exporter(QObject):
 
     def current_sheet(self) -> Sheet:
         """The take-home sheet for the concern picked in the sidebar, else the cheat sheet."""
-        from ..core.sheet import build_sheet
+        from ..core.output.sheet import build_sheet
 
         concern = self.window.sidebar.concern_box.currentData() or None
         return build_sheet(self.window.catalog, concern, DEFAULT_LANGUAGE)
@@ -119,7 +119,7 @@ class Exporter(QObject):
     def export_pdf(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..core.sheet import TakeHomeSheet, default_filename
+        from ..core.output.sheet import TakeHomeSheet, default_filename
         from .sheetpainter import render_pdf
 
         sheet = self.current_sheet()

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidg
 from .. import __version__
 from ..core.catalog import Catalog
 from ..core.model import Side
-from ..core.search import Kind, SearchIndex
-from ..core.userdata import JsonStore
-from ..core.userdirs import content_dir
+from ..core.store.dirs import content_dir
+from ..core.store.jsonstore import JsonStore
+from ..core.text.search import Kind, SearchIndex
 from .exportmenu import add_export_actions
 from .mapscene import LabelMode, Layer, MapScene
 from .mapview import MapView

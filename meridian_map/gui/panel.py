@@ -11,9 +11,9 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core import describe
 from ..core.catalog import Catalog
 from ..core.model import PointInfo, Side
+from ..core.text import wording
 
 STYLE = (
     "<style>"
@@ -84,16 +84,15 @@ class Panel(QTextBrowser):
             ("Direction", escape(zone.direction.get(lang))),
             (
                 "Pressure",
-                f"<span class='gauge'>{describe.gauge(pressure.level)}</span> <b>{escape(pressure.name.get(lang))}</b>"
+                f"<span class='gauge'>{wording.gauge(pressure.level)}</span> <b>{escape(pressure.name.get(lang))}</b>"
                 f" — {escape(pressure.feel.get(lang))}"
                 + (f"<br>{escape(zone.pressure_note.get(lang))}" if zone.pressure_note.values else ""),
             ),
             (
                 "Strokes",
-                escape(describe.strokes_phrase(zone))
-                + (f"; {describe.hold_phrase(zone)}" if zone.hold_seconds else ""),
+                escape(wording.strokes_phrase(zone)) + (f"; {wording.hold_phrase(zone)}" if zone.hold_seconds else ""),
             ),
-            ("Tool", f"{escape(zone.edge.get(lang))}<br>Hold it {escape(describe.angle_phrase(zone))}."),
+            ("Tool", f"{escape(zone.edge.get(lang))}<br>Hold it {escape(wording.angle_phrase(zone))}."),
         ]
         points = self.catalog.points_in_zone(zone.id)
         point_rows = "".join(self._point_row(p) for p in points) or "<tr><td>—</td></tr>"
@@ -147,7 +146,7 @@ class Panel(QTextBrowser):
         self._set(
             key,
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
-            f"<p class='sub'>{escape(info.english)} · {escape(describe.channel_name(self.catalog, info.channel, lang))}"
+            f"<p class='sub'>{escape(info.english)} · {escape(wording.channel_name(self.catalog, info.channel, lang))}"
             f"{side}</p>{self._local_note('point', info.code)}"
             f"<h2>Location</h2><p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
             + (f"<h2>Zone</h2><p>{escape(zone.name.get(lang))}</p>" if zone else "")

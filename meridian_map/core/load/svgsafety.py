@@ -20,7 +20,7 @@ from xml.etree.ElementTree import Element, TreeBuilder
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
-from .problems import Problems
+from ..problems import Problems
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_ELEMENTS = 10_000

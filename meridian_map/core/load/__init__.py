@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalog import Catalog
-from .catalogcache import load_cached
-from .problems import ContentError
-from .userdirs import cache_dir, content_dir
+from ..catalog import Catalog
+from ..problems import ContentError
+from ..store.dirs import cache_dir, content_dir
+from .cache import load_cached
 
 
 def load_catalog(user_dirs: list[Path] | None = None) -> Catalog:

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .. import __version__
-from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
-from .atomicfile import atomic_write_bytes
-from .catalog import Catalog
-from .printable import COVERAGE_FILE
+from ... import __version__
+from ..assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
+from ..catalog import Catalog
+from ..printable import COVERAGE_FILE
+from ..store.files import atomic_write_bytes
 
 try:
     # The built-in BLAKE2: `import hashlib` would load OpenSSL, ~3.7 MB of
@@ -29,7 +29,16 @@ except ImportError:  # a Python built without it still has hashlib's
     from hashlib import blake2b
 
 CACHE_FORMAT = 1
-BUILDERS = ("model.py", "catalog.py", "loader.py", "content.py", "printable.py", "svgload.py", "geometry.py")
+# Relative to meridian_map/core: the modules whose code shapes a built catalog.
+BUILDERS = (
+    "model.py",
+    "catalog.py",
+    "load/build.py",
+    "load/schema.py",
+    "printable.py",
+    "load/svg.py",
+    "geometry/zones.py",
+)
 KEEP_ENTRIES = 4
 
 
@@ -38,7 +47,8 @@ def fingerprint(assets: Traversable, user_dirs: Sequence[Traversable], face_file
     digest = blake2b(f"{CACHE_FORMAT}:{__version__}".encode(), digest_size=32)
     # The code that shapes and builds the catalog is part of the key too, so an
     # entry pickled by another build of the app is never mistaken for current.
-    files: list[Traversable] = [Path(__file__).with_name(name) for name in BUILDERS]
+    core = Path(__file__).parents[1]
+    files: list[Traversable] = [core / name for name in BUILDERS]
     if face_file is not None:
         files.append(face_file)
     # What the fonts cover decides which pack text is accepted.
@@ -78,7 +88,7 @@ def load_cached(
             return catalog
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    from .loader import load_catalog
+    from .build import load_catalog
 
     catalog = load_catalog(assets=assets, user_dirs=user_dirs, face_file=face_file)
     _store(cache_dir, entry, catalog)

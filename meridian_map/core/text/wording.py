@@ -6,8 +6,8 @@ phrases are built in one place from the catalog's numbers.
 
 from __future__ import annotations
 
-from .catalog import Catalog
-from .model import ZoneInfo
+from ..catalog import Catalog
+from ..model import ZoneInfo
 
 GAUGE_FULL = "▮"
 GAUGE_EMPTY = "▯"

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Problems
+from ..problems import Problems
 
 MAX_TOML_BYTES = 128 * 1024  # 3.7 times the largest shipped file; tomllib needs up to ~2.5 µs a byte
 MAX_KEY_PARTS = 8
