@@ -23,7 +23,7 @@ from pathlib import Path
 
 from common import REPO, emit
 
-from meridian_map.core.load.build import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.core.problems import ContentError
 from meridian_map.core.store.jsonstore import JsonStore
 

@@ -188,14 +188,14 @@ def _load(args: argparse.Namespace, cached: bool = False, announce: bool = True)
     if user_dirs and announce:
         hint = "" if args.pack is not None else " (your content folder; --no-pack leaves it out)"
         print(f"content: shipped content with the pack {user_dirs[0]}{hint}", file=sys.stderr)
+    from .core.load import load_catalog
+
+    cache = None
     if cached:
-        from .core.load.cache import load_cached
         from .core.store.dirs import cache_dir
 
-        return load_cached(cache_dir(), assets=args.assets, user_dirs=user_dirs, face_file=args.face)
-    from .core.load.build import load_catalog
-
-    return load_catalog(assets=args.assets, user_dirs=user_dirs, face_file=args.face)
+        cache = cache_dir()
+    return load_catalog(user_dirs, assets=args.assets, face_file=args.face, cache_dir=cache)
 
 
 def _problem(file: str, message: str) -> Problem:

@@ -20,7 +20,7 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
-        + "from meridian_map.core.load.build import load_catalog\n"
+        + "from meridian_map.core.load import load_catalog\n"
         + "load_catalog()\n"
         + "import meridian_map.cli\n"
         + "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'meridian_map.gui')))\n"

@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.geometry import labels
-from meridian_map.core.load.build import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.mapscene import Layer
 

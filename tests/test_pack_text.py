@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from meridian_map.cli import SUMMARY_ITEMS, _listing, main
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.load.build import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.core.output.sheet import EDITED_DISCLAIMER, cheat_sheet, take_home_sheet
 from meridian_map.core.problems import ContentError
 from meridian_map.core.text.search import SearchIndex, fold

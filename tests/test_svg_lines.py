@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from meridian_map.core.load.build import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.core.load.svgsafety import check_svg_bytes
 from meridian_map.core.problems import ContentError, Problems
 

@@ -19,7 +19,8 @@ import pytest
 from meridian_map.cli import main
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.load import build as loader_module
-from meridian_map.core.load.build import MAX_FOLDER_BYTES, MAX_FOLDER_FILES, load_catalog
+from meridian_map.core.load import load_catalog
+from meridian_map.core.load.build import MAX_FOLDER_BYTES, MAX_FOLDER_FILES
 from meridian_map.core.load.svgsafety import MAX_BYTES
 from meridian_map.core.load.toml import MAX_TOML_BYTES
 from meridian_map.core.problems import ContentError

@@ -47,12 +47,12 @@ MIN_BILATERAL_X = 0.05
 PRINT_TOLERANCE = 0.1  # face units a sheet's outline may stray: under 0.1 pt at the largest face a sheet draws
 
 
-def load_catalog(
+def build_catalog(
     assets: Traversable | None = None,
     user_dirs: Sequence[Traversable] = (),
     face_file: Traversable | None = None,
 ) -> Catalog:
-    """Load, merge and cross-check everything; ContentError lists all problems."""
+    """Read, merge and cross-check everything; ContentError lists all problems."""
     assets = assets if assets is not None else shipped_assets()
     problems = Problems()
     face_path = face_file or _user_face(user_dirs) or assets.joinpath(FACE_FILE)

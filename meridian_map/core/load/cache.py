@@ -74,7 +74,7 @@ def load_cached(
 ) -> Catalog:
     """The catalog from the cache when its inputs are unchanged, else built and cached.
 
-    ContentError propagates exactly as from load_catalog: a broken file is
+    ContentError propagates exactly as from build_catalog: a broken file is
     never hidden by an old cache entry, because any change to it changes
     the key.
     """
@@ -88,9 +88,9 @@ def load_cached(
             return catalog
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    from .build import load_catalog
+    from .build import build_catalog
 
-    catalog = load_catalog(assets=assets, user_dirs=user_dirs, face_file=face_file)
+    catalog = build_catalog(assets=assets, user_dirs=user_dirs, face_file=face_file)
     _store(cache_dir, entry, catalog)
     return catalog
 
