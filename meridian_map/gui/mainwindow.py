@@ -14,6 +14,7 @@ from ..core.catalog import Catalog
 from ..core.model import Side
 from ..core.store.dirs import content_dir
 from ..core.store.jsonstore import JsonStore
+from ..core.target import PointTarget, ZoneTarget, point_target, resolve, zone_target
 from ..core.text.search import Kind, SearchIndex
 from .exportmenu import add_export_actions
 from .mapscene import LabelMode, Layer, MapScene
@@ -115,29 +116,13 @@ class MainWindow(QMainWindow):
     # selection ------------------------------------------------------------------
 
     def select(self, key: str) -> bool:
-        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l.
-
-        A side on a midline point (EX-HN3.L) selects the point: there is only one.
-        """
-        wanted = key.strip().casefold()
-        areas = {area.casefold(): area for area in self.catalog.areas}
-        zones = {zone.casefold(): zone for zone in self.catalog.zones}
-        points = {p.key.casefold(): p.key for p in self.catalog.points}
-        codes = {p.code.casefold(): p.code for p in self.catalog.points}
-        code, _, side = wanted.rpartition(".")
-        if wanted in areas:
-            self.select_zone(areas[wanted])
-        elif wanted in zones:
-            self.select_zone(f"{zones[wanted]}_r")
-        elif wanted in points:
-            self.select_point(points[wanted])
-        elif wanted in codes:
-            self.select_point_code(codes[wanted])
-        elif side in ("l", "r") and code in points:
-            self.select_point(points[code])
-        else:
-            return False
-        return True
+        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l."""
+        target = resolve(self.catalog, key)
+        if isinstance(target, ZoneTarget):
+            self.select_zone(target.area)
+        elif isinstance(target, PointTarget):
+            self.select_point(target.key)
+        return target is not None
 
     def select_zone(self, area_key: str) -> None:
         self.selection = area_key
@@ -154,9 +139,9 @@ class MainWindow(QMainWindow):
         self.sidebar.mark_zone(placed.info.zone)
 
     def select_point_code(self, code: str) -> None:
-        keys = [p.key for p in self.catalog.points if p.code == code]
-        if keys:
-            self.select_point(keys[0])
+        target = point_target(self.catalog, code)
+        if target is not None:
+            self.select_point(target.key)
 
     def clear_selection(self) -> None:
         self.selection = ""
@@ -168,7 +153,7 @@ class MainWindow(QMainWindow):
         if kind == Kind.POINT:
             self.select_point_code(key)
         elif kind == Kind.ZONE:
-            self.select_zone(f"{key}_r")
+            self.select_zone(zone_target(key).area)
         elif kind == Kind.CONCERN:
             self.sidebar.set_concern(key)
 
