@@ -67,7 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("paths", help="print where the settings, your content pack and your data live")
 
-    sheet = commands.add_parser("sheet", help="write a one-page PDF: the cheat sheet, or a take-home sheet")
+    sheet = commands.add_parser("sheet", help="write a PDF: the one-page cheat sheet, or a take-home sheet")
     sheet.add_argument(
         "-o",
         "--output",
@@ -425,13 +425,15 @@ def _sheet(args: argparse.Namespace) -> int:
         return 1
     ensure_application()
     data, layout = render_pdf(catalog, sheet, Paper(args.paper))
+    name = "standard output" if to_stdout else str(target)
+    if layout.overflow:
+        print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
+        return 1
     written = _to_stdout(data) if to_stdout else _to_file(target, data)
     if written:
         return written
-    name = "standard output" if to_stdout else str(target)
-    if not layout.fits:
-        print(f"{name}: warning: the texts do not fit one page; shorten them in your pack", file=sys.stderr)
-    summary = f"{name}: {Paper(args.paper).name} sheet, {len(data) // 1024} KB"
+    pages = f", {layout.pages} pages" if layout.pages > 1 else ""
+    summary = f"{name}: {Paper(args.paper).name} sheet{pages}, {len(data) // 1024} KB"
     if to_stdout:
         print(summary, file=sys.stderr)
     else:
