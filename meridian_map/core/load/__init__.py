@@ -7,7 +7,7 @@ holds the rest of the code to this module.
 
 Pure core, so the window's start-up loads it before the GUI toolkit: the
 toolkit's bindings read the source of every module imported after them
-(looking for `from __feature__ import`), so the cache's pickle,
+(looking for `from __feature__ import`), so the cache's decoding,
 importlib.resources and platformdirs would cost their reading too. For the
 same reason the builders are imported only when a catalog is built, and the
 cache only when one is asked for.

@@ -21,8 +21,8 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..problems import Problems
+from ..store.reading import MAX_SVG_BYTES as MAX_BYTES
 
-MAX_BYTES = 4 * 1024 * 1024
 MAX_ELEMENTS = 10_000
 MAX_DEPTH = 30
 MAX_PATH_COMMANDS = 10_000  # in one path (QtSvg silently drops paths of about 40,000)

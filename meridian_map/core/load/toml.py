@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..problems import Problems
+from ..store.reading import MAX_TOML_BYTES
 
-MAX_TOML_BYTES = 128 * 1024  # 3.7 times the largest shipped file; tomllib needs up to ~2.5 µs a byte
 MAX_KEY_PARTS = 8
 
 # Any dotted key of more than MAX_KEY_PARTS parts contains this, wherever it is
