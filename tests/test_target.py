@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.target import PointTarget, Target, ZoneTarget, point_target, resolve, zone_target
+from meridian_map.core.target import (
+    ConcernTarget,
+    PointTarget,
+    Target,
+    ZoneTarget,
+    point_target,
+    resolve,
+    zone_target,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,13 +31,19 @@ from meridian_map.core.target import PointTarget, Target, ZoneTarget, point_targ
         ("ex-hn3.l", PointTarget("EX-HN3")),
         ("EX-HN3.r", PointTarget("EX-HN3")),
         ("EX-hn4.l", PointTarget("EX-HN4.L")),
+        ("under-eye", ZoneTarget("under_eye_r")),
+        ("Under-Eye_L", ZoneTarget("under_eye_l")),
+        ("dark_circles", ConcernTarget("dark_circles")),
+        ("Dark-Circles", ConcernTarget("dark_circles")),
     ],
 )
 def test_a_name_in_any_case_resolves_to_one_target(catalog: Catalog, typed: str, target: Target) -> None:
     assert resolve(catalog, typed) == target
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "cheek_q", "cheek.l", "st2.x", "st2.", "ST99", "ex-hn3.x", "GV23.L.R"])
+@pytest.mark.parametrize(
+    "typed", ["", "   ", "cheek_q", "cheek.l", "st2.x", "st2.", "ST99", "ex-hn3.x", "GV23.L.R", "dark-circle", "st-2"]
+)
 def test_a_name_that_names_nothing_resolves_to_none(catalog: Catalog, typed: str) -> None:
     assert resolve(catalog, typed) is None
 
@@ -50,6 +64,11 @@ def test_a_bare_zone_or_code_means_the_subjects_right_side_or_the_first_copy(cat
     for placed in catalog.points:
         first = next(p for p in catalog.points if p.code == placed.code)
         assert point_target(catalog, placed.code) == PointTarget(first.key)
+
+
+def test_every_concern_resolves_by_its_id(catalog: Catalog) -> None:
+    for concern in catalog.concerns:
+        assert resolve(catalog, concern) == ConcernTarget(concern)
 
 
 def test_a_code_that_is_not_drawn_has_no_target(catalog: Catalog) -> None:

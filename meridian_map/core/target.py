@@ -1,6 +1,7 @@
-"""What a typed or saved name points at: one side of a zone, or one copy of a point.
+"""What a typed or saved name points at: one side of a zone, one copy of a point, or a concern.
 
-A person types `cheek`, `CHEEK_L`, `ST2` or `st2.l`; the settings file and
+A person types `cheek`, `CHEEK_L`, `under-eye`, `ST2`, `st2.l` or
+`dark_circles`; the settings file and
 `--select` hold the same kinds of text; a search hit names a zone id or a
 point code. All of them become a typed target here, by one set of rules, so
 that the window, the command line and a restored session agree on what a
@@ -30,7 +31,14 @@ class PointTarget:
     key: str
 
 
-Target = ZoneTarget | PointTarget
+@dataclass(frozen=True, slots=True)
+class ConcernTarget:
+    """A skin concern, by its id (`dark_circles`)."""
+
+    id: str
+
+
+Target = ZoneTarget | PointTarget | ConcernTarget
 
 
 def zone_target(zone: str) -> ZoneTarget:
@@ -50,23 +58,29 @@ def resolve(catalog: Catalog, text: str) -> Target | None:
     """The target `text` names, in any case and with spaces around it; None when it names nothing.
 
     Exact names win over defaults: an area key, then a zone id, then a
-    point's key, then a point code. A side given to a midline point
-    (`EX-HN3.L`) still selects it: there is only one copy to mean.
+    point's key, then a point code, then a concern. A side given to a midline
+    point (`EX-HN3.L`) still selects it: there is only one copy to mean. Zone
+    and concern ids are written with underscores; hyphens (`under-eye`,
+    `dark-circles`) are taken as the same id.
     """
     wanted = text.strip().casefold()
+    ident = wanted.replace("-", "_")
     areas = {area.casefold(): area for area in catalog.areas}
     zones = {zone.casefold(): zone for zone in catalog.zones}
     points = {p.key.casefold(): p.key for p in catalog.points}
     codes = {p.code.casefold(): p.code for p in catalog.points}
+    concerns = {concern.casefold(): concern for concern in catalog.concerns}
     code, _, side = wanted.rpartition(".")
-    if wanted in areas:
-        return ZoneTarget(areas[wanted])
-    if wanted in zones:
-        return zone_target(zones[wanted])
+    if ident in areas:
+        return ZoneTarget(areas[ident])
+    if ident in zones:
+        return zone_target(zones[ident])
     if wanted in points:
         return PointTarget(points[wanted])
     if wanted in codes:
         return point_target(catalog, codes[wanted])
     if side in (s.casefold() for s in Side) and code in points:
         return PointTarget(points[code])
+    if ident in concerns:
+        return ConcernTarget(concerns[ident])
     return None
