@@ -21,8 +21,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.cli import main
-from meridian_map.core.atomicfile import STALE_TEMP_SECONDS, UnsafeTargetError, atomic_write_bytes
-from meridian_map.core.userdata import settings_store
+from meridian_map.core.store.files import STALE_TEMP_SECONDS, UnsafeTargetError, atomic_write_bytes
+from meridian_map.core.store.jsonstore import settings_store
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and file modes")

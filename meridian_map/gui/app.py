@@ -15,11 +15,11 @@ from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSocketNotifier,
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
 from ..core.problems import clip
-from ..core.userdata import settings_store, take_unsaved_note
-from ..core.userdirs import content_dir
+from ..core.store.dirs import content_dir
+from ..core.store.files import atomic_write_bytes, writable_mode
+from ..core.store.jsonstore import settings_store, take_unsaved_note
 from .fonts import fall_back_to_bundled_fonts
 from .mainwindow import MainWindow
 
