@@ -17,10 +17,10 @@ from pathlib import Path
 
 from common import compile_package, emit, median, percentile, run_process
 
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog, load_screening
 from meridian_map.core.session.player import Player
 from meridian_map.core.session.routine import Routine, Step
-from meridian_map.core.session.screening import load_screening, parse_answer, screen
+from meridian_map.core.session.screening import parse_answer, screen
 from meridian_map.core.store.clients import open_client_store
 
 RUNS = 500

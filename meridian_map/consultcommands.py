@@ -11,17 +11,11 @@ import json
 from typing import Any
 
 from .core.catalog import Catalog
-from .core.describe import span
+from .core.load import load_screening
+from .core.screeningmodel import EffectKind, Screening, ScreeningError
 from .core.session.routine import RoutineError, Sides, for_concerns
-from .core.session.screening import (
-    EffectKind,
-    ScreenedRoutine,
-    Screening,
-    ScreeningError,
-    load_screening,
-    parse_answer,
-    screen,
-)
+from .core.session.screening import ScreenedRoutine, parse_answer, screen
+from .core.text.wording import span
 
 SIDES_WORDS = {
     Sides.BOTH: "both sides alike",

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.sheet import take_home_sheet
+from meridian_map.core.output.sheet import take_home_sheet
 
 
 def run_cli(home: Path, *args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from meridian_map.core.catalog import Catalog
+from meridian_map.core.load import load_screening
 from meridian_map.core.session.notes import MAX_UNSAVED_SECONDS, QUIET_SECONDS, NoteDraft
 from meridian_map.core.session.player import Player, PlayerError
 from meridian_map.core.session.routine import Routine, Step
-from meridian_map.core.session.screening import ScreenedRoutine, load_screening, parse_answer, screen
+from meridian_map.core.session.screening import ScreenedRoutine, parse_answer, screen
 
 TODAY = dt.date(2026, 12, 1)
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from meridian_map.core.catalog import Catalog
+from meridian_map.core.output.sheet import take_home_sheet
 from meridian_map.core.session.routine import Routine, RoutineError, Sides, Step, for_concerns, from_dict
-from meridian_map.core.sheet import take_home_sheet
 
 
 def test_a_concerns_default_routine_is_its_take_home_sheet(catalog: Catalog) -> None:

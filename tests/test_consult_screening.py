@@ -8,18 +8,11 @@ from pathlib import Path
 import pytest
 
 from meridian_map.core.catalog import Catalog
+from meridian_map.core.load import load_catalog, load_screening
 from meridian_map.core.problems import ContentError
+from meridian_map.core.screeningmodel import Answer, EffectKind, Screening, ScreeningError, answer_from_dict
 from meridian_map.core.session.routine import Routine, Step, for_concerns
-from meridian_map.core.session.screening import (
-    Answer,
-    EffectKind,
-    Screening,
-    ScreeningError,
-    answer_from_dict,
-    load_screening,
-    parse_answer,
-    screen,
-)
+from meridian_map.core.session.screening import parse_answer, screen
 
 TODAY = dt.date(2026, 12, 1)
 ISSUE_ITEMS = (
@@ -283,10 +276,8 @@ def test_a_broken_checklist_reports_every_problem_with_file_line_and_field(catal
 
 
 def test_the_checklist_is_not_read_as_catalog_content(catalog: Catalog, assets_copy: Path) -> None:
-    from meridian_map.core.loader import load_catalog
-
     (assets_copy / "content" / "screening.toml").write_text(BROKEN, encoding="utf-8")
-    assert load_catalog(assets_copy).zones.keys() == catalog.zones.keys()
+    assert load_catalog(assets=assets_copy).zones.keys() == catalog.zones.keys()
 
 
 def test_a_routine_that_does_not_fit_the_content_is_refused(catalog: Catalog, screening: Screening) -> None:

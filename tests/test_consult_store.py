@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from meridian_map.core.catalog import Catalog
+from meridian_map.core.screeningmodel import Answer
 from meridian_map.core.session.routine import Routine, for_concerns, from_dict
-from meridian_map.core.session.screening import Answer
 from meridian_map.core.store.clients import SCHEMA_VERSION, ClientStore, ClientStoreError, open_client_store
 
 DAY = dt.date(2026, 12, 1)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 FACE_FILE = "face.svg"
 CONTENT_DIR = "content"
-SCREENING_FILE = "screening.toml"  # in the content folder, read by core/session/screening.py on its own
+SCREENING_FILE = "screening.toml"  # in the content folder, read by core/load/screening.py on its own
 
 
 def shipped_assets() -> Traversable:

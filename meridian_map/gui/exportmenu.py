@@ -19,14 +19,14 @@ from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
 from PySide6.QtWidgets import QMenu
 from shiboken6 import Shiboken
 
-from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.model import DEFAULT_LANGUAGE
+from ..core.store.files import atomic_write_bytes, writable_mode
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog
 
-    from ..core.sheet import Paper, Sheet
+    from ..core.output.sheet import Paper, Sheet
     from .mainwindow import MainWindow
 
 # Printing, SVG, the sheet layout (with shapely) and the dialogs load on first
@@ -47,7 +47,7 @@ def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
 
 def local_paper() -> Paper:
     """Letter where people use US paper, A4 everywhere else."""
-    from ..core.sheet import Paper
+    from ..core.output.sheet import Paper
 
     us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return Paper.LETTER if us else Paper.A4
@@ -77,7 +77,7 @@ class Exporter(QObject):
 
     def current_sheet(self) -> Sheet:
         """The take-home sheet for the concern picked in the sidebar, with its note, else the cheat sheet."""
-        from ..core.sheet import build_sheet
+        from ..core.output.sheet import build_sheet
 
         sidebar = self.window.sidebar
         concern = sidebar.concern_box.currentData() or None
@@ -96,7 +96,7 @@ class Exporter(QObject):
         printer.setDocName(sheet.title)
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
             # No printer installed: Qt prints to a PDF file, so offer the file Export PDF would suggest.
-            from ..core.sheet import TakeHomeSheet, default_filename
+            from ..core.output.sheet import TakeHomeSheet, default_filename
 
             concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
             printer.setOutputFileName(str(Path(documents_folder()) / default_filename(concern, sheet.lang)))
@@ -135,7 +135,7 @@ class Exporter(QObject):
     def export_pdf(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..core.sheet import TakeHomeSheet, default_filename
+        from ..core.output.sheet import TakeHomeSheet, default_filename
         from .sheetpainter import render_pdf
 
         sheet = self.current_sheet()

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..screeningmodel import Answer, ScreeningError, answer_from_dict
 from ..session.routine import Routine, RoutineError, checked_name
-from ..session.screening import Answer, ScreeningError, answer_from_dict
 from .paths import clients_path
 
 SCHEMA_VERSION = 1
