@@ -52,6 +52,9 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     _add_source_options(sheet)
+
+    commands.add_parser("install-desktop", help="add the menu entry and icon to your desktop (your data folder)")
+    commands.add_parser("uninstall-desktop", help="remove exactly what install-desktop added")
     return parser
 
 
@@ -267,9 +270,30 @@ def cmd_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_desktop(args: argparse.Namespace) -> int:
+    """`install-desktop` and `uninstall-desktop`: files in the user's XDG data folder, never elsewhere."""
+    from .core.desktop import DesktopError, data_home, install, uninstall
+
+    try:
+        outcome = install() if args.command == "install-desktop" else uninstall()
+    except (DesktopError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in outcome.written:
+        print(f"wrote {path}")
+    for path in outcome.removed:
+        print(f"removed {path}")
+    for path, reason in outcome.kept:
+        print(f"left {path}: {reason}")
+    if not (outcome.written or outcome.removed):
+        print(f"nothing to do in {data_home()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     handlers = {"check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet}
+    handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)
     return handler(args)
 
