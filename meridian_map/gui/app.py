@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from ..core.catalog import Catalog
 from ..core.userdata import settings_store
 from ..core.userdirs import content_dir
+from .appicon import identify
 from .fonts import bundled_fonts
 from .mainwindow import MainWindow
 
@@ -49,9 +50,8 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     linecache.clearcache()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("Meridian Map")
+    identify(app)
     app.setOrganizationName("MeridianMap")
-    app.setDesktopFileName("meridian-map")
     bundled_fonts()
     screenshot: Path | None = args.screenshot
     store = None if screenshot else settings_store()
