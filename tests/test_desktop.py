@@ -46,9 +46,9 @@ def lived_in(root: Path) -> Path:
 
 @pytest.mark.parametrize("start", ["empty", "missing", "lived-in"])
 def test_install_then_uninstall_leaves_the_folder_as_it_was(tmp_path: Path, start: str) -> None:
-    root = tmp_path / "share"
+    root = tmp_path / "home" / ".local" / "share"
     if start == "empty":
-        root.mkdir()
+        root.mkdir(parents=True)
     elif start == "lived-in":
         lived_in(root)
     before = snapshot(tmp_path)
@@ -119,7 +119,7 @@ def test_a_forged_manifest_removes_nothing_of_the_users(tmp_path: Path) -> None:
             "applications/org.example.Other.desktop": sha256(victim.read_bytes()).hexdigest(),
             "../precious.txt": sha256(b"keep").hexdigest(),
         },
-        "folders": ["empty-but-mine", "..", "/"],
+        "folders": ["empty-but-mine", "..", "../../../../../../../../../..", "/"],
     }
     (root / MANIFEST).write_text(json.dumps(forged))
     uninstall(root, COMMAND)

@@ -27,6 +27,7 @@ APP_ID = "org.meridianmap.MeridianMap"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 MANIFEST = Path("meridian-map") / "desktop-install.json"
 MANIFEST_LIMIT = 64 * 1024
+ANCESTORS_LIMIT = 8  # folders above the data folder that install may create (and uninstall remove)
 _PLAIN_ARGUMENT = re.compile(r"[A-Za-z0-9_./+=:,@%-]+")
 
 
@@ -131,8 +132,14 @@ def _read_manifest(root: Path, allowed_files: set[Path], allowed_folders: set[Pa
 
 
 def _allowed_folders(relatives: list[Path]) -> set[Path]:
-    """The data folder itself ("."), and every folder between it and the files."""
-    return {Path("."), *(folder for relative in relatives for folder in _folders_between(relative))}
+    """The data folder itself ("."), the folders above it, and every folder between it and the files."""
+    above = {Path(*[".."] * depth) for depth in range(ANCESTORS_LIMIT + 1)}
+    return above | {folder for relative in relatives for folder in _folders_between(relative)}
+
+
+def _removal_order(folder: Path) -> int:
+    """Deepest first: folders below the data folder, then the data folder, then those above it."""
+    return -len(folder.parts) if folder.parts[:1] == ("..",) else len(folder.parts)
 
 
 def install(root: Path | None = None, command: list[str] | None = None) -> Outcome:
@@ -145,9 +152,10 @@ def install(root: Path | None = None, command: list[str] | None = None) -> Outco
     for relative, data in files.items():
         _refuse_foreign(root / relative, previous.files.get(relative), data)
     created = list(previous.folders)
-    if not root.exists():
+    missing = [folder for folder in (root, *root.parents) if not folder.exists()]
+    if missing:
         root.mkdir(parents=True)
-        created.append(Path("."))
+        created.extend(Path(*[".."] * depth) for depth in range(len(missing)))
     for relative in targets:
         for folder in _folders_between(relative):
             if not (root / folder).exists():
@@ -204,9 +212,20 @@ def uninstall(root: Path | None = None, command: list[str] | None = None) -> Out
     if manifest is None:
         return outcome
     (root / MANIFEST).unlink(missing_ok=True)
-    for folder in sorted(manifest.folders, key=lambda f: len(f.parts), reverse=True):
+    for folder in sorted(manifest.folders, key=_removal_order, reverse=True):
+        place = _resolve_folder(root, folder)
+        if place is None:
+            continue
         try:
-            (root / folder).rmdir()
+            place.rmdir()
         except OSError:
             continue
     return outcome
+
+
+def _resolve_folder(root: Path, folder: Path) -> Path | None:
+    """`folder` relative to root, reading ".." by name (the folders below may be gone already)."""
+    if folder.parts[:1] != ("..",):
+        return root / folder
+    depth = len(folder.parts)
+    return root.parents[depth - 1] if depth <= len(root.parents) else None
