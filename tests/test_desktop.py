@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from hashlib import sha256
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -29,6 +31,14 @@ def snapshot(root: Path) -> dict[str, tuple[str, str, int]]:
         digest = sha256(path.read_bytes()).hexdigest() if kind == "file" else ""
         tree[str(path.relative_to(root))] = (kind, digest, path.stat().st_mode)
     return tree
+
+
+def icon_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("draw_icon", REPO / "tools" / "draw_icon.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def lived_in(root: Path) -> Path:
@@ -178,11 +188,7 @@ def test_icons_exist_in_every_hicolor_size_at_that_size() -> None:
 
 
 def test_the_icon_script_reproduces_the_committed_svg() -> None:
-    sys.path.insert(0, str(REPO / "tools"))
-    try:
-        import draw_icon
-    finally:
-        sys.path.remove(str(REPO / "tools"))
+    draw_icon = icon_script()
     assert draw_icon.icon_svg() == (REPO / "assets/icons/hicolor/scalable/apps" / f"{APP_ID}.svg").read_text()
 
 
@@ -234,3 +240,15 @@ def test_the_version_is_the_changelogs_latest_release() -> None:
     assert releases[0] == __version__
     metainfo = (DESKTOP_DIR / f"{APP_ID}.metainfo.xml").read_text()
     assert re.search(r'<release version="([^"]+)"', metainfo)[1] == __version__  # type: ignore[index]
+
+
+def test_one_application_id_names_the_entry_the_metainfo_and_the_icon() -> None:
+    draw_icon = icon_script()
+    assert draw_icon.ICON_NAME == APP_ID
+    assert draw_icon.SIZES == ICON_SIZES
+    entry = (DESKTOP_DIR / f"{APP_ID}.desktop").read_text()
+    assert f"\nIcon={APP_ID}\n" in entry
+    metainfo = (DESKTOP_DIR / f"{APP_ID}.metainfo.xml").read_text()
+    assert f"<id>{APP_ID}</id>" in metainfo
+    assert f'<launchable type="desktop-id">{APP_ID}.desktop</launchable>' in metainfo
+    assert sorted(p.name for p in DESKTOP_DIR.iterdir()) == [f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml"]

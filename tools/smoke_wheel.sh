@@ -11,7 +11,7 @@ started=$SECONDS
 
 fail() { echo "smoke_wheel: $*" >&2; exit 1; }
 
-rm -rf dist
+rm -f dist/meridian_map-*.whl dist/meridian_map-*.tar.gz
 # Building the wheel from the sdist, as build does by default, proves the sdist complete too.
 log=$(mktemp)
 if ! .venv/bin/python -m build --outdir dist . >"$log" 2>&1; then
