@@ -9,7 +9,14 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPTS = ("bench_startup.py", "bench_hit.py", "bench_gui.py", "bench_sheet.py", "bench_hostile.py")
+SCRIPTS = (
+    "bench_startup.py",
+    "bench_hit.py",
+    "bench_labels.py",
+    "bench_gui.py",
+    "bench_sheet.py",
+    "bench_hostile.py",
+)
 
 
 def main() -> None:

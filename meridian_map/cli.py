@@ -10,7 +10,7 @@ import argparse
 import gc
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -19,6 +19,9 @@ from .core.problems import ContentError, Problem
 
 if TYPE_CHECKING:
     from .core.catalog import Catalog
+
+SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
+SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -134,9 +137,21 @@ def _pack_summary(catalog: Catalog, own_face: bool) -> str:
     """What the pack changes, so an author sees that a file was picked up at all."""
     content = catalog.content
     face = "; its face.svg replaces the drawing" if own_face else ""
-    edited = ", ".join(sorted(k.replace(":", " ") for k in content.edited)) or "nothing"
-    added = ", ".join(sorted(k.replace(":", " ") for k in content.added)) or "nothing"
-    return f"pack: edits {edited}; adds {added}{face}"
+    return f"pack: edits {_listing(content.edited)}; adds {_listing(content.added)}{face}"
+
+
+def _listing(keys: Iterable[str]) -> str:
+    """'zone cheek, point ST2', at most SUMMARY_ITEMS of them and a count of the rest, each cut short.
+
+    Only the first colon separates the kind from the key: a source's key is
+    its whole text, which has colons of its own.
+    """
+    names = sorted(" ".join(key.split(":", 1)) for key in keys)
+    if not names:
+        return "nothing"
+    shown = [name if len(name) <= SUMMARY_NAME_CHARS else name[: SUMMARY_NAME_CHARS - 1] + "…" for name in names]
+    more = len(names) - SUMMARY_ITEMS
+    return ", ".join(shown[:SUMMARY_ITEMS]) + (f" and {more:,} more" if more > 0 else "")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

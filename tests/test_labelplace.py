@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from itertools import combinations
 
-from meridian_map.core.labelplace import Box, Label, offsets, place_labels
+from meridian_map.core.labelplace import WORK_BUDGET, Box, Label, offsets, place_labels, plan_labels
 
 
 def boxes(labels: list[Label], offsets: list[tuple[float, float]]) -> list[Box]:
@@ -48,3 +49,25 @@ def test_with_no_room_anywhere_the_least_covered_spot_is_taken() -> None:
     [chosen] = place_labels([label], [(100, 100, 4), *crowd])
     assert cover(chosen) > 0
     assert cover(chosen) == min(cover(spot) for spot in offsets(30, 12, 4))
+
+
+def test_a_heap_of_points_is_laid_out_within_the_work_budget() -> None:
+    """A pack once put 800 labels in one spot: the layout took minutes, and the window with it."""
+    rng = random.Random(5)
+    markers = [(rng.uniform(300, 330), rng.uniform(400, 430), 4.0) for _ in range(800)]
+    labels = [Label(x, y, r, 34, 14) for x, y, r in markers]
+    plan = plan_labels(labels, markers)
+    # Past the budget one look may still finish: a 34 × 14 label touches at most 2 × 2 cells of either grid.
+    assert plan.work <= WORK_BUDGET + 2 + 4 * (len(labels) + 1) + 4 * (len(markers) + 1)
+    for label, spot in zip(labels, plan.offsets, strict=True):
+        assert spot in offsets(label.width, label.height, label.radius)
+
+
+def test_the_budget_leaves_ordinary_layouts_alone() -> None:
+    """The shipped points take under 5,000 units of work; a few hundred loose ones are placed exactly as unbounded."""
+    rng = random.Random(9)
+    markers = [(rng.uniform(0, 900), rng.uniform(0, 900), 4.0) for _ in range(300)]
+    labels = [Label(x, y, r, 34, 14) for x, y, r in markers]
+    plan = plan_labels(labels, markers)
+    assert plan.work < WORK_BUDGET
+    assert plan.offsets == plan_labels(labels, markers, budget=10**12).offsets

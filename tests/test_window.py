@@ -42,7 +42,7 @@ def test_hover_highlights_and_names_the_zone(window: MainWindow, catalog: Catalo
     QTest.mouseMove(window.view.viewport(), spot)
     assert window.scene.zone_items["cheek_l"].state is ZoneState.HOVER
     assert "Cheek (L)" in window.hover_label.text()
-    assert window.view.toolTip().startswith("Cheek")
+    assert window.view.toolTip().startswith("<p>Cheek (L)")
 
 
 def test_clicking_a_point_shows_its_panel(window: MainWindow, catalog: Catalog) -> None:

@@ -179,7 +179,10 @@ def one_of(choices: Sequence[str]) -> Check:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """The nearest choice, as a hint; one that differs only in case wins, since difflib weighs 'st2' far from 'ST2'."""
+    options = list(choices)
+    same = [choice for choice in options if choice.casefold() == word.casefold()]
+    close = same or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -216,6 +219,7 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
     "source": ("text", {"text": (string, True)}),
 }  # fmt: skip
 SINGLE_TABLES: dict[str, dict[str, tuple[Check, bool]]] = {"disclaimer": {"full": (text, True), "short": (text, True)}}
+SAFETY_TABLES = ("disclaimer",)  # text no pack may remove
 TOP_LEVEL = ("languages", *SCHEMA, *SINGLE_TABLES)
 
 
@@ -230,6 +234,7 @@ class RawRecord:
     origin: tuple[str, int | None] = ("?", None)
     edited: bool = False
     layer: int = 0  # the layer that first declared the record
+    shipped: dict[str, Any] = field(default_factory=dict)  # values a user layer replaced, as the first layer had them
 
     def source(self) -> Source:
         fields = tuple((k, line) for k, (_f, line) in self.where.items() if line is not None)
@@ -330,6 +335,10 @@ class ContentMerger:
             self.records[kind][ident] = record
         elif self.layer > 0:
             record.edited = True
+            if record.layer == 0:
+                for name in table:
+                    if name in record.values:
+                        record.shipped.setdefault(name, record.values[name])
         for name, value in table.items():
             record.values[name] = value
             record.where[name] = (toml.name, toml.lines.key(header, index, name))
@@ -373,6 +382,16 @@ class ContentMerger:
         if len(unknown) > MAX_UNKNOWN_KEYS:
             self.problems.add(*record.origin, label, f"{len(unknown) - MAX_UNKNOWN_KEYS:,} more unknown keys")
         ok = not unknown
+        if record.kind in SCHEMA:
+            id_name = SCHEMA[record.kind][0]
+            try:
+                fields[id_name][0](record.values[id_name], ctx)
+            except FieldError as exc:
+                # A bad id is one mistake: the missing fields that follow from it would only bury the hint.
+                file, line = record.where[id_name]
+                others = [key for key in self.records[record.kind] if key != record.key]
+                self.problems.add(file, line, f"{label}.{id_name}", f"{exc}{suggest(record.key, others)}")
+                return None
         for name, raw in record.values.items():
             file, line = record.where[name]
             if name not in fields:
@@ -386,7 +405,30 @@ class ContentMerger:
             if required and name not in record.values:
                 self.problems.add(record.origin[0], record.origin[1], f"{label}.{name}", "required field is missing")
                 ok = False
+        if record.kind in SAFETY_TABLES:
+            ok = self._keeps_shipped_text(record, label) and ok
         return values if ok else None
+
+    def _keeps_shipped_text(self, record: RawRecord, label: str) -> bool:
+        """Safety text may be translated or added to by a pack, never cut or reworded in a shipped language."""
+        ok = True
+        for name, shipped in record.shipped.items():
+            mine = record.values.get(name)
+            if not isinstance(shipped, dict) or not isinstance(mine, dict):
+                continue
+            for lang, original in shipped.items():
+                new = mine.get(lang)
+                if not isinstance(original, str) or not isinstance(new, str):
+                    continue
+                if " ".join(original.split()) not in " ".join(new.split()):
+                    file, line = record.where[name]
+                    self.problems.add(
+                        file, line, f"{label}.{name}",
+                        f"the {lang!r} text must keep the shipped {record.kind} word for word: "
+                        "a pack may add to it or translate it, not shorten or reword it",
+                    )  # fmt: skip
+                    ok = False
+        return ok
 
     def _assemble(self, built: dict[str, list[tuple[RawRecord, dict[str, Any]]]]) -> Content:
         def src(record: RawRecord) -> Source:

@@ -5,19 +5,25 @@ philtrum and the ear they collide when the map is small. Each label tries a
 few spots around its point, right of it first, and takes the first one that
 covers nothing already placed and no point; failing that, the one that
 covers least. Labels are placed in the caller's order, so the points that
-matter most come first. Pure geometry in screen pixels, no Qt.
+matter most come first. The work is bounded, so that a pack heaping
+hundreds of points together cannot stall the window. Pure geometry in
+screen pixels, no Qt.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 GAP_PX = 2.0  # between a point's marker and its label
 CELL_PX = 48.0  # grid cell for finding what a box may cover
 DOT_WEIGHT = 0.25  # covering a point's marker, against covering another label
 RETRIES = 10
+# Units of work (_Grid.work) for one layout, all passes together. The shipped
+# points take under 5,000; 60,000 is about 30 ms on an idle machine, which
+# keeps 1,000 labels under 100 ms however they are heaped, with room for a
+# busy one (benchmarks/bench_labels.py).
+WORK_BUDGET = 60_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,29 +68,55 @@ def offsets(width: float, height: float, radius: float) -> list[tuple[float, flo
 
 
 class _Grid:
-    """Boxes bucketed by the cells they touch, so a candidate is checked against its neighbours only."""
+    """Boxes bucketed by the cells they touch, so a candidate is checked against its neighbours only.
+
+    Each look, each cell looked in and each comparison of two boxes count
+    one in `work`, which is what bounds the layout: a pack may put hundreds
+    of points in one cell.
+    """
 
     def __init__(self) -> None:
-        self._cells: defaultdict[tuple[int, int], list[Box]] = defaultdict(list)
+        self._cells: dict[tuple[int, int], list[Box]] = {}
+        self.work = 0
 
     @staticmethod
-    def _cells_of(box: Box) -> Iterator[tuple[int, int]]:
-        for cx in range(int(box.left // CELL_PX), int(box.right // CELL_PX) + 1):
-            for cy in range(int(box.top // CELL_PX), int(box.bottom // CELL_PX) + 1):
-                yield cx, cy
+    def _span(box: Box) -> tuple[range, range]:
+        return (
+            range(int(box.left // CELL_PX), int(box.right // CELL_PX) + 1),
+            range(int(box.top // CELL_PX), int(box.bottom // CELL_PX) + 1),
+        )
 
     def add(self, box: Box) -> None:
-        for cell in self._cells_of(box):
-            self._cells[cell].append(box)
+        columns, rows = self._span(box)
+        for cx in columns:
+            for cy in rows:
+                self._cells.setdefault((cx, cy), []).append(box)
 
-    def covered(self, box: Box) -> float:
-        seen: set[int] = set()
+    def covered(self, box: Box, enough: float = float("inf")) -> float:
+        """How much of `box` the stored boxes cover, counted up to `enough`: past that the caller has a better spot.
+
+        A pair of boxes that shares several cells is counted once, in the
+        cell that holds the top-left corner of their intersection.
+        """
+        columns, rows = self._span(box)
         total = 0.0
-        for cell in self._cells_of(box):
-            for other in self._cells.get(cell, ()):
-                if id(other) not in seen:
-                    seen.add(id(other))
-                    total += box.overlap(other)
+        left, top, right, bottom = box.left, box.top, box.right, box.bottom
+        self.work += 1
+        for cx in columns:
+            for cy in rows:
+                others = self._cells.get((cx, cy))
+                if not others:
+                    continue
+                self.work += len(others) + 1
+                for other in others:
+                    x0 = other.left if other.left > left else left
+                    y0 = other.top if other.top > top else top
+                    width = (other.right if other.right < right else right) - x0
+                    height = (other.bottom if other.bottom < bottom else bottom) - y0
+                    if width > 0 and height > 0 and int(x0 // CELL_PX) == cx and int(y0 // CELL_PX) == cy:
+                        total += width * height
+                if total >= enough:
+                    return total
         return total
 
 
@@ -105,46 +137,74 @@ class Label:
 
 
 def place_labels(labels: Sequence[Label], markers: Sequence[tuple[float, float, float]]) -> list[tuple[float, float]]:
-    """For each label, the offset of its top-left corner from its point.
+    """For each label, the offset of its top-left corner from its point."""
+    return plan_labels(labels, markers).offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Where the labels go, and how many box comparisons it took to decide."""
+
+    offsets: list[tuple[float, float]]
+    work: int
+
+
+def plan_labels(
+    labels: Sequence[Label], markers: Sequence[tuple[float, float, float]], budget: int = WORK_BUDGET
+) -> Plan:
+    """Place the labels within about `budget` box comparisons: past it, each label takes its best spot so far.
 
     `markers` are every point drawn, as (x, y, radius). Labels are placed in
     the given order; a label left covering another is moved ahead of the
     others and the placement tried again, a few times at most, since the
-    first labels have the most room.
+    first labels have the most room. Ordinary content takes a few thousand
+    comparisons; a pack that heaps hundreds of points together would take
+    tens of millions, so once the budget is spent the remaining labels take
+    their first choice of spot unexamined and no further pass is tried. The
+    budget can be overrun by one spot's look, at most every label placed.
     """
-    order = list(range(len(labels)))
-    best: tuple[float, dict[int, tuple[float, float]]] | None = None
-    for _attempt in range(RETRIES + 1):
-        chosen, crowded = _place(labels, order, markers)
-        score = sum(cover for _index, cover in crowded)
-        if best is None or score < best[0]:
-            best = (score, chosen)
-        if not crowded:
-            break
-        first = [index for index, _cover in crowded]
-        order = first + [index for index in order if index not in set(first)]
-    assert best is not None
-    return [best[1][index] for index in range(len(labels))]
-
-
-def _place(
-    labels: Sequence[Label], order: Sequence[int], markers: Sequence[tuple[float, float, float]]
-) -> tuple[dict[int, tuple[float, float]], list[tuple[int, float]]]:
-    """One greedy pass: each label's spot, and the labels left covering another label."""
     dots = _Grid()
     for x, y, radius in markers:
         dots.add(Box(x - radius, y - radius, x + radius, y + radius))
+    order = list(range(len(labels)))
+    best: tuple[float, dict[int, tuple[float, float]]] | None = None
+    work = 0
+    for _attempt in range(RETRIES + 1):
+        chosen, crowded, spent = _place(labels, order, dots, budget - work)
+        work += spent
+        score = sum(cover for _index, cover in crowded)
+        if best is None or score < best[0]:
+            best = (score, chosen)
+        if not crowded or work >= budget:
+            break
+        first = [index for index, _cover in crowded]
+        moved = set(first)
+        order = first + [index for index in order if index not in moved]
+    assert best is not None
+    return Plan([best[1][index] for index in range(len(labels))], work)
+
+
+def _place(
+    labels: Sequence[Label], order: Sequence[int], dots: _Grid, budget: int
+) -> tuple[dict[int, tuple[float, float]], list[tuple[int, float]], int]:
+    """One greedy pass: each label's spot, the labels left covering another label, and the comparisons made."""
+    dots.work = 0
     placed = _Grid()
     chosen: dict[int, tuple[float, float]] = {}
     crowded: list[tuple[int, float]] = []
     for index in order:
         label = labels[index]
-        best, best_cover, best_text = (0.0, 0.0), float("inf"), 0.0
-        for dx, dy in offsets(label.width, label.height, label.radius):
+        spots = offsets(label.width, label.height, label.radius)
+        best, best_cover, best_text = spots[0], float("inf"), 0.0
+        for dx, dy in spots:
+            if placed.work + dots.work >= budget:
+                break  # spent: keep the best spot seen, or the first choice
             box = label.box(dx, dy)
-            text = placed.covered(box)
+            text = placed.covered(box, best_cover)
+            if text >= best_cover:
+                continue
             # Text over text cannot be read; text over the edge of a dot still can.
-            cover = text + DOT_WEIGHT * dots.covered(box)
+            cover = text + DOT_WEIGHT * dots.covered(box, (best_cover - text) / DOT_WEIGHT)
             if cover < best_cover:
                 best, best_cover, best_text = (dx, dy), cover, text
                 if cover == 0:
@@ -153,4 +213,4 @@ def _place(
         chosen[index] = best
         if best_text > 0:
             crowded.append((index, best_text))
-    return chosen, crowded
+    return chosen, crowded, placed.work + dots.work

@@ -33,11 +33,20 @@ class Hit:
     score: int  # lower is better
 
 
+# Letters that Unicode does not decompose into a base letter and a mark, yet a
+# keyboard types without the mark: Turkish layouts give 'ı' for 'i'.
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h"})
+
+
 def fold(text: str) -> str:
-    """Lower-case, without tone marks, spaces or hyphens: 'Sì Bái' → 'sibai'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case, without tone marks, spaces or hyphens: 'Sì Bái' → 'sibai', 'SIBAI' and 'sıbaı' too.
+
+    Case is folded before the marks are taken off, so that 'İ' (which folds
+    to 'i' and a dot above) loses its dot too.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SEPARATORS.sub("", bare.casefold())
+    return _SEPARATORS.sub("", bare.translate(_UNMARKED))
 
 
 class SearchIndex:

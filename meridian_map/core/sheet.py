@@ -37,6 +37,8 @@ CHEAT_FACE_WIDTH = 0.5  # share of the text width the face takes on the cheat sh
 HOME_FACE_WIDTH = 0.40
 YANG_MING_POINTS_PER_ZONE = 1
 PALETTE_SLOTS = 6  # tints the drawing layer offers; touching zones never share one
+# After a disclaimer a pack changed; the zh words are ones the bundled font subset draws.
+EDITED_DISCLAIMER = {"en": " (This disclaimer was edited locally.)", "zh": "（以上说明已在本地更改。）"}
 CLAUSE_BREAKS = (", then ", "; ", ", starting ", "，然后", "，再", "；")
 MIN_CLAUSE_CHARS, MIN_CLAUSE_HANZI = 24, 8  # a shortened direction must still say something
 
@@ -344,6 +346,14 @@ def find_concern(catalog: Catalog, wanted: str) -> Concern:
     raise SheetError(f"unknown concern {wanted!r}; {hint}")
 
 
+def printed_disclaimer(catalog: Catalog, lang: str) -> str:
+    """The short disclaimer, saying so when a pack changed it: a reader must not take it for the shipped one."""
+    text = catalog.content.disclaimer.short.get(lang)
+    if not catalog.local_change("disclaimer", "disclaimer"):
+        return text
+    return text + EDITED_DISCLAIMER.get(lang, EDITED_DISCLAIMER["en"])
+
+
 def printed_on(today: dt.date | None) -> str:
     """The ISO date a sheet is printed on, `today` or else the local date.
 
@@ -506,7 +516,7 @@ def cheat_sheet(
         subtitle=labels["cheat_subtitle"].format(count=len(zones)),
         date=labels["date"].format(date=printed_on(today)),
         marks=marks,
-        disclaimer=catalog.content.disclaimer.short.get(lang),
+        disclaimer=printed_disclaimer(catalog, lang),
         labels=labels,
         rows=rows,
         cautions=cautions,
@@ -563,7 +573,7 @@ def take_home_sheet(
         subtitle=concern.description.get(lang),
         date=labels["date"].format(date=printed_on(today)),
         marks=marks,
-        disclaimer=catalog.content.disclaimer.short.get(lang),
+        disclaimer=printed_disclaimer(catalog, lang),
         labels=labels,
         concern=concern.id,
         steps=steps,

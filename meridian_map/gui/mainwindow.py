@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
 
         self.hover_label = QLabel()
         self.hover_label.setAccessibleName("Hover information")
+        # Names come from packs: a QLabel would take "<img src=…>" in one for markup.
+        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
         self.zoom_label = QLabel("100 %")
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(self.zoom_label)
@@ -169,7 +172,7 @@ class MainWindow(QMainWindow):
         zone = self.catalog.zones[area.zone]
         text = f"{zone.name.get()} ({area.side})"
         self.hover_label.setText(f"Hover: {text} · {zone.area.get()}")
-        self.view.setToolTip(text)
+        self.view.setToolTip(plain_tip(text))
 
     def _point_hovered(self, key: str) -> None:
         if not key:
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
         info = self.catalog.point(key).info
         text = f"{info.code} {info.pinyin} {info.hanzi} · {info.english}"
         self.hover_label.setText(f"Hover: {text}")
-        self.view.setToolTip(text)
+        self.view.setToolTip(plain_tip(text))
 
     # actions ----------------------------------------------------------------------
 
@@ -209,11 +212,14 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about_text(self) -> str:
+        """Our markup over escaped pack text: a pack must not add links or images, nor hide the disclaimer."""
         content = self.catalog.content
-        sources = "".join(f"<li>{s}</li>" for s in content.sources)
+        sources = "".join(f"<li>{escape(s)}</li>" for s in content.sources)
+        change = self.catalog.local_change("disclaimer", "disclaimer")
+        mark = f"<p><i>✎ The disclaimer was {change} locally by your content pack.</i></p>" if change else ""
         return (
             f"<h3>Meridian Map {__version__}</h3>"
-            f"<p>{content.disclaimer.full.get()}</p>"
+            f"<p>{escape(content.disclaimer.full.get())}</p>{mark}"
             f"<p><b>Sources</b></p><ul>{sources}</ul>"
         )
 
@@ -267,3 +273,8 @@ class MainWindow(QMainWindow):
             except OSError as exc:
                 self.statusBar().showMessage(f"Settings not saved: {exc}")
         super().closeEvent(event)
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as it is: Qt takes any tooltip that looks like HTML for HTML."""
+    return f"<p>{escape(text)}</p>" if text else ""

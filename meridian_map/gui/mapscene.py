@@ -359,7 +359,12 @@ class MapScene(QGraphicsScene):
         self._layout_labels()
 
     def set_label_scale(self, scale: float) -> None:
-        """The view's scale (screen pixels per face unit), which decides how crowded the labels are."""
+        """The view's scale (screen pixels per face unit), which decides how crowded the labels are.
+
+        Every resize refits the view, often to the same scale: that needs no new layout.
+        """
+        if scale == self._label_scale and not self._labels_stale:
+            return
         self._label_scale = scale
         self._layout_labels()
 

@@ -68,8 +68,12 @@ class Panel(QTextBrowser):
             "<p>The <span style='color:#D55E00'><b>Stomach</b></span> (solid) and "
             "<span style='color:#0072B2'><b>Large Intestine</b></span> (dashed) channels, "
             "the Yang Ming pair, are drawn on top.</p>"
-            f"<p class='sub'>{disclaimer}</p>",
+            f"<p class='sub'>{disclaimer}</p>{self._disclaimer_note()}",
         )
+
+    def _disclaimer_note(self) -> str:
+        change = self.catalog.local_change("disclaimer", "disclaimer")
+        return f"<p class='edited'>✎ This disclaimer was {change} locally.</p>" if change else ""
 
     def show_zone(self, area_key: str) -> None:
         area = self.catalog.areas[area_key]
