@@ -138,7 +138,9 @@ def test_a_forged_manifest_removes_nothing_of_the_users(tmp_path: Path) -> None:
     assert (root / "empty-but-mine").is_dir()
 
 
-@pytest.mark.parametrize("content", [b"\xff\xfe", b"[1, 2]", b'{"files": 3, "folders": []}', b"{" * 100_000])
+@pytest.mark.parametrize(
+    "content", [b"\xff\xfe", b"[1, 2]", b'{"files": 3, "folders": []}', b"{" * 100_000, b"[" * 60_000]
+)
 def test_an_unreadable_manifest_still_removes_only_identical_files(tmp_path: Path, content: bytes) -> None:
     root = tmp_path / "share"
     install(root, COMMAND)

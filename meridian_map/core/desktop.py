@@ -115,7 +115,7 @@ def _read_manifest(root: Path, allowed_files: set[Path], allowed_folders: set[Pa
         if len(raw) > MANIFEST_LIMIT:
             return None
         document = json.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(document, dict):
         return None
