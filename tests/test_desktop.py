@@ -13,10 +13,14 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from meridian_map import __version__
 from meridian_map.cli import main
 from meridian_map.core.desktop import APP_ID, ICON_SIZES, MANIFEST, DesktopError, exec_line, install, uninstall
+from meridian_map.gui.appicon import identify
+from meridian_map.gui.mainwindow import MainWindow
 
 REPO = Path(__file__).resolve().parents[1]
 DESKTOP_DIR = REPO / "assets" / "desktop"
@@ -254,3 +258,20 @@ def test_one_application_id_names_the_entry_the_metainfo_and_the_icon() -> None:
     assert f"<id>{APP_ID}</id>" in metainfo
     assert f'<launchable type="desktop-id">{APP_ID}.desktop</launchable>' in metainfo
     assert sorted(p.name for p in DESKTOP_DIR.iterdir()) == [f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml"]
+
+
+def test_the_about_box_and_version_flag_show_the_one_version(
+    window: MainWindow, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert f"Meridian Map {__version__}</h3>" in window.about_text()
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out == f"meridian-map {__version__}\n"
+
+
+def test_identify_gives_the_application_its_names_and_icon(qapp: QApplication) -> None:
+    identify(qapp)
+    assert QGuiApplication.desktopFileName() == APP_ID
+    assert QGuiApplication.applicationDisplayName() == "Meridian Map"
+    sizes = {(size.width(), size.height()) for size in QGuiApplication.windowIcon().availableSizes()}
+    assert sizes == {(size, size) for size in ICON_SIZES}
