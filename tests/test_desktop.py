@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from meridian_map import __version__
 from meridian_map.cli import main
-from meridian_map.core.desktop import APP_ID, ICON_SIZES, MANIFEST, DesktopError, exec_line, install, uninstall
+from meridian_map.core.appid import APP_ID, ICON_SIZES
+from meridian_map.core.desktop import MANIFEST, DesktopError, exec_line, install, uninstall
 from meridian_map.gui.appicon import identify
 from meridian_map.gui.mainwindow import MainWindow
 
@@ -275,3 +276,10 @@ def test_identify_gives_the_application_its_names_and_icon(qapp: QApplication) -
     assert QGuiApplication.applicationDisplayName() == "Meridian Map"
     sizes = {(size.width(), size.height()) for size in QGuiApplication.windowIcon().availableSizes()}
     assert sizes == {(size, size) for size in ICON_SIZES}
+
+
+def test_the_window_names_and_icon_load_no_openssl() -> None:
+    """The app's start-up avoids OpenSSL (see test_catalogcache); naming the window must not bring it back."""
+    code = "import sys, meridian_map.gui.appicon; print('_hashlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from meridian_map.core.desktop import APP_ID
+from meridian_map.core.appid import APP_ID
 
 pytestmark = pytest.mark.xvfb
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ICON_NAME = "org.meridianmap.MeridianMap"
+ICON_NAME = "org.meridianmap.MeridianMap"  # meridian_map.core.appid.APP_ID
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ROOT = Path(__file__).resolve().parents[1]
 HICOLOR = ROOT / "assets" / "icons" / "hicolor"
@@ -64,6 +64,9 @@ def write_icons() -> list[Path]:
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
+    from meridian_map.gui.headless import offscreen_without_display
+
+    offscreen_without_display()
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     svg = icon_svg()
     scalable = HICOLOR / "scalable" / "apps" / f"{ICON_NAME}.svg"

@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 
+from .appid import APP_ID, ICON_SIZES
 from .assets import shipped_assets
 from .atomicfile import atomic_write_bytes
 
-APP_ID = "org.meridianmap.MeridianMap"
-ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 MANIFEST = Path("meridian-map") / "desktop-install.json"
 MANIFEST_LIMIT = 64 * 1024
 ANCESTORS_LIMIT = 8  # folders above the data folder that install may create (and uninstall remove)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..core.appid import APP_ID, ICON_SIZES
 from ..core.assets import shipped_assets
-from ..core.desktop import APP_ID, ICON_SIZES
 
 
 def app_icon() -> QIcon:
