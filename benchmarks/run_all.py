@@ -16,6 +16,7 @@ SCRIPTS = (
     "bench_gui.py",
     "bench_sheet.py",
     "bench_hostile.py",
+    "bench_study.py",
 )
 
 

@@ -56,6 +56,23 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     _add_source_options(sheet)
 
+    study = commands.add_parser("study", help="study progress: what is due per deck")
+    study_commands = study.add_subparsers(dest="study_command", metavar="STUDY_COMMAND", required=True)
+    status = study_commands.add_parser("status", help="print what is due and new per deck")
+    status.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    status.add_argument("--lang", default="en", help="language of the deck names: en or zh (default: en)")
+    export_log = study_commands.add_parser("export", help="write your review history as CSV")
+    export_log.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the CSV to write")
+    import_log = study_commands.add_parser("import", help="add a CSV review history (from `study export`)")
+    import_log.add_argument("file", metavar="FILE", type=Path, help="the CSV to read")
+
+    deck = commands.add_parser("deck", help="write an Anki package (.apkg): one note per point, with a picture")
+    deck.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the .apkg to write")
+    deck.add_argument("--lang", default="en", help="language of the notes: en or zh (default: en)")
+    deck.add_argument(
+        "--deck", metavar="ID", default="all", help="a deck id, e.g. yang-ming, channel:ST (default: all)"
+    )
+
     commands.add_parser("install-desktop", help="add the menu entry and icon to your desktop (your data folder)")
     commands.add_parser("uninstall-desktop", help="remove exactly what install-desktop added")
     return parser
@@ -184,6 +201,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_paths(_args: argparse.Namespace) -> int:
     from .core.assets import shipped_assets
+    from .core.store.paths import database_path
     from .core.userdata import settings_store
     from .core.userdirs import cache_dir, content_dir, data_dir
 
@@ -192,6 +210,7 @@ def cmd_paths(_args: argparse.Namespace) -> int:
     print(f"settings file:   {settings_store().path}")
     print(f"content folder:  {content} ({state})")
     print(f"data folder:     {data_dir()}")
+    print(f"study database:  {database_path()}")
     print(f"cache folder:    {cache_dir()} (safe to delete)")
     print(f"shipped content: {shipped_assets()} (face.svg and content/, to copy from)")
     return 0
@@ -217,6 +236,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
     from .core.atomicfile import atomic_write_bytes
+    from .core.printable import printing_problem
     from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
 
     try:
@@ -225,6 +245,10 @@ def _sheet(args: argparse.Namespace) -> int:
         return _report(error)
     if args.note and not args.concern:
         print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
+        return 2
+    problem = printing_problem(args.note)
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
         return 2
     try:
         sheet = build_sheet(catalog, args.concern, args.lang, args.note)
@@ -285,6 +309,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_study(args: argparse.Namespace) -> int:
+    from .studycommands import cmd_study
+
+    return cmd_study(args)
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    from .studycommands import cmd_deck
+
+    return cmd_deck(args)
+
+
 def cmd_desktop(args: argparse.Namespace) -> int:
     """`install-desktop` and `uninstall-desktop`: files in the user's XDG data folder, never elsewhere."""
     from .core.desktop import DesktopError, data_home, install, uninstall
@@ -307,7 +343,10 @@ def cmd_desktop(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
-    handlers = {"check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet}
+    handlers = {
+        "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
+        "deck": cmd_deck,
+    }  # fmt: skip
     handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)
     return handler(args)

@@ -663,7 +663,7 @@ def toml_hand_made(c: Corpus) -> None:
     c.add(
         "toml/text_empty.toml",
         '[[zone]]\nid = "cheek"\nname = { en = "", zh = "b" }\n',
-        "zone[cheek].name: must not be empty",
+        "zone[cheek].name: en: must not be empty",
     )
     c.add(
         "toml/text_number.toml",

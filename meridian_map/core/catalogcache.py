@@ -19,6 +19,7 @@ from .. import __version__
 from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
 from .atomicfile import atomic_write_bytes
 from .catalog import Catalog
+from .printable import COVERAGE_FILE
 
 try:
     # The built-in BLAKE2: `import hashlib` would load OpenSSL, ~3.7 MB of
@@ -28,7 +29,7 @@ except ImportError:  # a Python built without it still has hashlib's
     from hashlib import blake2b
 
 CACHE_FORMAT = 1
-BUILDERS = ("model.py", "catalog.py", "loader.py", "content.py", "svgload.py", "geometry.py")
+BUILDERS = ("model.py", "catalog.py", "loader.py", "content.py", "printable.py", "svgload.py", "geometry.py")
 KEEP_ENTRIES = 4
 
 
@@ -40,7 +41,8 @@ def fingerprint(assets: Traversable, user_dirs: Sequence[Traversable], face_file
     files: list[Traversable] = [Path(__file__).with_name(name) for name in BUILDERS]
     if face_file is not None:
         files.append(face_file)
-    files += [assets.joinpath(FACE_FILE), *content_files(assets.joinpath(CONTENT_DIR))]
+    # What the fonts cover decides which pack text is accepted.
+    files += [assets.joinpath(FACE_FILE), assets.joinpath(COVERAGE_FILE), *content_files(assets.joinpath(CONTENT_DIR))]
     for folder in user_dirs:
         files += [folder.joinpath(FACE_FILE), *content_files(folder)]
     for file in files:

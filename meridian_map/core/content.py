@@ -29,6 +29,7 @@ from .model import (
     Vec,
     ZoneInfo,
 )
+from .printable import printing_problem
 from .problems import Problems
 from .tomlsource import TomlFile
 
@@ -67,6 +68,10 @@ def string(value: Any, _ctx: Context) -> str:
         raise FieldError(f"expected a string, found {_type_name(value)}")
     if not value.strip():
         raise FieldError("must not be empty")
+    # Pack text reaches printed sheets: a character no bundled font draws would print as a box.
+    problem = printing_problem(value)
+    if problem:
+        raise FieldError(problem)
     return value.strip()
 
 
@@ -155,7 +160,13 @@ def text(value: Any, ctx: Context) -> Text:
     missing = [lang for lang in ctx.languages if lang not in value]
     if missing:
         raise FieldError(f"missing translation: {', '.join(missing)}")
-    return Text.of({lang: string(value[lang], ctx) for lang in ctx.languages})
+    translations: dict[str, str] = {}
+    for lang in ctx.languages:
+        try:
+            translations[lang] = string(value[lang], ctx)
+        except FieldError as exc:
+            raise FieldError(f"{lang}: {exc}") from None
+    return Text.of(translations)
 
 
 def pattern(regex: re.Pattern[str], what: str) -> Check:

@@ -23,7 +23,8 @@ def bundled_fonts() -> tuple[str, ...]:
     From the files' bytes, not their paths: registered from a path, Qt maps
     hanzi that share a glyph with a Kangxi radical (力 and ⼒, 人 and ⼈) to
     the radical in a PDF's text, so copying or searching 力度 fails. The
-    copy costs about 1 MB.
+    copy costs about 3 MB and 3 ms: the fonts cover all of GB2312, and a PDF
+    embeds only the glyphs it uses.
     """
     folder = shipped_assets().joinpath(FONT_DIR)
     if not folder.is_dir():
