@@ -2,9 +2,10 @@
 # Runs the bundle as someone who downloaded it would: untars
 # dist/meridian-map-*-linux-*.tar.gz into an empty folder and, on an X
 # server (Xvfb) with an environment emptied by `env -i` (no Python, no
-# venv, no PATH: only the display, a UTF-8 locale and a home), runs --version, check,
-# --screenshot, sheet and install-desktop/uninstall-desktop, then starts
-# the window and quits it with Ctrl+Q. Run after tools/bundle.sh.
+# venv, no PATH: only the display, a UTF-8 locale and a home), runs
+# --version, check, --screenshot, sheet, study status, deck and
+# install-desktop/uninstall-desktop, then starts the window and quits it
+# with Ctrl+Q. Run after tools/bundle.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -31,6 +32,9 @@ clean --screenshot shot.png --size 1024x700
 clean sheet -o sheet.pdf >/dev/null
 [ "$(head -c 5 sheet.pdf)" = "%PDF-" ] || fail "sheet wrote no PDF"
 pdffonts sheet.pdf | grep -q NotoSansCJK || fail "the sheet does not embed the shipped CJK font"
+clean study status | grep -q "^all " || fail "study status lists no decks"
+clean deck -o deck.apkg >/dev/null
+[ "$(head -c 2 deck.apkg)" = "PK" ] || fail "deck wrote no Anki package"
 
 data="$BUNDLE_HOME/.local/share"
 before=$(cd "$BUNDLE_HOME" && find . -printf "%y %m %s %p\n" | sort)
@@ -51,6 +55,6 @@ timeout 30 tail --pid="$app" -f /dev/null || { kill "$app"; fail "the window did
 wait "$app" || code=$?
 [ "$code" -eq 0 ] || fail "the window exited with $code"
 '
-echo "smoke_bundle: the untarred bundle passed (--version, check, --screenshot, sheet, desktop entry, window) in" \
+echo "smoke_bundle: the untarred bundle passed (--version, check, --screenshot, sheet, study, deck, desktop entry, window) in" \
   "$((SECONDS - started)) s, with an empty environment"
 mkdir -p "$repo/build" && cp "$work/shot.png" "$repo/build/bundle-shot.png"  # to look at

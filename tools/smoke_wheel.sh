@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the sdist and the wheel (dist/), installs the wheel into a fresh
 # virtual environment outside the checkout and runs it there as a user
-# would: --version, check, --screenshot, sheet, install-desktop and
-# uninstall-desktop. A file missing from the wheel fails here, not at a
+# would: --version, check, --screenshot, sheet, study status, deck,
+# install-desktop and uninstall-desktop. A file missing from the wheel fails here, not at a
 # user's desk. Run after tools/setup.sh (tools/test.sh does both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +61,9 @@ EOF
 "$bin" sheet -o sheet.pdf >/dev/null
 [ "$(head -c 5 sheet.pdf)" = "%PDF-" ] || fail "sheet wrote no PDF"
 pdffonts sheet.pdf | grep -q "NotoSansCJK" || fail "the sheet does not embed the shipped CJK font"
+"$bin" study status | grep -q "^all " || fail "study status lists no decks"
+"$bin" deck -o deck.apkg >/dev/null
+[ "$(head -c 2 deck.apkg)" = "PK" ] || fail "deck wrote no Anki package"
 
 mkdir -p "$XDG_DATA_HOME"
 before=$(cd "$XDG_DATA_HOME" && find . -printf '%y %m %s %p\n' | sort)
@@ -73,4 +76,4 @@ appstreamcli validate --no-net --pedantic "$XDG_DATA_HOME/metainfo/org.meridianm
 after=$(cd "$XDG_DATA_HOME" && find . -printf '%y %m %s %p\n' | sort)
 [ "$before" = "$after" ] || fail "uninstall-desktop did not leave $XDG_DATA_HOME as it was"
 
-echo "smoke_wheel: the installed wheel passed (--version, check, --screenshot, sheet, desktop entry) in $((SECONDS - started)) s"
+echo "smoke_wheel: the installed wheel passed (--version, check, --screenshot, sheet, study, deck, desktop entry) in $((SECONDS - started)) s"
