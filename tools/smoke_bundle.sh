@@ -26,13 +26,16 @@ fail() { echo "smoke_bundle: $*" >&2; exit 1; }
 clean() { env -i DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" HOME="$BUNDLE_HOME" LANG=C.UTF-8 "$BUNDLE_BIN" "$@"; }
 
 [ "$(clean --version)" = "meridian-map $BUNDLE_VERSION" ] || fail "--version does not say $BUNDLE_VERSION"
-clean check | grep -q "^ok: " || fail "check did not pass"
+clean check >check.txt
+grep -q "^ok: " check.txt || fail "check did not pass"
 clean --screenshot shot.png --size 1024x700
 [ "$(head -c 4 shot.png | tail -c 3)" = "PNG" ] || fail "--screenshot wrote no PNG"
 clean sheet -o sheet.pdf >/dev/null
 [ "$(head -c 5 sheet.pdf)" = "%PDF-" ] || fail "sheet wrote no PDF"
-pdffonts sheet.pdf | grep -q NotoSansCJK || fail "the sheet does not embed the shipped CJK font"
-clean study status | grep -q "^all " || fail "study status lists no decks"
+pdffonts sheet.pdf >fonts.txt
+grep -q NotoSansCJK fonts.txt || fail "the sheet does not embed the shipped CJK font"
+clean study status >status.txt
+grep -q "^all " status.txt || fail "study status lists no decks"
 clean deck -o deck.apkg >/dev/null
 [ "$(head -c 2 deck.apkg)" = "PK" ] || fail "deck wrote no Anki package"
 

@@ -55,13 +55,16 @@ assert not missing, f"missing from the wheel: {missing}"
 print(f"smoke_wheel: {len(wanted)} asset files installed")
 EOF
 
-"$bin" check | grep -q "^ok: " || fail "check did not pass"
+"$bin" check >check.txt
+grep -q "^ok: " check.txt || fail "check did not pass"
 "$bin" --screenshot shot.png --size 1024x700
 [ "$(head -c 4 shot.png | tail -c 3)" = "PNG" ] || fail "--screenshot wrote no PNG"
 "$bin" sheet -o sheet.pdf >/dev/null
 [ "$(head -c 5 sheet.pdf)" = "%PDF-" ] || fail "sheet wrote no PDF"
-pdffonts sheet.pdf | grep -q "NotoSansCJK" || fail "the sheet does not embed the shipped CJK font"
-"$bin" study status | grep -q "^all " || fail "study status lists no decks"
+pdffonts sheet.pdf >fonts.txt
+grep -q "NotoSansCJK" fonts.txt || fail "the sheet does not embed the shipped CJK font"
+"$bin" study status >status.txt
+grep -q "^all " status.txt || fail "study status lists no decks"
 "$bin" deck -o deck.apkg >/dev/null
 [ "$(head -c 2 deck.apkg)" = "PK" ] || fail "deck wrote no Anki package"
 
