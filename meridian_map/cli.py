@@ -7,7 +7,10 @@ stay fast and run on machines without a display.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
+import os
+import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -15,17 +18,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
-from .core.problems import ContentError, Problem
+from .core.problems import ContentError, Problem, clip
 
 if TYPE_CHECKING:
     from .core.catalog import Catalog
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
+STDOUT = "-"  # as an output file: standard output
+MESSAGE_LIMIT = 400  # characters of one error line; the rest is what a person typed, clipped
+_LONG_WORD = re.compile(r"\S{81,}")
+_SIZE_VALUE = re.compile(r"-[\d.]*x-?[\d.]*", re.IGNORECASE)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what a person typed clipped in its error messages."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_clipped(message))
+
+
+def _clipped(message: str) -> str:
+    """`message` with each overlong word cut, and the whole cut to a line a terminal can show."""
+    return clip(_LONG_WORD.sub(lambda found: clip(found.group()), message), MESSAGE_LIMIT)
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="meridian-map",
         description="Meridian Map: facial gua sha zones and acupuncture points, for study and practice.",
     )
@@ -40,15 +59,21 @@ def _build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the catalog (zones, points, channels) as JSON")
     export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: stdout)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="file to write, or - for stdout (default: stdout, as UTF-8)"
+    )
     export.add_argument("--lang", default="en", help="language of names and texts (default: en)")
     _add_source_options(export)
 
     commands.add_parser("paths", help="print where the settings, your content pack and your data live")
 
-    sheet = commands.add_parser("sheet", help="write a one-page PDF: the cheat sheet, or a take-home sheet")
+    sheet = commands.add_parser("sheet", help="write a PDF: the one-page cheat sheet, or a take-home sheet")
     sheet.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help="PDF to write (default: meridian-map-<sheet>.pdf here)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="PDF to write, or - for stdout (default: meridian-map-<sheet>.pdf here)",
     )
     sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", type=str.lower, help="default: a4")
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark-circles")
@@ -81,34 +106,91 @@ def _build_parser() -> argparse.ArgumentParser:
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--assets", metavar="DIR", type=Path, help="a folder with face.svg and content/")
     parser.add_argument("--face", metavar="FILE", type=Path, help="a face SVG to use instead")
-    parser.add_argument(
-        "--pack", metavar="DIR", type=Path, help="a content pack (*.toml, optional face.svg) layered over the content"
+    packs = parser.add_mutually_exclusive_group()
+    packs.add_argument(
+        "--pack",
+        metavar="DIR",
+        type=Path,
+        help="a content pack (*.toml, optional face.svg) layered over the content (default: your content folder)",
     )
+    packs.add_argument("--no-pack", action="store_true", help="leave your content folder out: the shipped content only")
 
 
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1280x800") from None
+        raise argparse.ArgumentTypeError(f"{clip(text)!r} is not WIDTHxHEIGHT, e.g. 1280x800") from None
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
-        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+        raise argparse.ArgumentTypeError(f"{clip(text)!r}: width and height must be between 200 and 8000")
     return width, height
 
 
-def _load(args: argparse.Namespace, cached: bool = False) -> Catalog:
+def _joined_sizes(argv: Sequence[str]) -> list[str]:
+    """`--size -5x10` as `--size=-5x10`: argparse takes a value starting with "-" for an option.
+
+    So the value reaches `_size`, whose message says what the range is.
+    """
+    joined: list[str] = []
+    for arg in argv:
+        if joined and joined[-1] == "--size" and _SIZE_VALUE.fullmatch(arg):
+            joined[-1] = f"--size={arg}"
+        else:
+            joined.append(arg)
+    return joined
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir, except that a name too long for the system is no folder rather than a traceback."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _pack_dirs(args: argparse.Namespace) -> list[Path]:
+    """The pack to layer: `--pack`, else the user's content folder (as the window does) unless `--no-pack`."""
+    if args.pack is not None:
+        return [args.pack]
+    if args.no_pack:
+        return []
+    from .core.userdirs import content_dir
+
+    user = content_dir()
+    try:
+        used = user.is_dir() and any(user.iterdir())
+    except OSError as exc:
+        raise ContentError([_problem(str(user), f"cannot be read: {exc.strerror or exc}")]) from None
+    return [user] if used else []
+
+
+def _load(args: argparse.Namespace, cached: bool = False, announce: bool = True) -> Catalog:
     """The catalog the options name; `cached` reuses a build of identical files.
 
     `check` always builds afresh, since validating is its whole point; the
-    commands that only read the catalog go through the cache.
+    commands that only read the catalog go through the cache. When a pack
+    is layered and `announce`, one line on stderr says which, so a sheet
+    that differs from another machine's (or from `--no-pack`) explains
+    itself; `check` says it in its summary instead, and keeps stderr to
+    the problems.
     """
-    if args.assets is not None and not args.assets.is_dir():
+    if args.assets is not None and not _is_dir(args.assets):
         raise ContentError([_problem(str(args.assets), "folder not found")])
-    if args.face is not None and not args.face.is_file():
+    if args.face is not None and not _is_file(args.face):
         raise ContentError([_problem(str(args.face), "file not found")])
-    if args.pack is not None and not args.pack.is_dir():
+    if args.pack is not None and not _is_dir(args.pack):
         raise ContentError([_problem(str(args.pack), "folder not found")])
-    user_dirs = [args.pack] if args.pack is not None else []
+    user_dirs = _pack_dirs(args)
+    if user_dirs and announce:
+        hint = "" if args.pack is not None else " (your content folder; --no-pack leaves it out)"
+        print(f"content: shipped content with the pack {user_dirs[0]}{hint}", file=sys.stderr)
     if cached:
         from .core.catalogcache import load_cached
         from .core.userdirs import cache_dir
@@ -120,33 +202,47 @@ def _load(args: argparse.Namespace, cached: bool = False) -> Catalog:
 
 
 def _problem(file: str, message: str) -> Problem:
-    return Problem(file, None, "file", message)
+    return Problem(clip(file, 200), None, "file", message)
 
 
-def _report(error: ContentError) -> int:
+def _report(error: ContentError, args: argparse.Namespace | None = None) -> int:
+    """Every problem, the count, and the way out when they may come from the content folder nobody named."""
     for problem in error.problems:
         print(problem, file=sys.stderr)
     count = len(error.problems)
     print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+    if args is not None and _unnamed_pack_in_play(args):
+        print("your content folder is layered by default; --no-pack leaves it out", file=sys.stderr)
     return 1
+
+
+def _unnamed_pack_in_play(args: argparse.Namespace) -> bool:
+    """Whether the user's content folder, which the command line did not name, is layered (or unreadable)."""
+    if args.pack is not None or args.no_pack:
+        return False
+    try:
+        return bool(_pack_dirs(args))
+    except ContentError:
+        return True
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        catalog = _load(args)
+        catalog = _load(args, announce=False)
     except ContentError as error:
-        return _report(error)
+        return _report(error, args)
     elapsed = (time.perf_counter() - started) * 1000
     sided = sum(1 for p in catalog.points if p.side is not None)
     midline = len(catalog.points) - sided
-    print(
+    _say(
         f"ok: {len(catalog.points)} points ({sided} on the sides, {midline} on the midline), "
         f"{len(catalog.zones)} zones ({len(catalog.areas)} outlines), {len(catalog.concerns)} concerns, "
         f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks in {elapsed:.0f} ms"
     )
-    if args.pack is not None:
-        print(_pack_summary(catalog, own_face=args.face is None and (args.pack / "face.svg").is_file()))
+    packs = _pack_dirs(args)
+    if packs:
+        _say(_pack_summary(catalog, own_face=args.face is None and (packs[0] / "face.svg").is_file()))
     return 0
 
 
@@ -179,24 +275,79 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         catalog = _load(args, cached=True)
     except ContentError as error:
-        return _report(error)
+        return _report(error, args)
     if args.lang not in catalog.content.languages:
         print(
-            f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}", file=sys.stderr
+            f"unknown language {clip(args.lang)!r}; the content has {', '.join(catalog.content.languages)}",
+            file=sys.stderr,
         )
         return 2
-    text = json.dumps(catalog_document(catalog, args.lang), ensure_ascii=False, indent=1) + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    from .core.atomicfile import atomic_write_text
+    # UTF-8 whatever the locale: JSON is UTF-8 (RFC 8259), and a script reading it expects that, not escapes.
+    data = (json.dumps(catalog_document(catalog, args.lang), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if args.output is None or str(args.output) == STDOUT:
+        return _to_stdout(data)
+    return _to_file(args.output, data)
+
+
+def _to_file(target: Path, data: bytes) -> int:
+    from .core.atomicfile import atomic_write_bytes
 
     try:
-        atomic_write_text(args.output, text)
+        atomic_write_bytes(target, data)
     except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _to_stdout(data: bytes) -> int:
+    """Write bytes to standard output; a closed, full or broken one is a message and exit 1, not a traceback."""
+    stream = sys.stdout
+    if stream is None:
+        print("standard output is closed; name a file with -o FILE", file=sys.stderr)
+        return 1
+    try:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    except OSError as exc:
+        return _stdout_failed(exc)
+    return 0
+
+
+class _StdoutFailedError(Exception):
+    """Standard output is full, closed or gone; `main` reports it once."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _say(text: str) -> None:
+    """A line of a command's output; a locale that cannot spell it gets escapes rather than a traceback."""
+    if sys.stdout is None:
+        raise _StdoutFailedError(OSError(errno.EBADF, "it is closed"))
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+        _say(text.encode(encoding, "backslashreplace").decode(encoding))
+    except OSError as exc:
+        raise _StdoutFailedError(exc) from exc
+
+
+def _stdout_failed(exc: OSError) -> int:
+    """Report a failed write to stdout, and drop what is still buffered so exiting does not fail again."""
+    if not isinstance(exc, BrokenPipeError):  # the reader stopped on purpose (`| head`): nothing to say
+        print(f"cannot write to standard output: {exc.strerror or exc}", file=sys.stderr)
+    if sys.stdout is sys.__stdout__ and sys.stdout is not None:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+    return 1
 
 
 def cmd_paths(_args: argparse.Namespace) -> int:
@@ -207,12 +358,12 @@ def cmd_paths(_args: argparse.Namespace) -> int:
 
     content = content_dir()
     state = "exists" if content.is_dir() else "not created yet"
-    print(f"settings file:   {settings_store().path}")
-    print(f"content folder:  {content} ({state})")
-    print(f"data folder:     {data_dir()}")
-    print(f"study database:  {database_path()}")
-    print(f"cache folder:    {cache_dir()} (safe to delete)")
-    print(f"shipped content: {shipped_assets()} (face.svg and content/, to copy from)")
+    _say(f"settings file:   {settings_store().path}")
+    _say(f"content folder:  {content} ({state})")
+    _say(f"data folder:     {data_dir()}")
+    _say(f"study database:  {database_path()}")
+    _say(f"cache folder:    {cache_dir()} (safe to delete)")
+    _say(f"shipped content: {shipped_assets()} (face.svg and content/, to copy from)")
     return 0
 
 
@@ -235,14 +386,13 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
-    from .core.atomicfile import atomic_write_bytes
+    from .core.atomicfile import writable_mode
     from .core.printable import printing_problem
     from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
 
-    try:
-        catalog = _load(args, cached=True)
-    except ContentError as error:
-        return _report(error)
+    if args.concern is not None and not args.concern.strip():
+        print("--concern needs a concern id, e.g. dark-circles; leave it out for the cheat sheet", file=sys.stderr)
+        return 2
     if args.note and not args.concern:
         print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
         return 2
@@ -251,15 +401,26 @@ def _sheet(args: argparse.Namespace) -> int:
         print(f"note: {problem}", file=sys.stderr)
         return 2
     try:
+        catalog = _load(args, cached=True)
+    except ContentError as error:
+        return _report(error, args)
+    try:
         sheet = build_sheet(catalog, args.concern, args.lang, args.note)
     except SheetError as error:
-        print(error, file=sys.stderr)
+        print(_clipped(str(error)), file=sys.stderr)
         return 2
     concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
+    to_stdout = args.output is not None and str(args.output) == STDOUT
     target: Path = args.output or Path(default_filename(concern, args.lang))
-    if target.is_dir() or not target.parent.is_dir():
-        print(f"{target}: cannot write: {'it is a folder' if target.is_dir() else 'no such folder'}", file=sys.stderr)
-        return 1
+    if not to_stdout:
+        try:
+            if not target.parent.is_dir():
+                print(f"{target}: cannot write: no such folder", file=sys.stderr)
+                return 1
+            writable_mode(target)
+        except OSError as exc:
+            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return 1
     try:
         from .gui.sheetpainter import ensure_application, render_pdf
     except ImportError as exc:
@@ -267,14 +428,19 @@ def _sheet(args: argparse.Namespace) -> int:
         return 1
     ensure_application()
     data, layout = render_pdf(catalog, sheet, Paper(args.paper))
-    try:
-        atomic_write_bytes(target, data)
-    except OSError as exc:
-        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    name = "standard output" if to_stdout else str(target)
+    if layout.overflow:
+        print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
         return 1
-    if not layout.fits:
-        print(f"{target}: warning: the texts do not fit one page; shorten them in your pack", file=sys.stderr)
-    print(f"{target}: {Paper(args.paper).name} sheet, {len(data) // 1024} KB")
+    written = _to_stdout(data) if to_stdout else _to_file(target, data)
+    if written:
+        return written
+    pages = f", {layout.pages} pages" if layout.pages > 1 else ""
+    summary = f"{name}: {Paper(args.paper).name} sheet{pages}, {len(data) // 1024} KB"
+    if to_stdout:
+        print(summary, file=sys.stderr)
+    else:
+        _say(summary)
     return 0
 
 
@@ -287,9 +453,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
     window pays for nothing; `gui.app.after_first_frame` turns it back on once
     the map is painted.
     """
-    if args.screenshot is not None:
-        from .gui.headless import offscreen_without_display
+    from .gui.headless import display_problem, offscreen_without_display, scale_factor_problem
 
+    if args.select is not None and not args.select.strip():
+        print("--select needs a zone or point, e.g. cheek or ST2", file=sys.stderr)
+        return 2
+    problem = scale_factor_problem() or (None if args.screenshot is not None else display_problem())
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
+    if args.screenshot is not None:
         offscreen_without_display()
     gc.disable()
     try:
@@ -342,14 +515,17 @@ def cmd_desktop(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(argv)
+    args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
         "deck": cmd_deck,
     }  # fmt: skip
     handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)
-    return handler(args)
+    try:
+        return handler(args)
+    except _StdoutFailedError as failed:
+        return _stdout_failed(failed.error)
 
 
 def run() -> NoReturn:
@@ -361,6 +537,11 @@ def run() -> NoReturn:
     Callers of `main` within a longer-lived process keep their collector as is.
     """
     code = main()
+    if sys.stdout is not None:
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            code = code or _stdout_failed(exc)
     gc.freeze()
     sys.exit(code)
 

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The commands and the window layer the user's content folder and read the
+# settings: the suite (and the commands it starts) gets empty ones of its
+# own, never the folders of whoever runs it.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-data-")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-config-")
 
 from pytestqt.qtbot import QtBot
 
@@ -39,8 +46,6 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
 @pytest.fixture
 def assets_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped assets to break on purpose."""
-    import shutil
-
     target = tmp_path / "assets"
     shutil.copytree(REPO / "assets", target)
     return target
@@ -54,3 +59,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "xvfb" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        if "meridian-map-tests-" in os.environ.get(folder, ""):
+            shutil.rmtree(os.environ[folder], ignore_errors=True)

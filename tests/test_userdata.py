@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 
 from meridian_map.core import atomicfile, userdata
-from meridian_map.core.atomicfile import atomic_write_bytes, atomic_write_text
+from meridian_map.core.atomicfile import STALE_TEMP_SECONDS, atomic_write_bytes, atomic_write_text
 from meridian_map.core.userdata import (
     MAX_STORE_BYTES,
-    STALE_TEMP_SECONDS,
     JsonStore,
     StoreRefusedError,
     settings_store,

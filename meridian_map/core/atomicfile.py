@@ -5,25 +5,34 @@ disk, then renamed over the old one: a reader sees the old file or the new
 one, never a torn mix, even if the process is killed mid-write. A symbolic
 link is written through (its target is replaced, the link kept), and an
 existing file keeps its permissions.
+
+Only regular files are ever replaced: renaming over a device or a FIFO would
+swap it for a plain file (as root, `-o /dev/null` would replace the system's
+`/dev/null`). A read-only file is refused as `cp` refuses it, also for root,
+who bypasses the permission bits and so has them checked here.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
+import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 600  # an interrupted write's temporary file, surely not one in progress
 
 
-def temp_name(path: Path) -> str:
-    """The pattern of a temporary file for `path`: `.name.<random>.tmp`."""
-    return f".{path.name}.*{TEMP_SUFFIX}"
+class UnsafeTargetError(OSError):
+    """A path that must not be replaced: a folder, a device, a FIFO, a read-only file."""
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`; raises OSError, UnsafeTargetError for a path it must not replace."""
     target = Path(os.path.realpath(path))
-    mode = _existing_mode(target)
+    mode = writable_mode(target)
+    remove_stale_temps(target)
     fd, temp = _create_temp(target)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -43,12 +52,37 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def _existing_mode(target: Path) -> int | None:
-    """The permissions to keep: a save never widens or narrows who may read a file."""
+def writable_mode(path: Path) -> int | None:
+    """The permissions of the file `path` to keep (None: no file yet); raises UnsafeTargetError.
+
+    A save never widens or narrows who may read a file. The check also runs
+    before expensive work (rendering a sheet) so a refusal comes first.
+    """
     try:
-        return stat.S_IMODE(target.stat().st_mode)
+        info = os.stat(path)
     except FileNotFoundError:
         return None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnsafeTargetError(f"{path} is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+        raise UnsafeTargetError(f"{path} is {kind}, not a regular file; only regular files are written")
+    mode = stat.S_IMODE(info.st_mode)
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise UnsafeTargetError(f"{path} is read-only; it was left untouched")
+    return mode
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Temporary files for `path` left by a write that was killed; fresh ones may belong to a running write."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in glob.glob(glob.escape(str(path.parent)) + "/" + glob.escape(f".{path.name}.") + "*" + TEMP_SUFFIX):
+        try:
+            info = os.lstat(leftover)
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                os.unlink(leftover)
+        except OSError:
+            continue
 
 
 def _create_temp(target: Path) -> tuple[int, Path]:

@@ -71,3 +71,8 @@ class Problems:
     def raise_if_any(self) -> None:
         if self._items:
             raise ContentError(self._items)
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """Text a person typed, cut for quoting in a message: a 100 KB argument must not flood the terminal."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

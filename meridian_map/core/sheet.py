@@ -41,6 +41,7 @@ PALETTE_SLOTS = 6  # tints the drawing layer offers; touching zones never share 
 EDITED_DISCLAIMER = {"en": " (This disclaimer was edited locally.)", "zh": "（以上说明已在本地更改。）"}
 CLAUSE_BREAKS = (", then ", "; ", ", starting ", "，然后", "，再", "；")
 MIN_CLAUSE_CHARS, MIN_CLAUSE_HANZI = 24, 8  # a shortened direction must still say something
+MAX_PAGES = 6  # a take-home sheet that needs more is refused: it is a handout, not a booklet
 
 T = TypeVar("T")
 
@@ -128,6 +129,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "care_title": "Take care",
         "note_title": "Practitioner's note",
         "face_caption": "Numbers show the steps, arrows the direction of the strokes.",
+        "continued": "{title} (continued)",
+        "page_of": "Page {page} of {pages}",
+        "continues": "Continued on page {page}",
     },
     "zh": {
         "cheat_title": "面部刮痧分区图",
@@ -170,6 +174,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "care_title": "注意事项",
         "note_title": "专业人士备注",
         "face_caption": "编号即操作先后；带尖头的线表示刮拭方向。",
+        "continued": "{title}（续）",
+        "page_of": "第 {page} 页，共 {pages} 页",
+        "continues": "续见第 {page} 页",
     },
 }
 
@@ -205,11 +212,15 @@ class Row(NamedTuple):
 
 
 class Numbered(NamedTuple):
-    """A numbered item (a caution or a step); number 0 means unnumbered."""
+    """A numbered caution; number 0 means unnumbered.
+
+    It has one text, never a shorter one: a caution loses no sentence to
+    make a sheet fit, which takes a second page instead.
+    """
 
     number: int
     title: str
-    texts: tuple[str, ...]
+    text: str
 
 
 class Step(NamedTuple):
@@ -509,7 +520,7 @@ def cheat_sheet(
         )
         for mark, zone in zip(marks, zones, strict=True)
     )
-    cautions = tuple(Numbered(0, "", (line,)) for line in labels["cautions"].split("\n"))
+    cautions = tuple(Numbered(0, "", line) for line in labels["cautions"].split("\n"))
     return CheatSheet(
         lang=lang,
         title=labels["cheat_title"],
@@ -560,13 +571,11 @@ def take_home_sheet(
     )
     cautions: list[Numbered] = []
     if concern.caution.values:
-        cautions.append(Numbered(0, "", _variants(concern.caution.get(lang), first_sentence)))
+        cautions.append(Numbered(0, "", concern.caution.get(lang)))
     for mark, zone in zip(marks, zones, strict=True):
         if zone.cautions.values:
-            cautions.append(
-                Numbered(mark.number, zone.name.get(lang), _variants(zone.cautions.get(lang), first_sentence))
-            )
-    cautions.append(Numbered(0, "", (labels["stop_signs"],)))
+            cautions.append(Numbered(mark.number, zone.name.get(lang), zone.cautions.get(lang)))
+    cautions.append(Numbered(0, "", labels["stop_signs"]))
     return TakeHomeSheet(
         lang=lang,
         title=labels["home_title"].format(concern=_mid_sentence(concern.name.get(lang), lang)),
@@ -594,6 +603,15 @@ def build_sheet(
     return cheat_sheet(catalog, lang, today)
 
 
+def note_room_text(room: int, pages: int, overflow: Sequence[str]) -> str:
+    """What a note field says about the room left, from how the sheet laid out."""
+    if overflow:
+        return f"Too long to print: {overflow[0]}"
+    if pages > 1:
+        return "The sheet continues on page 2" if pages == 2 else f"The sheet runs to {pages} pages"
+    return f"About {max(room, 0):,} more characters fit on the first page"
+
+
 def sheet_characters(sheet: Sheet) -> set[str]:
     """Every character the sheet prints, to check the bundled font covers them."""
     parts: list[str] = [sheet.title, sheet.subtitle, sheet.date, sheet.disclaimer, *sheet.labels.values()]
@@ -605,5 +623,5 @@ def sheet_characters(sheet: Sheet) -> set[str]:
         for step in sheet.steps:
             parts.extend((step.name, *step.directions, step.pressure, step.pressure_feel, step.strokes))
     for item in sheet.cautions:
-        parts.extend((item.title, *item.texts))
+        parts.extend((item.title, item.text))
     return {ch for part in parts for ch in part if not ch.isspace()}

@@ -11,7 +11,6 @@ downgrade.
 
 from __future__ import annotations
 
-import glob
 import json
 import stat
 import time
@@ -20,12 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .atomicfile import atomic_write_bytes, temp_name
+from .atomicfile import atomic_write_bytes, remove_stale_temps
 from .fileread import read_bounded
 from .userdirs import config_dir
 
 MAX_STORE_BYTES = 64 * 1024 * 1024
-STALE_TEMP_SECONDS = 600  # an interrupted save's temporary file, surely not one in progress
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -62,7 +60,7 @@ class JsonStore:
     def load(self) -> LoadResult:
         """Read the document; anything wrong becomes a warning, never an exception."""
         self._refusal = None
-        self._remove_stale_temps()
+        remove_stale_temps(self.path)
         try:
             info = self.path.stat()
         except FileNotFoundError:
@@ -152,16 +150,6 @@ class JsonStore:
         except OSError:
             return None
         return target
-
-    def _remove_stale_temps(self) -> None:
-        """Temporary files left by a save that was killed; fresh ones may belong to a running save."""
-        cutoff = time.time() - STALE_TEMP_SECONDS
-        for leftover in glob.glob(glob.escape(str(self.path.parent)) + "/" + temp_name(self.path)):
-            try:
-                if Path(leftover).stat().st_mtime < cutoff:
-                    Path(leftover).unlink()
-            except OSError:
-                continue
 
 
 class _NewerError(_UnusableError):

@@ -25,7 +25,7 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Disposable data (the pickled catalog); safe to delete at any time."""
+    """Disposable data (the built catalog); safe to delete at any time."""
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, APP_AUTHOR)

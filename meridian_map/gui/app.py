@@ -9,11 +9,13 @@ import sys
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
+from ..core.problems import clip
 from ..core.userdata import settings_store
 from ..core.userdirs import content_dir
 from .appicon import identify
@@ -62,9 +64,9 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
         if loaded.warning:
             window.statusBar().showMessage(loaded.warning, 15000)
     if args.size:
-        window.resize(*args.size)
+        resize(window, *args.size)
     if args.select and not window.select(args.select):
-        print(f"nothing called {args.select!r} to select", file=sys.stderr)
+        print(f"nothing called {clip(args.select)!r} to select", file=sys.stderr)
         return 2
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
@@ -73,6 +75,19 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     if pack_problems:
         QTimer.singleShot(0, lambda: show_pack_problems(window, pack_problems))
     return app.exec()
+
+
+def resize(window: MainWindow, width: int, height: int) -> None:
+    """Resize to `--size`, saying so when the window cannot be that small (Qt grows it silently)."""
+    floor = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if width < floor.width() or height < floor.height():
+        used = (max(width, floor.width()), max(height, floor.height()))
+        print(
+            f"--size {width}x{height}: the window cannot be smaller than {floor.width()}x{floor.height()}; "
+            f"using {used[0]}x{used[1]}",
+            file=sys.stderr,
+        )
+    window.resize(width, height)
 
 
 def after_first_frame(window: MainWindow) -> None:
@@ -92,15 +107,28 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
 
     Only layout requests are processed before the grab: the grab is the one
     paint, as a shown window paints once, instead of painting the backing
-    store first and the grab again.
+    store first and the grab again. The PNG is written atomically, so an
+    interrupted run leaves the previous picture, never an empty file.
     """
+    try:
+        writable_mode(target)
+    except OSError as exc:
+        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     window.scene.set_animate(False)
     window.show()
     QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
     window.view.fit()
     image = window.grab()
     window.close()
-    if not image.save(str(target), "PNG", SCREENSHOT_PNG_QUALITY):
-        print(f"{target}: cannot write the image", file=sys.stderr)
+    encoded = QBuffer()
+    encoded.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(encoded, "PNG", SCREENSHOT_PNG_QUALITY):
+        print(f"{target}: cannot encode the image", file=sys.stderr)
+        return 1
+    try:
+        atomic_write_bytes(target, bytes(encoded.data().data()))
+    except OSError as exc:
+        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return 0

@@ -71,11 +71,13 @@ class Exporter(QObject):
     # the sheet ----------------------------------------------------------------
 
     def current_sheet(self) -> Sheet:
-        """The take-home sheet for the concern picked in the sidebar, else the cheat sheet."""
+        """The take-home sheet for the concern picked in the sidebar, with its note, else the cheat sheet."""
         from ..core.sheet import build_sheet
 
-        concern = self.window.sidebar.concern_box.currentData() or None
-        return build_sheet(self.window.catalog, concern, DEFAULT_LANGUAGE)
+        sidebar = self.window.sidebar
+        concern = sidebar.concern_box.currentData() or None
+        note = sidebar.note_edit.toPlainText() if concern else ""
+        return build_sheet(self.window.catalog, concern, DEFAULT_LANGUAGE, note)
 
     def new_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
@@ -129,7 +131,10 @@ class Exporter(QObject):
         if not name:
             return
         target = with_suffix(Path(name), ".pdf")
-        data, _layout = render_pdf(self.window.catalog, sheet, local_paper())
+        data, layout = render_pdf(self.window.catalog, sheet, local_paper())
+        if layout.overflow:
+            self.complain(target, "; ".join(layout.overflow))
+            return
         self.save(target, data)
 
     # the map as an image ----------------------------------------------------------

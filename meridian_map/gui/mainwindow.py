@@ -115,15 +115,26 @@ class MainWindow(QMainWindow):
     # selection ------------------------------------------------------------------
 
     def select(self, key: str) -> bool:
-        """Select by any id a person might type: cheek, cheek_l, ST2, ST2.L."""
-        if key in self.catalog.areas:
-            self.select_zone(key)
-        elif key in self.catalog.zones:
-            self.select_zone(f"{key}_r")
-        elif any(p.key == key for p in self.catalog.points):
-            self.select_point(key)
-        elif any(p.code == key.upper() for p in self.catalog.points):
-            self.select_point_code(key.upper())
+        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l.
+
+        A side on a midline point (EX-HN3.L) selects the point: there is only one.
+        """
+        wanted = key.strip().casefold()
+        areas = {area.casefold(): area for area in self.catalog.areas}
+        zones = {zone.casefold(): zone for zone in self.catalog.zones}
+        points = {p.key.casefold(): p.key for p in self.catalog.points}
+        codes = {p.code.casefold(): p.code for p in self.catalog.points}
+        code, _, side = wanted.rpartition(".")
+        if wanted in areas:
+            self.select_zone(areas[wanted])
+        elif wanted in zones:
+            self.select_zone(f"{zones[wanted]}_r")
+        elif wanted in points:
+            self.select_point(points[wanted])
+        elif wanted in codes:
+            self.select_point_code(codes[wanted])
+        elif side in ("l", "r") and code in points:
+            self.select_point(points[code])
         else:
             return False
         return True

@@ -15,6 +15,7 @@ the wording and the order of fallbacks, this module measures and draws.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from ..core.sheet import (
     CHEAT_FACE_WIDTH,
     HOME_FACE_WIDTH,
     MARGIN_PT,
+    MAX_PAGES,
     MIN_BODY_PT,
     CheatSheet,
     Hatch,
@@ -137,11 +139,19 @@ class Wording(NamedTuple):
 
 @dataclass
 class Report:
-    """How a layout turned out, so tests and callers can tell a squeeze from a fit."""
+    """How a layout turned out, so tests and callers can tell a squeeze from a fit.
+
+    `fits` means everything is printed whole, on however many pages;
+    `overflow` names what is not. `note_room` is about how many more
+    characters of note the first page holds, negative once the note runs on.
+    """
 
     fits: bool = True
     smallest_pt: float = float("inf")
     choices: list[str] = field(default_factory=list)
+    pages: int = 1
+    overflow: list[str] = field(default_factory=list)
+    note_room: int = 0
 
     def used(self, size: float) -> None:
         self.smallest_pt = min(self.smallest_pt, size)
@@ -162,7 +172,7 @@ def page_size_for(paper: Paper) -> QPageSize:
 
 
 def render_pdf(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
-    """The sheet as a one-page PDF, in memory so the caller decides how to save it."""
+    """The sheet as a PDF, in memory so the caller decides how to save it."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -181,8 +191,17 @@ def render_pdf(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple
     return bytes(data.data()), report
 
 
+def note_room(catalog: Catalog, sheet: TakeHomeSheet, paper: Paper) -> Report:
+    """How the take-home sheet with its note lays out, for a note field to show the room left.
+
+    Laid out and drawn for real, into a PDF that is thrown away: the room
+    depends on every other text on the sheet.
+    """
+    return render_pdf(catalog, sheet, paper)[1]
+
+
 def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Sheet) -> Report:
-    """Draw one sheet on the current page of a PDF writer or printer."""
+    """Draw one sheet from the current page of a PDF writer or printer on, adding pages as it runs on."""
     bundled_fonts()
     layout = device.pageLayout()
     full = layout.fullRectPoints()
@@ -191,10 +210,8 @@ def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, 
     page = QRectF(full).adjusted(MARGIN_PT, MARGIN_PT, -MARGIN_PT, -MARGIN_PT)
     page.translate(-paint.left(), -paint.top())
     page = page.intersected(QRectF(0, 0, paint.width(), paint.height()))
-    painter.save()
-    painter.scale(scale, scale)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     canvas = Canvas(painter, device, scale, catalog)
+    canvas.begin_page()
     try:
         if isinstance(sheet, CheatSheet):
             return CheatLayout(canvas, sheet).draw(page)
@@ -297,6 +314,32 @@ class Canvas:
         self._doc = QTextDocument()
         self._doc.setDocumentMargin(0)
         self._doc.documentLayout().setPaintDevice(device)
+
+    def begin_page(self) -> None:
+        """Set the painter to points; `paint_sheet` restores it once the sheet is drawn."""
+        self.painter.save()
+        self.painter.scale(self.scale, self.scale)
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def new_page(self) -> None:
+        """Start the next page with the painter set up afresh, as on the first."""
+        self.painter.restore()
+        self.device.newPage()
+        self.begin_page()
+
+    def line_breaks(self, text: str, size: float, width: float) -> list[tuple[int, float]]:
+        """Where each line of a plain paragraph ends: its last character's index and its bottom in points.
+
+        A paragraph that runs on to the next page is cut after a line, and
+        the rest laid out again from there breaks its lines just as before.
+        """
+        doc = self.typeset([Run(text)], size, width, Qt.AlignmentFlag.AlignLeft, 0.0)
+        layout = doc.firstBlock().layout()
+        breaks = []
+        for index in range(layout.lineCount()):
+            line = layout.lineAt(index)
+            breaks.append((line.textStart() + line.textLength(), (line.y() + line.height()) / self.scale))
+        return breaks
 
     def typeset(
         self, paragraph: Paragraph, size: float, width: float, align: Qt.AlignmentFlag, indent: float
@@ -704,13 +747,13 @@ class SheetLayout:
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
 
-    def header(self, page: QRectF) -> float:
-        """Draw title, subtitle and date; return the y below them."""
+    def header(self, page: QRectF, title_text: str = "", subtitle_text: str = "") -> float:
+        """Draw title, subtitle and date (the sheet's own unless given); return the y below them."""
         canvas = self.canvas
         date = canvas.text(plain(self.sheet.date, colour=SOFT_INK), MIN_BODY_PT, page.width() * 0.3)
         title_width = page.width() - date.natural_width - GUTTER_PT
-        title = canvas.text(plain(self.sheet.title, bold=True), 16.0, title_width)
-        subtitle = canvas.text(plain(self.sheet.subtitle, colour=SOFT_INK), 9.5, page.width())
+        title = canvas.text(plain(title_text or self.sheet.title, bold=True), 16.0, title_width)
+        subtitle = canvas.text(plain(subtitle_text or self.sheet.subtitle, colour=SOFT_INK), 9.5, page.width())
         title.draw(page.left(), page.top())
         date.draw(page.right() - date.natural_width, page.top() + title.line_centre() - date.line_centre())
         y = page.top() + title.height + 2.0
@@ -733,19 +776,21 @@ class SheetLayout:
         self.canvas.rule(page.left(), top - FOOTER_RULE_PT, page.right())
         box.draw(page.left(), top)
 
-    def numbered(self, items: Sequence[Numbered], size: float, width: float, variant: int) -> list[tuple[int, TextBox]]:
+    def numbered(self, items: Sequence[Numbered], size: float, width: float) -> list[tuple[int, TextBox]]:
         """Each item laid out beside its number circle, or its bullet when none is numbered."""
         indent = list_indent(items)
         laid = []
         for item in items:
-            text = item.texts[min(variant, len(item.texts) - 1)]
             lead = f"{item.title}{self.sheet.label('lead_in')}"
-            runs = [Run(lead, bold=True), Run(text)] if item.title else [Run(text)]
+            runs = [Run(lead, bold=True), Run(item.text)] if item.title else [Run(item.text)]
             laid.append((item.number, self.canvas.text([runs], size, width - indent)))
         return laid
 
-    def draw_numbered(self, laid: Sequence[tuple[int, TextBox]], x: float, y: float, gap: float) -> float:
-        numbered = any(number for number, _ in laid)
+    def draw_numbered(
+        self, laid: Sequence[tuple[int, TextBox]], x: float, y: float, gap: float, numbered: bool | None = None
+    ) -> float:
+        """Draw laid-out items down from y; `numbered` says how the whole list is set when drawing part of it."""
+        numbered = any(number for number, _ in laid) if numbered is None else numbered
         indent = LIST_INDENT_PT if numbered else BULLET_INDENT_PT
         for number, box in laid:
             centre = QPointF(x + (NUMBER_RADIUS_PT if numbered else BULLET_PT), y + box.line_centre())
@@ -804,6 +849,10 @@ class CheatLayout(SheetLayout):
         _, face_w, face_h = plan(choice)
         size, variant = choice
         self.canvas.report = Report(fits=fits, choices=[f"size {size}", str(variant)])
+        if not fits:
+            self.canvas.report.overflow.append("the zone table with the key and cautions, on one page")
+            # The table leaves the face no room, or less than none: a face of negative size hatches forever.
+            face_w, face_h = self.face.size_for(page.width() * CHEAT_FACE_WIDTH, MIN_CHEAT_FACE_PT)
         side_w = page.width() - face_w - GUTTER_PT
         band = max(face_h, self.side_height(side_w, size))
         self.face.draw(QRectF(page.left(), top, face_w, face_h))
@@ -826,7 +875,7 @@ class CheatLayout(SheetLayout):
         keys = [canvas.text(plain(self.sheet.label(k)), size, key_w) for k in self.KEYS]
         inner = width - 2 * BOX_PAD_PT
         caution_title = canvas.text(plain(self.sheet.label("cautions_title"), bold=True), 11.0, inner)
-        cautions = self.numbered(self.sheet.cautions, size, inner, 0)
+        cautions = self.numbered(self.sheet.cautions, size, inner)
         stop = canvas.text(plain(self.sheet.stop_signs, bold=True), size, inner)
         return key_title, keys, caution_title, cautions, stop
 
@@ -988,8 +1037,18 @@ class HomeChoice(NamedTuple):
     size: float
     direction: int  # index into each step's longer-to-shorter directions
     roomy: bool  # say how each pressure feels, and give each step's name its own line
-    caution: int  # index into each caution's longer-to-shorter texts
     caution_columns: int
+
+
+# Cautions are never among what gives way: only type size, the directions' wording and the layout.
+HOME_CHOICES = tuple(
+    HomeChoice(size, direction, roomy, columns)
+    for direction, roomy in ((0, True), (1, True), (1, False), (2, False))
+    for columns in (1, 2)
+    for size in (10.0, 9.5, 9.0)
+)
+HEADINGS = {"care_title": (12.0, 5.0), "note_title": (11.0, 6.0)}  # size, and the gap below
+CAUTION_GAP_PT = 3.0
 
 
 class Advice(StrEnum):
@@ -1010,6 +1069,19 @@ class Arrangement(NamedTuple):
     total: float  # everything between header and footer, note at its smallest
 
 
+class Block(NamedTuple):
+    """A piece of what runs on past the first page: placed whole, or cut between lines if `cut` allows."""
+
+    height: float
+    draw: Callable[[float, float], None]  # at x, y
+    gap: float  # below it, when something follows on the same page
+    name: str  # what it is, to say so if it is taller than a page
+    section: str = ""  # the heading it comes under, repeated as continued at the top of a new page
+    is_heading: bool = False
+    cut: Callable[[float], tuple[Block, Block] | None] | None = None
+    least: float = 0.0  # the least of it that may stand at the foot of a page; its height if 0
+
+
 class TakeHomeLayout(SheetLayout):
     """Face beside the steps; advice, cautions and the practitioner's note around them."""
 
@@ -1025,21 +1097,17 @@ class TakeHomeLayout(SheetLayout):
         top = self.header(page)
         bottom = self.body_bottom(page)
         width = page.width()
-        choices = [
-            HomeChoice(size, direction, roomy, caution, columns)
-            for direction, roomy, caution in ((0, True, 0), (1, True, 0), (1, True, 1), (1, False, 1), (2, False, 1))
-            for columns in (1, 2)
-            for size in (10.0, 9.5, 9.0)
-        ]
 
         def plan(choice: HomeChoice, smallest_face: float) -> Arrangement | None:
             return self.best_arrangement(width, bottom - top, choice, smallest_face)
 
         # A face big enough to read comes before the fullest wording; only then may it shrink.
-        passes = [(choice, face) for face in (width * COMFORTABLE_FACE_WIDTH, 0.0) for choice in choices]
+        passes = [(choice, face) for face in (width * COMFORTABLE_FACE_WIDTH, 0.0) for choice in HOME_CHOICES]
         (choice, smallest), fits = first_fit(passes, lambda p: plan(*p) is not None)
-        arrangement = plan(choice, smallest) or min(self.arrangements(width, choice), key=lambda a: a.total)
-        self.canvas.report = Report(fits=fits, choices=[str(choice), str(arrangement)])
+        arrangement = plan(choice, smallest) if fits else None
+        if arrangement is None:
+            return self.draw_running_on(page, top, bottom)
+        self.canvas.report = Report(fits=True, choices=[str(choice), str(arrangement)])
         self.canvas.report.used(choice.size)
         y = self.draw_upper(page, top, arrangement, choice)
         y = self.draw_care(page, y + SECTION_GAP_PT, choice)
@@ -1215,16 +1283,16 @@ class TakeHomeLayout(SheetLayout):
         """The cautions in one or two columns, split where the columns come out most even."""
         columns = choice.caution_columns
         column_w = (width - GUTTER_PT * (columns - 1)) / columns
-        laid = self.numbered(self.sheet.cautions, choice.size, column_w, choice.caution)
+        laid = self.numbered(self.sheet.cautions, choice.size, column_w)
         if columns == 1 or len(laid) < 2:
             return [laid]
-        total = self.stack_height(laid, 3.0)
-        split = min(range(1, len(laid)), key=lambda i: abs(2 * self.stack_height(laid[:i], 3.0) - total))
+        total = self.stack_height(laid, CAUTION_GAP_PT)
+        split = min(range(1, len(laid)), key=lambda i: abs(2 * self.stack_height(laid[:i], CAUTION_GAP_PT) - total))
         return [laid[:split], laid[split:]]
 
     def care_height(self, width: float, choice: HomeChoice) -> float:
         columns = self.care_columns(width, choice)
-        return self.care_title(width).height + 5.0 + max(self.stack_height(c, 3.0) for c in columns)
+        return self.care_title(width).height + 5.0 + max(self.stack_height(c, CAUTION_GAP_PT) for c in columns)
 
     def draw_care(self, page: QRectF, y: float, choice: HomeChoice) -> float:
         title = self.care_title(page.width())
@@ -1233,7 +1301,7 @@ class TakeHomeLayout(SheetLayout):
         columns = self.care_columns(page.width(), choice)
         column_w = (page.width() - GUTTER_PT * (len(columns) - 1)) / len(columns)
         ends = [
-            self.draw_numbered(column, page.left() + i * (column_w + GUTTER_PT), y, 3.0) - 3.0
+            self.draw_numbered(column, page.left() + i * (column_w + GUTTER_PT), y, CAUTION_GAP_PT) - CAUTION_GAP_PT
             for i, column in enumerate(columns)
         ]
         return max(ends)
@@ -1254,14 +1322,243 @@ class TakeHomeLayout(SheetLayout):
         title = self.note_title(rect.width())
         title.draw(rect.left(), rect.top())
         y = rect.top() + title.height + 6.0
+        inner = rect.width() - 2 * BOX_PAD_PT
+        written = canvas.text(plain(self.sheet.note), size, inner).height if self.sheet.note else 0.0
+        free_lines = max(rect.bottom() - y - 2 * BOX_PAD_PT - written, 0.0) // self.line_height(size, inner)
+        canvas.report.note_room = int(free_lines * self.chars_per_line(size, inner))
         if self.sheet.note:
-            note = canvas.text(plain(self.sheet.note), size, rect.width() - 2 * BOX_PAD_PT)
+            note = canvas.text(plain(self.sheet.note), size, inner)
             canvas.box(QRectF(rect.left(), y, rect.width(), max(note.height + 2 * BOX_PAD_PT, rect.bottom() - y)))
             note.draw(rect.left() + BOX_PAD_PT, y + BOX_PAD_PT)
             return
         lines = max(MIN_NOTE_LINES, int((rect.bottom() - y) // NOTE_LINE_PT))
         for i in range(1, lines + 1):
             canvas.rule(rect.left(), y + i * NOTE_LINE_PT, rect.right(), 0.5)
+
+    def line_height(self, size: float, width: float) -> float:
+        return self.canvas.text(plain("0"), size, width).height
+
+    def chars_per_line(self, size: float, width: float) -> float:
+        """About how many characters a line holds, from the sheet's own longest paragraph in its language."""
+        breaks = self.canvas.line_breaks(self.sheet.before, size, width)
+        if len(breaks) < 2:
+            return float(len(self.sheet.before))
+        return breaks[-2][0] / (len(breaks) - 1)
+
+    # a sheet that runs on to further pages --------------------------------------------
+
+    def draw_running_on(self, page: QRectF, top: float, bottom: float) -> Report:
+        """Face, steps and advice on the first page; cautions and the note run on, never shortened.
+
+        The upper part keeps the roomiest setting that leaves the first page
+        room for all the cautions and the start of the note, else for all the
+        cautions, else for itself alone; the cautions stay together on one
+        page if they fit one. What follows runs on to as many pages as it
+        needs, each with a continuation heading and the disclaimer.
+        """
+        width = page.width()
+        floor = bottom - self.continues_box(page, 2).height - SECTION_GAP_PT / 2
+        room = floor - top
+        next_top = page.top() + self.header_height(
+            page, self.continued_title(), self.sheet.label("page_of", page=2, pages=2)
+        )
+
+        def upper(choice: HomeChoice, smallest_face: float, below: int) -> Arrangement | None:
+            """The arrangement leaving room below for the cautions and the note (2), the cautions (1) or nothing."""
+            tail = 0.0
+            if below:
+                tail += SECTION_GAP_PT + self.care_height(width, choice)
+            if below == 2:
+                note = self.heading_block("note_title", width)
+                tail += SECTION_GAP_PT + note.height + note.gap + self.note_least(width, choice.size)
+            for face_w in sorted(set(self.face_widths(width)), reverse=True):
+                if face_w < smallest_face:
+                    break
+                options = (self.arrangement(width, choice, face_w, advice, False) for advice in Advice)
+                fitting = [a for a in options if a.upper + tail <= room + ROUNDING_PT]
+                if fitting:
+                    return min(fitting, key=lambda a: a.upper)
+            return None
+
+        faces = (width * COMFORTABLE_FACE_WIDTH, 0.0)
+        passes = [(choice, face, below) for below in (2, 1, 0) for face in faces for choice in HOME_CHOICES]
+        (choice, smallest, below), fits = first_fit(passes, lambda p: upper(*p) is not None)
+        arrangement = upper(choice, smallest, below) or min(
+            (
+                self.arrangement(width, choice, face_w, advice, False)
+                for face_w in self.face_widths(width)
+                for advice in Advice
+            ),
+            key=lambda a: a.upper,
+        )
+        report = self.canvas.report = Report(choices=[str(choice), str(arrangement), "runs on"])
+        report.used(choice.size)
+        if not fits:
+            report.overflow.append(f"the {len(self.sheet.steps)} steps with their face")
+        blocks: list[Block] = []
+        if self.care_height(width, choice) <= floor - next_top:
+
+            def care(_x: float, y: float) -> None:
+                self.draw_care(page, y, choice)
+
+            blocks.append(Block(self.care_height(width, choice), care, SECTION_GAP_PT, "the cautions"))
+        else:
+            blocks += [self.heading_block("care_title", width), *self.caution_blocks(width, choice.size)]
+        blocks += [
+            self.heading_block("note_title", width),
+            self.note_block(self.sheet.note.split("\n"), choice.size, width),
+        ]
+        pages = self.flow(
+            blocks, self.draw_upper(page, top, arrangement, choice) + SECTION_GAP_PT, next_top, floor, width
+        )
+        report.pages = len(pages)
+        report.note_room = -1
+        if len(pages) > MAX_PAGES:
+            report.overflow.append(
+                f"the practitioner's note ({len(self.sheet.note):,} characters) needs more than {MAX_PAGES} pages,"
+                f" the most a take-home sheet has; shorten the note"
+            )
+        for number, placed in enumerate(pages, start=1):
+            if number > 1:
+                self.canvas.new_page()
+                self.header(page, self.continued_title(), self.sheet.label("page_of", page=number, pages=len(pages)))
+            for y, block in placed:
+                block.draw(page.left(), y)
+            if number < len(pages):
+                self.continues_box(page, number + 1).draw(page.left(), floor + SECTION_GAP_PT / 2)
+            self.footer(page)
+        report.fits = not report.overflow
+        return report
+
+    def flow(
+        self, blocks: Sequence[Block], first_top: float, next_top: float, floor: float, width: float
+    ) -> list[list[tuple[float, Block]]]:
+        """Which page and where each block goes: a heading never ends a page, a note is cut between lines."""
+        pages: list[list[tuple[float, Block]]] = [[]]
+        queue = deque(blocks)
+        y, fresh = first_top, False
+        while queue:
+            block = queue.popleft()
+            follows = queue[0].least or queue[0].height if block.is_heading and queue else 0.0
+            needed = block.height + (block.gap + follows if follows else 0.0)
+            if y + needed <= floor + ROUNDING_PT or (fresh and block.is_heading):
+                pages[-1].append((y, block))
+                y += block.height + block.gap
+                continue
+            parts = block.cut(floor - y) if block.cut is not None else None
+            if parts is not None:
+                head, tail = parts
+                pages[-1].append((y, head))
+                queue.appendleft(tail)
+            elif fresh:
+                self.canvas.report.overflow.append(f"{block.name}: longer than a whole page")
+                pages[-1].append((y, block))
+                y += block.height + block.gap
+                fresh = False
+                continue
+            else:
+                queue.appendleft(block)
+            if len(pages) > MAX_PAGES:
+                break  # too long to print: measuring the rest would only take time
+            pages.append([])
+            y, fresh = next_top, True
+            if queue and queue[0].section and not queue[0].is_heading:
+                queue.appendleft(self.heading_block(queue[0].section, width, continued=True))
+        return pages
+
+    def continued_title(self) -> str:
+        return self.sheet.label("continued", title=self.sheet.title)
+
+    def header_height(self, page: QRectF, title_text: str, subtitle_text: str) -> float:
+        canvas = self.canvas
+        date = canvas.text(plain(self.sheet.date, colour=SOFT_INK), MIN_BODY_PT, page.width() * 0.3)
+        title = canvas.text(plain(title_text, bold=True), 16.0, page.width() - date.natural_width - GUTTER_PT)
+        subtitle = canvas.text(plain(subtitle_text, colour=SOFT_INK), 9.5, page.width())
+        return title.height + 2.0 + subtitle.height + 5.0 + SECTION_GAP_PT
+
+    def continues_box(self, page: QRectF, number: int) -> TextBox:
+        text = plain(self.sheet.label("continues", page=number), colour=SOFT_INK)
+        return self.canvas.text(text, MIN_BODY_PT, page.width(), align=Qt.AlignmentFlag.AlignRight)
+
+    def heading_block(self, key: str, width: float, continued: bool = False) -> Block:
+        text = self.sheet.label(key)
+        if continued:
+            text = self.sheet.label("continued", title=text)
+        size, gap = HEADINGS[key]
+        box = self.canvas.text(plain(text, bold=True), size, width)
+        return Block(box.height, box.draw, gap, text, key, is_heading=True)
+
+    def caution_blocks(self, width: float, size: float) -> list[Block]:
+        """Each caution on its own, whole, in one column: a caution is never cut across pages."""
+        cautions = self.sheet.cautions
+        numbered = any(item.number for item in cautions)
+        laid = self.numbered(cautions, size, width)
+        blocks = []
+        for index, (item, entry) in enumerate(zip(cautions, laid, strict=True)):
+
+            def draw(x: float, y: float, entry: tuple[int, TextBox] = entry) -> None:
+                self.draw_numbered([entry], x, y, CAUTION_GAP_PT, numbered)
+
+            last = index == len(cautions) - 1
+            if item.number:
+                name = f"zone {self.sheet.steps[item.number - 1].zone!r} cautions"
+            elif index == 0 and not last:
+                name = f"concern {self.sheet.concern!r} caution"
+            else:
+                name = "the stop signs"
+            gap = SECTION_GAP_PT if last else CAUTION_GAP_PT
+            blocks.append(Block(entry[1].height, draw, gap, name, "care_title"))
+        return blocks
+
+    def note_least(self, width: float, size: float) -> float:
+        """The least of the note worth starting a page with: two lines, or the lines to write on."""
+        if self.sheet.note:
+            return 2 * BOX_PAD_PT + 2 * self.line_height(size, width - 2 * BOX_PAD_PT)
+        return MIN_NOTE_LINES * NOTE_LINE_PT
+
+    def note_block(self, paragraphs: Sequence[str], size: float, width: float) -> Block:
+        """The note in its box, or lines to write on when there is none; a note can be cut between lines."""
+        canvas = self.canvas
+        if not self.sheet.note:
+
+            def ruled(x: float, y: float) -> None:
+                for i in range(1, MIN_NOTE_LINES + 1):
+                    canvas.rule(x, y + i * NOTE_LINE_PT, x + width, 0.5)
+
+            return Block(MIN_NOTE_LINES * NOTE_LINE_PT, ruled, 0.0, "the lines for a note", "note_title")
+        inner = width - 2 * BOX_PAD_PT
+        box = canvas.text([[Run(p)] for p in paragraphs], size, inner)
+
+        def draw(x: float, y: float) -> None:
+            canvas.box(QRectF(x, y, width, box.height + 2 * BOX_PAD_PT))
+            box.draw(x + BOX_PAD_PT, y + BOX_PAD_PT)
+
+        def cut(room: float) -> tuple[Block, Block] | None:
+            return self.cut_note(paragraphs, size, width, room - 2 * BOX_PAD_PT)
+
+        least = 2 * BOX_PAD_PT + min(box.height, 2 * self.line_height(size, inner))
+        return Block(box.height + 2 * BOX_PAD_PT, draw, 0.0, "the practitioner's note", "note_title", False, cut, least)
+
+    def cut_note(self, paragraphs: Sequence[str], size: float, width: float, room: float) -> tuple[Block, Block] | None:
+        """The note cut after the last whole line that fits `room`, if any does."""
+        inner = width - 2 * BOX_PAD_PT
+        box = self.canvas.text([[Run(p)] for p in paragraphs], size, inner)
+        used = 0.0
+        for index, (paragraph, height) in enumerate(zip(paragraphs, box.heights, strict=True)):
+            if used + height <= room + ROUNDING_PT:
+                used += height
+                continue
+            breaks = self.canvas.line_breaks(paragraph, size, inner)
+            ends = [end for end, line_bottom in breaks[:-1] if used + line_bottom <= room + ROUNDING_PT]
+            if ends:
+                head = [*paragraphs[:index], paragraph[: ends[-1]].rstrip()]
+                tail = [paragraph[ends[-1] :].lstrip(), *paragraphs[index + 1 :]]
+            elif index:
+                head, tail = list(paragraphs[:index]), list(paragraphs[index:])
+            else:
+                return None
+            return self.note_block(head, size, width), self.note_block(tail, size, width)
+        return None
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -10,12 +10,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.catalog import Catalog
+from ..core.model import DEFAULT_LANGUAGE
 from .mapscene import LabelMode, Layer
+
+NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
+NOTE_LINES = 3
 
 LAYER_TITLES = {
     Layer.ZONES: "Zones",
@@ -64,6 +69,21 @@ class Sidebar(QWidget):
         concerns_layout.addWidget(self.concern_box)
         concerns_layout.addWidget(self.concern_note)
         concerns_layout.addWidget(self.zone_list)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName("Note for the take-home sheet")
+        self.note_edit.setPlaceholderText("Note for the take-home sheet")
+        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * NOTE_LINES + 12)
+        self.note_room = QLabel()
+        self.note_room.setWordWrap(True)
+        self.note_room.setTextFormat(Qt.TextFormat.PlainText)
+        self._room_timer = QTimer(self)
+        self._room_timer.setSingleShot(True)
+        self._room_timer.setInterval(NOTE_ROOM_DELAY_MS)
+        self._room_timer.timeout.connect(self.update_note_room)
+        self.note_edit.textChanged.connect(self._room_timer.start)
+        concerns_layout.addWidget(self.note_edit)
+        concerns_layout.addWidget(self.note_room)
+        self._show_note_field("")
         layout.addWidget(concerns, 1)
 
         layers = QGroupBox("Layers")
@@ -100,7 +120,29 @@ class Sidebar(QWidget):
     def _concern_changed(self, _index: int) -> None:
         concern_id = self.concern_box.currentData() or ""
         self._fill_zone_list(concern_id)
+        self._show_note_field(concern_id)
         self.concern_changed.emit(concern_id)
+
+    def _show_note_field(self, concern_id: str) -> None:
+        """The note goes on a take-home sheet, so it is there only while a concern is chosen."""
+        self.note_edit.setVisible(bool(concern_id))
+        self.note_room.setVisible(bool(concern_id))
+        self.note_room.clear()
+        if concern_id:
+            self._room_timer.start()
+
+    def update_note_room(self) -> None:
+        """Say how much more of the note fits, or that it runs on, as the printed sheet would lay it out."""
+        concern_id = self.concern_box.currentData() or ""
+        if not concern_id:
+            return
+        from ..core.sheet import note_room_text, take_home_sheet
+        from .exportmenu import local_paper
+        from .sheetpainter import note_room
+
+        sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.note_edit.toPlainText())
+        report = note_room(self.catalog, sheet, local_paper())
+        self.note_room.setText(note_room_text(report.note_room, report.pages, report.overflow))
 
     def _fill_zone_list(self, concern_id: str) -> None:
         """A concern's zones in working order, numbered; with none chosen, every zone top to bottom."""
