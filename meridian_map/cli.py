@@ -179,6 +179,17 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _not_a_file(path: Path) -> str:
+    """Why `path` cannot be read as a file: a FIFO that exists is no "file not found"."""
+    from .core.fileread import KINDS
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "file not found"
+    return next((f"not a regular file but {name}" for test, name in KINDS if test(mode)), "not a regular file")
+
+
 def _pack_dirs(args: argparse.Namespace) -> list[Path]:
     """The pack to layer: `--pack`, else the user's content folder (as the window does) unless `--no-pack`."""
     if args.pack is not None:
@@ -208,7 +219,7 @@ def _load(args: argparse.Namespace, cached: bool = False, announce: bool = True)
     if args.assets is not None and not _is_dir(args.assets):
         raise ContentError([_problem(str(args.assets), "folder not found")])
     if args.face is not None and not _is_file(args.face):
-        raise ContentError([_problem(str(args.face), "file not found")])
+        raise ContentError([_problem(str(args.face), _not_a_file(args.face))])
     if args.pack is not None and not _is_dir(args.pack):
         raise ContentError([_problem(str(args.pack), "folder not found")])
     user_dirs = _pack_dirs(args)

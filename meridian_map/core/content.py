@@ -258,7 +258,8 @@ class RawRecord:
 
     def source(self) -> Source:
         fields = tuple((k, line) for k, (_f, line) in self.where.items() if line is not None)
-        return Source(self.origin[0], self.origin[1], fields)
+        elsewhere = tuple((k, file) for k, (file, _line) in self.where.items() if file != self.origin[0])
+        return Source(self.origin[0], self.origin[1], fields, elsewhere)
 
 
 class ContentMerger:

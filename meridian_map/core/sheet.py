@@ -221,6 +221,7 @@ class Numbered(NamedTuple):
     number: int
     title: str
     text: str
+    field: str = ""  # where a pack wrote it, `file:line: field`, to name it if it cannot be printed
 
 
 class Step(NamedTuple):
@@ -569,10 +570,12 @@ def take_home_sheet(
     )
     cautions: list[Numbered] = []
     if concern.caution.values:
-        cautions.append(Numbered(0, "", concern.caution.get(lang)))
+        field = f"{concern.src.where('caution')}: concern[{concern.id}].caution"
+        cautions.append(Numbered(0, "", concern.caution.get(lang), field))
     for mark, zone in zip(marks, zones, strict=True):
         if zone.cautions.values:
-            cautions.append(Numbered(mark.number, zone.name.get(lang), zone.cautions.get(lang)))
+            field = f"{zone.src.where('cautions')}: zone[{zone.id}].cautions"
+            cautions.append(Numbered(mark.number, zone.name.get(lang), zone.cautions.get(lang), field))
     cautions.append(Numbered(0, "", labels["stop_signs"]))
     return TakeHomeSheet(
         lang=lang,
