@@ -129,6 +129,9 @@ def _build_parser() -> argparse.ArgumentParser:
     deck.add_argument(
         "--deck", metavar="ID", default="all", help="a deck id, e.g. yang-ming, channel:ST (default: all)"
     )
+
+    commands.add_parser("install-desktop", help="add the menu entry and icon to your desktop (your data folder)")
+    commands.add_parser("uninstall-desktop", help="remove exactly what install-desktop added")
     return parser
 
 
@@ -557,12 +560,33 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return cmd_deck(args)
 
 
+def cmd_desktop(args: argparse.Namespace) -> int:
+    """`install-desktop` and `uninstall-desktop`: files in the user's XDG data folder, never elsewhere."""
+    from .core.store.desktop import DesktopError, data_home, install, uninstall
+
+    try:
+        outcome = install() if args.command == "install-desktop" else uninstall()
+    except (DesktopError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in outcome.written:
+        print(f"wrote {path}")
+    for path in outcome.removed:
+        print(f"removed {path}")
+    for path, reason in outcome.kept:
+        print(f"left {path}: {reason}")
+    if not (outcome.written or outcome.removed):
+        print(f"nothing to do in {data_home()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
         "deck": cmd_deck, "routine": cmd_routine,
     }  # fmt: skip
+    handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)
     try:
         return handler(args)

@@ -21,6 +21,7 @@ from ..core.store.dirs import content_dir
 from ..core.store.files import atomic_write_bytes, writable_mode
 from ..core.store.jsonstore import settings_store, take_unsaved_note
 from ..core.store.stdout import STDOUT, write_stdout
+from .appicon import identify
 from .fonts import fall_back_to_bundled_fonts
 from .mainwindow import MainWindow
 
@@ -115,9 +116,8 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     linecache.clearcache()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("Meridian Map")
+    identify(app)
     app.setOrganizationName("MeridianMap")
-    app.setDesktopFileName("meridian-map")
     fall_back_to_bundled_fonts(app)
     screenshot: Path | None = args.screenshot
     store = None if screenshot else settings_store()
