@@ -21,7 +21,7 @@ from meridian_map.cli import main as cli_main
 from meridian_map.core.catalog import Catalog
 from meridian_map.gui import app as app_module
 from meridian_map.gui.mainwindow import MainWindow
-from meridian_map.gui.mapscene import LabelMode, Layer, ZoneState
+from meridian_map.gui.map.scene import LabelMode, Layer, ZoneState
 
 from .mapdriver import clickable_spot
 

@@ -24,11 +24,11 @@ from ..core.search import Kind, SearchIndex
 from ..core.userdata import JsonStore, leave_unsaved_note
 from ..core.userdirs import content_dir
 from .exportmenu import add_export_actions
-from .mapscene import LabelMode, Layer, MapScene
-from .mapview import MapView
-from .panel import Panel
-from .searchbox import SearchBox
-from .sidebar import Sidebar
+from .map.scene import LabelMode, Layer, MapScene
+from .map.view import MapView
+from .panels.panel import Panel
+from .panels.searchbox import SearchBox
+from .panels.sidebar import Sidebar
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel

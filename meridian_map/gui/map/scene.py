@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Catalog, ChannelLine
-from ..core.model import PlacedPoint, Side, ZoneArea
-from .painting import LineArt, arrow_head, polygon_path, smooth_path
-from .theme import ZONE_TINTS, Theme, channel_style
+from ...core.catalog import Catalog, ChannelLine
+from ...core.model import PlacedPoint, Side, ZoneArea
+from ..painting import LineArt, arrow_head, polygon_path, smooth_path
+from ..theme import ZONE_TINTS, Theme, channel_style
 
 STROKE_MS_PER_PASS = 1400
 STROKE_IDLE_OPACITY = 0.28
@@ -377,7 +377,7 @@ class MapScene(QGraphicsScene):
         if not self.label_items or not next(iter(self.label_items.values())).isVisible():
             self._labels_stale = True
             return
-        from ..core.labelplace import Label, place_labels  # labels start hidden: not a start-up cost
+        from ...core.labelplace import Label, place_labels  # labels start hidden: not a start-up cost
 
         self._labels_stale = False
         scale = self._label_scale

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from .mapscene import Layer, MapScene
+from .scene import Layer, MapScene
 
 POINT_PICK_PX = 7.0
 DRAG_THRESHOLD_PX = 4

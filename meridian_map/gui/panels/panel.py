@@ -11,9 +11,9 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core import describe
-from ..core.catalog import Catalog
-from ..core.model import PointInfo, Side
+from ...core import describe
+from ...core.catalog import Catalog
+from ...core.model import PointInfo, Side
 
 STYLE = (
     "<style>"

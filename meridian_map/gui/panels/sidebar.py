@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Catalog
-from ..core.model import DEFAULT_LANGUAGE
-from .mapscene import LabelMode, Layer
+from ...core.catalog import Catalog
+from ...core.model import DEFAULT_LANGUAGE
+from ..map.scene import LabelMode, Layer
 
 NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
 NOTE_LINES = 3
@@ -136,9 +136,9 @@ class Sidebar(QWidget):
         concern_id = self.concern_box.currentData() or ""
         if not concern_id:
             return
-        from ..core.sheet import note_room_text, take_home_sheet
-        from .exportmenu import local_paper
-        from .sheetpainter import note_room
+        from ...core.sheet import note_room_text, take_home_sheet
+        from ..exportmenu import local_paper
+        from ..sheetpainter import note_room
 
         sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.note_edit.toPlainText())
         report = note_room(self.catalog, sheet, local_paper())
