@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...core import describe
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
+from ..state import MapState, Selection
 
 STYLE = (
     "<style>"
@@ -31,25 +32,34 @@ STYLE = (
 
 
 class Panel(QTextBrowser):
-    point_link = Signal(str)  # point code
-    concern_link = Signal(str)  # concern id
+    """Follows the selection; its links write the state (a point code selects it, a concern is chosen)."""
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.state = state
         self.lang = "en"
         self.setOpenLinks(False)
         self.setAccessibleName("Details")
         self.anchorClicked.connect(self._follow)
         self.current: str = ""
         self.show_welcome()
+        state.selection_changed.connect(self.show_selection)
 
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
         if kind == "point":
-            self.point_link.emit(key)
+            self.state.select_point_code(key)
         elif kind == "concern":
-            self.concern_link.emit(key)
+            self.state.set_concern(key)
+
+    def show_selection(self, selection: Selection) -> None:
+        if selection.point:
+            self.show_point(selection.point)
+        elif selection.area:
+            self.show_zone(selection.area)
+        else:
+            self.show_welcome()
 
     def _set(self, key: str, body: str) -> None:
         self.current = key
