@@ -63,7 +63,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
 
 
 def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
-    """The menu bar from the table; the actions are added to the window too, so their keys work in full screen."""
+    """The menu bar from the table; each action is also added to the window, which owns it."""
     actions: dict[str, QAction] = {}
     bar = window.menuBar()
     for title, entries in MENUS:
