@@ -31,7 +31,7 @@ def test_clicking_every_zone_on_both_sides_opens_its_panel(window: MainWindow, c
     for key, area in catalog.areas.items():
         spot = clickable_spot(window, key)
         QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-        assert window.panel.current == key, f"clicked {key}, panel shows {window.panel.current!r}"
+        assert window.map_state.selection.key == key, f"clicked {key}, panel shows {window.map_state.selection.key!r}"
         assert catalog.zones[area.zone].name.get() in window.panel.toPlainText()
         assert window.scene.zone_items[key].state is Look.SELECTED
         assert window.scene.zone_items[area.mirror_key].state is Look.MIRROR
@@ -50,7 +50,7 @@ def test_clicking_a_point_shows_its_panel(window: MainWindow, catalog: Catalog) 
     pixel = window.view.mapFromScene(QPointF(*st2.pos))
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
     text = window.panel.toPlainText()
-    assert window.panel.current == "ST2.L"
+    assert window.map_state.selection.key == "ST2.L"
     assert "ST2 Sìbái 四白" in text
     assert "left side" in text
 
@@ -58,7 +58,7 @@ def test_clicking_a_point_shows_its_panel(window: MainWindow, catalog: Catalog) 
 def test_clicking_empty_canvas_clears_the_selection(window: MainWindow) -> None:
     window.select("forehead_l")
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert window.panel.current == ""
+    assert window.map_state.selection.key == ""
     assert "click" in window.panel.toPlainText().lower()
 
 
@@ -71,19 +71,19 @@ def test_keyboard_walks_selects_and_clears_zones(window: MainWindow, catalog: Ca
     assert window.scene.zone_items[first].state is Look.HOVERED
     QTest.keyClick(view, Qt.Key.Key_Right)
     QTest.keyClick(view, Qt.Key.Key_Return)
-    assert window.panel.current == view.focus_order[1]
+    assert window.map_state.selection.key == view.focus_order[1]
     QTest.keyClick(view, Qt.Key.Key_Tab)
     assert view.hasFocus()
     assert view.focused_zone == view.focus_order[2]
     QTest.keyClick(view, Qt.Key.Key_Escape)
-    assert window.panel.current == ""
+    assert window.map_state.selection.key == ""
 
 
 @pytest.mark.parametrize("query", ["ST2", "st 2", "St-2", "sibai", "Sìbái", "四白"])
 def test_search_finds_a_point_however_it_is_typed(window: MainWindow, query: str) -> None:
     window.search.setText(query)
     QTest.keyClick(window.search, Qt.Key.Key_Return)
-    assert window.panel.current.startswith("ST2.")
+    assert window.map_state.selection.key.startswith("ST2.")
 
 
 def test_search_for_a_concern_lights_its_zones(window: MainWindow, catalog: Catalog) -> None:
@@ -104,13 +104,13 @@ def test_with_no_concern_the_list_offers_every_zone(window: MainWindow, catalog:
     first = min(catalog.zones.values(), key=lambda zone: zone.order)
     assert window.sidebar.zone_list.item(0).text() == first.name.get()
     window.sidebar.zone_list.itemClicked.emit(window.sidebar.zone_list.item(0))
-    assert window.panel.current == f"{first.id}_r"
+    assert window.map_state.selection.key == f"{first.id}_r"
 
 
 def test_the_list_marks_the_selected_zone(window: MainWindow) -> None:
     window.select("chin_l")
     assert window.sidebar.zone_list.currentItem().data(Qt.ItemDataRole.UserRole) == "chin_r"
-    assert window.panel.current == "chin_l"  # marking did not choose the right side instead
+    assert window.map_state.selection.key == "chin_l"  # marking did not choose the right side instead
     window.map_state.clear_selection()
     assert window.sidebar.zone_list.currentItem() is None
 
@@ -150,7 +150,7 @@ def test_concern_list_selects_a_zone(window: MainWindow) -> None:
     window.map_state.set_concern("acne")
     item = window.sidebar.zone_list.item(0)
     window.sidebar.zone_list.itemClicked.emit(item)
-    assert window.panel.current.endswith("_r")
+    assert window.map_state.selection.key.endswith("_r")
 
 
 def test_layers_can_be_switched_off(window: MainWindow) -> None:
@@ -205,7 +205,7 @@ def test_state_is_restored_in_a_new_window(window: MainWindow, qtbot: QtBot, cat
     again = MainWindow(catalog)
     qtbot.addWidget(again)
     again.restore(state)
-    assert again.panel.current == "chin_l"
+    assert again.map_state.selection.key == "chin_l"
     assert not again.sidebar.layer_boxes[Layer.CHANNELS].isChecked()
 
 

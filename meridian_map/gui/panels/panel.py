@@ -42,7 +42,6 @@ class Panel(QTextBrowser):
         self.setOpenLinks(False)
         self.setAccessibleName("Details")
         self.anchorClicked.connect(self._follow)
-        self.current: str = ""
         self.show_welcome()
         state.selection_changed.connect(self.show_selection)
 
@@ -61,14 +60,12 @@ class Panel(QTextBrowser):
         else:
             self.show_welcome()
 
-    def _set(self, key: str, body: str) -> None:
-        self.current = key
+    def _set(self, body: str) -> None:
         self.setHtml(STYLE + body)
 
     def show_welcome(self) -> None:
         disclaimer = escape(self.catalog.content.disclaimer.short.get(self.lang))
         self._set(
-            "",
             "<h1>Meridian Map</h1>"
             "<p class='sub'>Facial gua sha zones and acupuncture points</p>"
             "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
@@ -118,7 +115,6 @@ class Panel(QTextBrowser):
         edited = self._local_note("zone", zone.id)
         side = "right" if area.side is Side.R else "left"
         self._set(
-            area_key,
             f"<h1>{escape(zone.name.get(lang))}</h1>"
             f"<p class='sub'>{escape(zone.area.get(lang))} · subject's {side} side</p>{edited}"
             "<table>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
@@ -155,7 +151,6 @@ class Panel(QTextBrowser):
         view = " Best seen from the side: its front-view position is a projection." if info.view == "side" else ""
         internal = " Inside the mouth: shown for study, not reached by gua sha." if info.internal else ""
         self._set(
-            key,
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
             f"<p class='sub'>{escape(info.english)} · {escape(describe.channel_name(self.catalog, info.channel, lang))}"
             f"{side}</p>{self._local_note('point', info.code)}"

@@ -150,14 +150,14 @@ class Sidebar(QWidget):
 
     def update_note_room(self) -> None:
         """Say how much more of the note fits, or that it runs on, as the printed sheet would lay it out."""
-        concern_id = self.concern_box.currentData() or ""
+        concern_id = self.state.concern
         if not concern_id:
             return
         from ...core.sheet import note_room_text, take_home_sheet
         from ..exportmenu import local_paper
         from ..sheetpainter import note_room
 
-        sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.note_edit.toPlainText())
+        sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.state.note)
         report = note_room(self.catalog, sheet, local_paper())
         self.note_room.setText(note_room_text(report.note_room, report.pages, report.overflow))
 
