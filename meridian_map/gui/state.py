@@ -52,6 +52,7 @@ class Hover:
 
 class MapState(QObject):
     selection_changed = Signal(Selection)
+    reselected = Signal(Selection)  # chosen again: the map replays its stroke animation
     hover_changed = Signal(Hover)
     concern_changed = Signal(str)  # concern id, "" for none
     note_changed = Signal(str)  # the take-home sheet's note
@@ -87,6 +88,8 @@ class MapState(QObject):
         if selection != self.selection:
             self.selection = selection
             self.selection_changed.emit(selection)
+        else:
+            self.reselected.emit(selection)
 
     def select_area(self, area_key: str) -> None:
         self.select(Selection(area=area_key, zone=self.catalog.areas[area_key].zone))

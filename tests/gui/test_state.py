@@ -25,7 +25,7 @@ def test_selecting_a_zone_side_says_so_once(qtbot: QtBot, state: MapState) -> No
     with qtbot.waitSignal(state.selection_changed) as blocker:
         state.select_area("cheek_l")
     assert blocker.args == [Selection(area="cheek_l", zone="cheek")]
-    with qtbot.assertNotEmitted(state.selection_changed):
+    with qtbot.assertNotEmitted(state.selection_changed), qtbot.waitSignal(state.reselected):
         state.select_area("cheek_l")
 
 
@@ -122,6 +122,15 @@ def test_the_scene_follows_the_state(catalog: Catalog, state: MapState) -> None:
     assert scene.zone_items["chin_l"].state is Look.SCREENED_OUT
     state.set_layer(Layer.POINTS, False)
     assert not any(item.isVisible() for item in scene.point_items.values())
+
+
+def test_choosing_the_selected_zone_again_replays_its_strokes(catalog: Catalog, state: MapState) -> None:
+    scene = MapScene(catalog, state)
+    state.select_area("chin_l")
+    assert scene.animation_running
+    scene._animation.stop()
+    state.select_area("chin_l")
+    assert scene.animation_running
 
 
 def test_the_panel_follows_the_selection_and_its_links_write_the_state(

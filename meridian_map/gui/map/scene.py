@@ -75,6 +75,7 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(self.face_rect)
         self.set_layer_visible(Layer.OTHER_CHANNELS, False)
         state.selection_changed.connect(self._show_selection)
+        state.reselected.connect(self._start_stroke_animation)
         state.concern_changed.connect(self._restyle)
         state.excluded_changed.connect(self._restyle)
         state.focus_changed.connect(self._show_focus)
