@@ -38,7 +38,7 @@ try:
 except ImportError:  # a Python built without it still has hashlib's
     from hashlib import blake2b
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 BUILDERS = (
     "model.py", "catalog.py", "catalogcodec.py", "loader.py", "content.py", "printable.py", "svgload.py",
     "geometry.py",

@@ -36,6 +36,7 @@ from .model import (
     Text,
     Vec,
     ViewBox,
+    Wording,
     ZoneArea,
     ZoneInfo,
 )
@@ -45,7 +46,7 @@ Data = object  # what marshal gives back: checked before any use
 Plain = Any  # what is written: tuples, dicts, frozensets, str, bytes and numbers, which marshal types loosely
 
 # Bumped whenever the layout below changes; part of the cache key as well.
-LAYOUT = 1
+LAYOUT = 2
 
 
 class BadEntryError(ValueError):
@@ -142,8 +143,8 @@ def _text(text: Text) -> tuple[tuple[str, str], ...]:
     return text.values
 
 
-def _source(src: Source) -> tuple[str, int | None, tuple[tuple[str, int], ...]]:
-    return (src.file, src.line, src.fields)
+def _source(src: Source) -> tuple[str, int | None, tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
+    return (src.file, src.line, src.fields, src.elsewhere)
 
 
 def _face(face: Face) -> Plain:
@@ -181,7 +182,8 @@ def _content(content: Content) -> Plain:
             )
             for c in content.channels
         ),
-        (_text(content.disclaimer.full), _text(content.disclaimer.short)),
+        (_text(content.disclaimer.full), _text(content.disclaimer.short), _text(content.disclaimer.footnote)),
+        tuple((word, _text(text)) for word, text in content.panel.texts),
         content.sources,
         content.edited,
         dict(content.declared),
@@ -274,12 +276,16 @@ def _text_in(data: Data) -> Text:
 
 
 def _source_in(data: Data) -> Source:
-    file, line, fields = _tuple(data, 3)
+    file, line, fields, elsewhere = _tuple(data, 4)
     pairs = _tuple(fields)
     for pair in pairs:
         name, number = _tuple(pair, 2)
         _str(name), _int(number)
-    return Source(_str(file), _optional(_int)(line), pairs)  # type: ignore[arg-type]  # checked above
+    others = _tuple(elsewhere)
+    for pair in others:
+        name, other = _tuple(pair, 2)
+        _str(name), _str(other)
+    return Source(_str(file), _optional(_int)(line), pairs, others)  # type: ignore[arg-type]  # checked above
 
 
 def _face_in(data: Data) -> Face:
@@ -304,10 +310,12 @@ def _face_in(data: Data) -> Face:
 
 
 def _content_in(data: Data) -> Content:
-    languages, pressures, points, zones, concerns, channels, disclaimer, sources, edited, declared, added, complete = (
-        _tuple(data, 12)
-    )
-    full, short = _tuple(disclaimer, 2)
+    (
+        languages, pressures, points, zones, concerns, channels, disclaimer, panel,
+        sources, edited, declared, added, complete,
+    ) = _tuple(data, 13)  # fmt: skip
+    full, short, footnote = _tuple(disclaimer, 3)
+    words = tuple(_tuple(pair, 2) for pair in _tuple(panel))
     return Content(
         languages=_strs(languages),
         pressures=tuple(_pressure_in(p) for p in _tuple(pressures)),
@@ -315,7 +323,8 @@ def _content_in(data: Data) -> Content:
         zones=tuple(_zone_in(z) for z in _tuple(zones)),
         concerns=tuple(_concern_in(c) for c in _tuple(concerns)),
         channels=tuple(_channel_in(c) for c in _tuple(channels)),
-        disclaimer=Disclaimer(_text_in(full), _text_in(short)),
+        disclaimer=Disclaimer(_text_in(full), _text_in(short), _text_in(footnote)),
+        panel=Wording(tuple((_str(word), _text_in(text)) for word, text in words)),
         sources=_strs(sources),
         edited=frozenset(_strs(_frozenset(edited))),
         declared={_str(k): frozenset(_strs(_frozenset(v))) for k, v in _dict(declared).items()},

@@ -37,6 +37,7 @@ class Source:
     file: str
     line: int | None = None
     fields: tuple[tuple[str, int], ...] = ()
+    elsewhere: tuple[tuple[str, str], ...] = ()  # fields a later layer (a pack) wrote, with that layer's file
 
     def line_of(self, name: str) -> int | None:
         """The line of one field, falling back to the record's own line."""
@@ -44,6 +45,13 @@ class Source:
             if key == name:
                 return line
         return self.line
+
+    def where(self, name: str) -> str:
+        """`file:line` of one field, in the file that wrote it: a pack's own file when it replaced the field."""
+        file = next((other for key, other in self.elsewhere if key == name), None)
+        line = self.line_of(name) if file is None else next((n for key, n in self.fields if key == name), None)
+        file = file or self.file
+        return file if line is None else f"{file}:{line}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +271,25 @@ class Disclaimer:
 
     full: Text
     short: Text
+    footnote: Text  # under every zone in the panel: what a routine is for is not a proven effect
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The panel's headings and footnotes, kept as content so they come in every content language."""
+
+    texts: tuple[tuple[str, Text], ...]
+
+    def get(self, key: str, lang: str = DEFAULT_LANGUAGE, **values: str) -> str:
+        """The wording in `lang`, its `{name}` placeholders filled.
+
+        By plain replacement, never str.format: the wording may come from a
+        pack, and format fields could reach into the values' attributes.
+        """
+        wording = dict(self.texts)[key].get(lang)
+        for name, value in values.items():
+            wording = wording.replace(f"{{{name}}}", value)
+        return wording
 
 
 @dataclass(frozen=True)
@@ -276,6 +303,7 @@ class Content:
     concerns: tuple[Concern, ...]
     channels: tuple[Channel, ...]
     disclaimer: Disclaimer
+    panel: Wording
     sources: tuple[str, ...]
     edited: frozenset[str]  # "kind:key" of shipped records a user layer changed
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)

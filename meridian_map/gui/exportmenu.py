@@ -14,12 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
-from ..core.atomicfile import atomic_write_bytes
+from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
 from ..core.model import DEFAULT_LANGUAGE
 
@@ -167,38 +167,51 @@ class Exporter(QObject):
         if not ok:
             return
         height = max(1, round(width * source.height() / max(source.width(), 1.0)))
-        size = QSize(width, height)
+        self.write_image(target, QSize(width, height), source)
+
+    def write_image(self, target: Path, size: QSize, source: QRectF) -> None:
+        """Render the map and save it as the PDF is saved: atomically, and only over a regular, writable file.
+
+        The target is checked before rendering, so a refusal costs nothing,
+        and again by the write itself.
+        """
+        try:
+            writable_mode(target)
+        except OSError as exc:
+            self.complain(target, exc.strerror or str(exc))
+            return
         marker = self.view.map_scene.marker
         moving = marker.isVisible()
         marker.setVisible(False)  # the stroke animation's dot is a moment, not part of the map
         try:
-            if target.suffix.lower() == ".svg":
-                saved = self.render_svg(target, size, source)
-            else:
-                saved = self.render_png(target, size, source)
+            svg = target.suffix.lower() == ".svg"
+            data = self.render_svg(size, source) if svg else self.render_png(size, source)
         finally:
             marker.setVisible(moving)
-        if saved:
-            self.state.say(f"Saved {target}")
-        else:
-            self.complain(target, "the image could not be written")
+        if data is None:
+            self.complain(target, "the image could not be rendered")
+            return
+        self.save(target, data)
 
-    def render_png(self, target: Path, size: QSize, source: QRectF) -> bool:
+    def render_png(self, size: QSize, source: QRectF) -> bytes | None:
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(self.view.map_scene.backgroundBrush().color())
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.view.map_scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
-        return image.save(str(target))
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding str
+        return bytes(buffer.data().data()) if saved else None
 
-    def render_svg(self, target: Path, size: QSize, source: QRectF) -> bool:
-        if not writable(target):
-            return False
+    def render_svg(self, size: QSize, source: QRectF) -> bytes | None:
         from PySide6.QtSvg import QSvgGenerator
 
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(target))
+        generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setResolution(CSS_DPI)  # so the width in mm comes out as `size` pixels in a browser
         generator.setViewBox(QRect(0, 0, size.width(), size.height()))
@@ -206,10 +219,10 @@ class Exporter(QObject):
         generator.setDescription("Facial gua sha zones and acupuncture points")
         painter = QPainter()
         if not painter.begin(generator):
-            return False
+            return None
         self.view.map_scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
-        return target.is_file()
+        return bytes(buffer.data().data())
 
     # files ------------------------------------------------------------------------
 
@@ -248,7 +261,3 @@ def documents_folder() -> str:
 def with_suffix(path: Path, suffix: str) -> Path:
     """The path as typed, with the format's extension added when none was given."""
     return path if path.suffix else path.with_suffix(suffix)
-
-
-def writable(target: Path) -> bool:
-    return target.parent.is_dir() and not target.is_dir()

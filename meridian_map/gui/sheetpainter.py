@@ -62,7 +62,7 @@ from ..core.sheet import (
     first_fit,
     spread,
 )
-from .fonts import FONT_FAMILY, bundled_fonts
+from .fonts import SHEET_FAMILIES, bundled_fonts
 from .headless import offscreen_without_display
 from .painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
 from .theme import ZONE_TINTS, channel_style
@@ -369,7 +369,8 @@ class Canvas:
 
     def font(self, size: float) -> QFont:
         if size not in self._fonts:
-            font = QFont(FONT_FAMILY)
+            font = QFont()
+            font.setFamilies(SHEET_FAMILIES)
             font.setPointSizeF(size)
             # Shaped text swaps in ligatures and alternate digits that the PDF maps to no
             # characters, so 'first' and '2025' could not be searched or copied.
@@ -1500,12 +1501,7 @@ class TakeHomeLayout(SheetLayout):
                 self.draw_numbered([entry], x, y, CAUTION_GAP_PT, numbered)
 
             last = index == len(cautions) - 1
-            if item.number:
-                name = f"zone {self.sheet.steps[item.number - 1].zone!r} cautions"
-            elif index == 0 and not last:
-                name = f"concern {self.sheet.concern!r} caution"
-            else:
-                name = "the stop signs"
+            name = item.field or "the stop signs"
             gap = SECTION_GAP_PT if last else CAUTION_GAP_PT
             blocks.append(Block(entry[1].height, draw, gap, name, "care_title"))
         return blocks

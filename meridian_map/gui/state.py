@@ -108,26 +108,32 @@ class MapState(QObject):
         self.select(NOTHING)
 
     def select_text(self, text: str) -> bool:
-        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l.
+        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l, or a concern, dark_circles.
 
         A side on a midline point (EX-HN3.L) selects the point: there is only one.
+        Zone and concern ids are written with underscores; hyphens (under-eye,
+        dark-circles) are taken as the same id.
         """
         wanted = text.strip().casefold()
+        ident = wanted.replace("-", "_")
         areas = {area.casefold(): area for area in self.catalog.areas}
         zones = {zone.casefold(): zone for zone in self.catalog.zones}
         points = {p.key.casefold(): p.key for p in self.catalog.points}
         codes = {p.code.casefold(): p.code for p in self.catalog.points}
+        concerns = {concern.casefold(): concern for concern in self.catalog.concerns}
         code, _, side = wanted.rpartition(".")
-        if wanted in areas:
-            self.select_area(areas[wanted])
-        elif wanted in zones:
-            self.select_area(f"{zones[wanted]}_r")
+        if ident in areas:
+            self.select_area(areas[ident])
+        elif ident in zones:
+            self.select_area(f"{zones[ident]}_r")
         elif wanted in points:
             self.select_point(points[wanted])
         elif wanted in codes:
             self.select_point_code(codes[wanted])
         elif side in ("l", "r") and code in points:
             self.select_point(points[code])
+        elif ident in concerns:
+            self.set_concern(concerns[ident])
         else:
             return False
         return True
