@@ -17,8 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # after the platform is chosen
 
-from meridian_map.core.loader import load_catalog
-from meridian_map.core.sheet import Paper, take_home_sheet
+from meridian_map.core.load import load_catalog
+from meridian_map.core.output.sheet import Paper, take_home_sheet
 from meridian_map.gui.sheetpainter import note_room
 
 FRAME_MS = 16

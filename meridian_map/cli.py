@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
-import os
 import re
 import sys
 import time
@@ -19,13 +18,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .core.problems import ContentError, Problem, clip
+from .core.store.stdout import STDOUT, stdout_failed, write_stdout
 
 if TYPE_CHECKING:
     from .core.catalog import Catalog
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
-STDOUT = "-"  # as an output file: standard output
 MESSAGE_LIMIT = 400  # characters of one error line; the rest is what a person typed, clipped
 _LONG_WORD = re.compile(r"\S{81,}")
 _SIZE_VALUE = re.compile(r"-[\d.]*x-?[\d.]*", re.IGNORECASE)
@@ -49,7 +48,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Meridian Map: facial gua sha zones and acupuncture points, for study and practice.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screenshot", metavar="FILE", type=Path, help="save the window as PNG and exit")
+    parser.add_argument(
+        "--screenshot", metavar="FILE", type=Path, help="save the window as PNG (- for stdout) and exit"
+    )
     parser.add_argument(
         "--select",
         metavar="ID",
@@ -178,7 +179,7 @@ def _is_file(path: Path) -> bool:
 
 def _not_a_file(path: Path) -> str:
     """Why `path` cannot be read as a file: a FIFO that exists is no "file not found"."""
-    from .core.fileread import KINDS
+    from .core.store.reading import KINDS
 
     try:
         mode = path.stat().st_mode
@@ -193,7 +194,7 @@ def _pack_dirs(args: argparse.Namespace) -> list[Path]:
         return [args.pack]
     if args.no_pack:
         return []
-    from .core.userdirs import content_dir
+    from .core.store.dirs import content_dir
 
     user = content_dir()
     try:
@@ -223,14 +224,14 @@ def _load(args: argparse.Namespace, cached: bool = False, announce: bool = True)
     if user_dirs and announce:
         hint = "" if args.pack is not None else " (your content folder; --no-pack leaves it out)"
         print(f"content: shipped content with the pack {user_dirs[0]}{hint}", file=sys.stderr)
+    from .core.load import load_catalog
+
+    cache = None
     if cached:
-        from .core.catalogcache import load_cached
-        from .core.userdirs import cache_dir
+        from .core.store.dirs import cache_dir
 
-        return load_cached(cache_dir(), assets=args.assets, user_dirs=user_dirs, face_file=args.face)
-    from .core.loader import load_catalog
-
-    return load_catalog(assets=args.assets, user_dirs=user_dirs, face_file=args.face)
+        cache = cache_dir()
+    return load_catalog(user_dirs, assets=args.assets, face_file=args.face, cache_dir=cache)
 
 
 def _problem(file: str, message: str) -> Problem:
@@ -302,7 +303,7 @@ def _listing(keys: Iterable[str]) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     import json
 
-    from .core.jsonexport import catalog_document
+    from .core.output.json import catalog_document
 
     try:
         catalog = _load(args, cached=True)
@@ -317,33 +318,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     # UTF-8 whatever the locale: JSON is UTF-8 (RFC 8259), and a script reading it expects that, not escapes.
     data = (json.dumps(catalog_document(catalog, args.lang), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if args.output is None or str(args.output) == STDOUT:
-        return _to_stdout(data)
+        return write_stdout(data)
     return _to_file(args.output, data)
 
 
 def _to_file(target: Path, data: bytes) -> int:
-    from .core.atomicfile import atomic_write_bytes
+    from .core.store.files import atomic_write_bytes
 
     try:
         atomic_write_bytes(target, data)
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    return 0
-
-
-def _to_stdout(data: bytes) -> int:
-    """Write bytes to standard output; a closed, full or broken one is a message and exit 1, not a traceback."""
-    stream = sys.stdout
-    if stream is None:
-        print("standard output is closed; name a file with -o FILE", file=sys.stderr)
-        return 1
-    try:
-        stream.flush()
-        stream.buffer.write(data)
-        stream.buffer.flush()
-    except OSError as exc:
-        return _stdout_failed(exc)
     return 0
 
 
@@ -368,25 +354,11 @@ def _say(text: str) -> None:
         raise _StdoutFailedError(exc) from exc
 
 
-def _stdout_failed(exc: OSError) -> int:
-    """Report a failed write to stdout, and drop what is still buffered so exiting does not fail again."""
-    if not isinstance(exc, BrokenPipeError):  # the reader stopped on purpose (`| head`): nothing to say
-        print(f"cannot write to standard output: {exc.strerror or exc}", file=sys.stderr)
-    if sys.stdout is sys.__stdout__ and sys.stdout is not None:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
-        except (OSError, ValueError):
-            pass
-    return 1
-
-
 def cmd_paths(_args: argparse.Namespace) -> int:
     from .core.assets import shipped_assets
+    from .core.store.dirs import cache_dir, content_dir, data_dir
+    from .core.store.jsonstore import settings_store
     from .core.store.paths import database_path
-    from .core.userdata import settings_store
-    from .core.userdirs import cache_dir, content_dir, data_dir
 
     content = content_dir()
     state = "exists" if content.is_dir() else "not created yet"
@@ -418,9 +390,9 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
-    from .core.atomicfile import writable_mode
+    from .core.output.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
     from .core.printable import printing_problem
-    from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
+    from .core.store.files import writable_mode
 
     if args.concern is not None and not args.concern.strip():
         print("--concern needs a concern id, e.g. dark-circles; leave it out for the cheat sheet", file=sys.stderr)
@@ -464,7 +436,7 @@ def _sheet(args: argparse.Namespace) -> int:
     if layout.overflow:
         print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
         return 1
-    written = _to_stdout(data) if to_stdout else _to_file(target, data)
+    written = write_stdout(data) if to_stdout else _to_file(target, data)
     if written:
         return written
     pages = f", {layout.pages} pages" if layout.pages > 1 else ""
@@ -498,7 +470,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         offscreen_without_display()
     gc.disable()
     try:
-        from .core.usercatalog import load_with_user_pack
+        from .core.load import load_with_user_pack
 
         try:
             catalog, pack_problems = load_with_user_pack()
@@ -536,7 +508,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except _StdoutFailedError as failed:
-        return _stdout_failed(failed.error)
+        return stdout_failed(failed.error)
 
 
 def run() -> NoReturn:
@@ -552,7 +524,7 @@ def run() -> NoReturn:
         try:
             sys.stdout.flush()
         except OSError as exc:
-            code = code or _stdout_failed(exc)
+            code = code or stdout_failed(exc)
     gc.freeze()
     sys.exit(code)
 

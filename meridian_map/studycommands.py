@@ -15,16 +15,16 @@ from datetime import datetime
 from pathlib import Path
 
 from .cli import _say as say
-from .core.atomicfile import atomic_write_bytes, atomic_write_text
 from .core.catalog import Catalog
-from .core.fileread import read_bounded
+from .core.load import load_with_user_pack
 from .core.problems import ContentError
 from .core.store.db import CustomDeckRecord, StudyDb, StudyDbError, open_study_db
+from .core.store.files import atomic_write_bytes, atomic_write_text
 from .core.store.paths import database_path
+from .core.store.reading import read_bounded
 from .core.study.decks import Deck, DeckError, builtin_decks, custom_deck, find_deck
 from .core.study.progress import MAX_CSV_BYTES, log_from_csv, log_to_csv, streak, unseen_reviews
 from .core.study.schedule import NEW_PER_DAY, Schedule, assemble_queue, study_day_start
-from .core.usercatalog import load_with_user_pack
 
 
 def _catalog() -> Catalog | None:

@@ -20,8 +20,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.loader import load_catalog
-from meridian_map.core.sheet import (
+from meridian_map.core.load import load_catalog
+from meridian_map.core.output.sheet import (
     LABELS,
     MAX_PAGES,
     MIN_BODY_PT,

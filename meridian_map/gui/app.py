@@ -15,11 +15,12 @@ from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSocketNotifier,
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
 from ..core.problems import clip
-from ..core.userdata import settings_store, take_unsaved_note
-from ..core.userdirs import content_dir
+from ..core.store.dirs import content_dir
+from ..core.store.files import atomic_write_bytes, writable_mode
+from ..core.store.jsonstore import settings_store, take_unsaved_note
+from ..core.store.stdout import STDOUT, write_stdout
 from .fonts import fall_back_to_bundled_fonts
 from .mainwindow import MainWindow
 
@@ -179,8 +180,10 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     store first and the grab again. The PNG is written atomically, so an
     interrupted run leaves the previous picture, never an empty file.
     """
+    to_stdout = str(target) == STDOUT
     try:
-        writable_mode(target)
+        if not to_stdout:
+            writable_mode(target)
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -195,6 +198,8 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     if not image.save(encoded, "PNG", SCREENSHOT_PNG_QUALITY):
         print(f"{target}: cannot encode the image", file=sys.stderr)
         return 1
+    if to_stdout:
+        return write_stdout(bytes(encoded.data().data()))
     try:
         atomic_write_bytes(target, bytes(encoded.data().data()))
     except OSError as exc:

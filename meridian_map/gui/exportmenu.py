@@ -19,15 +19,15 @@ from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
-from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
 from ..core.model import DEFAULT_LANGUAGE
+from ..core.store.files import atomic_write_bytes, writable_mode
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog
 
-    from ..core.sheet import Paper, Sheet
+    from ..core.output.sheet import Paper, Sheet
     from .map.view import MapView
     from .state import MapState
 
@@ -44,7 +44,7 @@ DialogT = TypeVar("DialogT", bound="QDialog")
 
 def local_paper() -> Paper:
     """Letter where people use US paper, A4 everywhere else."""
-    from ..core.sheet import Paper
+    from ..core.output.sheet import Paper
 
     us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return Paper.LETTER if us else Paper.A4
@@ -73,7 +73,7 @@ class Exporter(QObject):
 
     def current_sheet(self) -> Sheet:
         """The take-home sheet for the chosen concern, with its note, else the cheat sheet."""
-        from ..core.sheet import build_sheet
+        from ..core.output.sheet import build_sheet
 
         concern = self.state.concern or None
         note = self.state.note if concern else ""
@@ -91,7 +91,7 @@ class Exporter(QObject):
         printer.setDocName(sheet.title)
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
             # No printer installed: Qt prints to a PDF file, so offer the file Export PDF would suggest.
-            from ..core.sheet import TakeHomeSheet, default_filename
+            from ..core.output.sheet import TakeHomeSheet, default_filename
 
             concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
             printer.setOutputFileName(str(Path(documents_folder()) / default_filename(concern, sheet.lang)))
@@ -130,7 +130,7 @@ class Exporter(QObject):
     def export_pdf(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..core.sheet import TakeHomeSheet, default_filename
+        from ..core.output.sheet import TakeHomeSheet, default_filename
         from .sheetpainter import render_pdf
 
         sheet = self.current_sheet()

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidg
 
 from .. import __version__
 from ..core.catalog import Catalog
-from ..core.search import Kind, SearchIndex
-from ..core.userdata import JsonStore, leave_unsaved_note
-from ..core.userdirs import content_dir
+from ..core.store.dirs import content_dir
+from ..core.store.jsonstore import JsonStore, leave_unsaved_note
+from ..core.target import zone_target
+from ..core.text.search import Kind, SearchIndex
 from .actions import build_menus
 from .exportmenu import Exporter
 from .map.scene import MapScene
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         if kind == Kind.POINT:
             self.map_state.select_point_code(key)
         elif kind == Kind.ZONE:
-            self.map_state.select_area(f"{key}_r")
+            self.map_state.select_area(zone_target(key).area)
         elif kind == Kind.CONCERN:
             self.map_state.set_concern(key)
 

@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 
 from ..core.catalog import Catalog
 from ..core.model import Side
-from ..core.sheet import (
+from ..core.output.sheet import (
     CHEAT_FACE_WIDTH,
     HOME_FACE_WIDTH,
     MARGIN_PT,

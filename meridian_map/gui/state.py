@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.catalog import Catalog
 from ..core.model import DEFAULT_LANGUAGE, Side
+from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
 from .map.looks import LAYER_ORDER, LabelMode, Layer
 
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
@@ -100,43 +101,23 @@ class MapState(QObject):
         self.select(Selection(area=area if area in self.catalog.areas else "", point=key, zone=placed.info.zone))
 
     def select_point_code(self, code: str) -> None:
-        keys = [p.key for p in self.catalog.points if p.code == code]
-        if keys:
-            self.select_point(keys[0])
+        target = point_target(self.catalog, code)
+        if target is not None:
+            self.select_point(target.key)
 
     def clear_selection(self) -> None:
         self.select(NOTHING)
 
     def select_text(self, text: str) -> bool:
-        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l, or a concern, dark_circles.
-
-        A side on a midline point (EX-HN3.L) selects the point: there is only one.
-        Zone and concern ids are written with underscores; hyphens (under-eye,
-        dark-circles) are taken as the same id.
-        """
-        wanted = text.strip().casefold()
-        ident = wanted.replace("-", "_")
-        areas = {area.casefold(): area for area in self.catalog.areas}
-        zones = {zone.casefold(): zone for zone in self.catalog.zones}
-        points = {p.key.casefold(): p.key for p in self.catalog.points}
-        codes = {p.code.casefold(): p.code for p in self.catalog.points}
-        concerns = {concern.casefold(): concern for concern in self.catalog.concerns}
-        code, _, side = wanted.rpartition(".")
-        if ident in areas:
-            self.select_area(areas[ident])
-        elif ident in zones:
-            self.select_area(f"{zones[ident]}_r")
-        elif wanted in points:
-            self.select_point(points[wanted])
-        elif wanted in codes:
-            self.select_point_code(codes[wanted])
-        elif side in ("l", "r") and code in points:
-            self.select_point(points[code])
-        elif ident in concerns:
-            self.set_concern(concerns[ident])
-        else:
-            return False
-        return True
+        """Select what a typed or saved name points at (core/target.py): a zone side, a point copy or a concern."""
+        target = resolve(self.catalog, text)
+        if isinstance(target, ZoneTarget):
+            self.select_area(target.area)
+        elif isinstance(target, PointTarget):
+            self.select_point(target.key)
+        elif isinstance(target, ConcernTarget):
+            self.set_concern(target.id)
+        return target is not None
 
     # the rest ---------------------------------------------------------------------
 

@@ -153,7 +153,7 @@ class Sidebar(QWidget):
         concern_id = self.state.concern
         if not concern_id:
             return
-        from ...core.sheet import note_room_text, take_home_sheet
+        from ...core.output.sheet import note_room_text, take_home_sheet
         from ..exportmenu import local_paper
         from ..sheetpainter import note_room
 

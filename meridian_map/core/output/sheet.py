@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from .catalog import Catalog
-from .describe import span
-from .model import Concern, PointInfo, Vec, ZoneInfo
+from ..catalog import Catalog
+from ..model import Concern, PointInfo, Vec, ZoneInfo
+from ..text.wording import span
 
 if TYPE_CHECKING:
     import datetime as dt

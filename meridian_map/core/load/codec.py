@@ -17,8 +17,8 @@ import marshal
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from .catalog import Catalog
-from .model import (
+from ..catalog import Catalog
+from ..model import (
     ArtPath,
     Channel,
     Concern,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import (
+from ..model import (
     EMPTY_TEXT,
     Channel,
     Concern,
@@ -30,9 +30,9 @@ from .model import (
     Wording,
     ZoneInfo,
 )
-from .printable import printing_problem
-from .problems import Problems
-from .tomlsource import TomlFile
+from ..printable import printing_problem
+from ..problems import Problems
+from .toml import TomlFile
 
 MAX_RECORDS = 1_000  # of one kind, all layers together: the cross-checks grow with the square
 MAX_UNKNOWN_KEYS = 5  # reported one by one per table; a hostile file may have thousands
