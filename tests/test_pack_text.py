@@ -24,6 +24,7 @@ from meridian_map.core.output.sheet import EDITED_DISCLAIMER, cheat_sheet, take_
 from meridian_map.core.problems import ContentError
 from meridian_map.core.text.search import SearchIndex, fold
 from meridian_map.gui.mainwindow import MainWindow
+from meridian_map.gui.state import Hover
 
 from .conftest import REPO
 from .mapdriver import clickable_spot
@@ -98,7 +99,7 @@ def test_zone_hover_shows_pack_markup_literally(hostile_window: MainWindow) -> N
 
 
 def test_point_hover_shows_pack_markup_literally(hostile_window: MainWindow) -> None:
-    hostile_window.view.point_hovered.emit("ST2.L")
+    hostile_window.map_state.set_hover(Hover(point="ST2.L"))
     label = hostile_window.hover_label
     assert POINT_NAME in shown(label.text(), label.textFormat())
     assert POINT_NAME in shown(hostile_window.view.toolTip())

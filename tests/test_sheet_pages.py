@@ -227,7 +227,7 @@ def test_the_window_note_field_says_how_much_room_is_left(qtbot: QtBot, window: 
     """The note typed in the window goes on the printed sheet; its field says how much more fits."""
     sidebar = window.sidebar
     assert not sidebar.note_edit.isVisibleTo(window)
-    sidebar.set_concern("dark_circles")
+    window.map_state.set_concern("dark_circles")
     assert sidebar.note_edit.isVisibleTo(window)
     qtbot.waitUntil(lambda: "characters fit on the first page" in sidebar.note_room.text())
 
@@ -277,7 +277,7 @@ def test_printing_from_the_window_runs_on_to_a_second_page(window: MainWindow, t
     """Print and Print Preview draw through the printer, which must get the second page too."""
     from PySide6.QtPrintSupport import QPrinter
 
-    window.sidebar.set_concern("acne")
+    window.map_state.set_concern("acne")
     window.sidebar.note_edit.setPlainText("Twice a week, in the evening. " * 140)
     exporter = window.findChild(Exporter)
     assert exporter is not None
