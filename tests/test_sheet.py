@@ -50,7 +50,7 @@ from meridian_map.core.sheet import (
 
 if TYPE_CHECKING:
     from meridian_map.core.sheet import Sheet
-    from meridian_map.gui.sheetpainter import Canvas, Report
+    from meridian_map.gui.sheets.render import Canvas, Report
 
 REPO = Path(__file__).resolve().parents[1]
 FONTS = REPO / "assets" / "fonts"
@@ -211,7 +211,7 @@ def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def app(qapp: QApplication) -> QGuiApplication:
     """pytest-qt's application (widget tests need a QApplication), with the bundled fonts."""
-    from meridian_map.gui.sheetpainter import ensure_application
+    from meridian_map.gui.sheets.render import ensure_application
 
     return ensure_application()
 
@@ -231,7 +231,7 @@ SHEETS = [
 def test_sheet_pdf_is_readable(
     app: QGuiApplication, catalog: Catalog, pdf_dir: Path, concern: str | None, lang: str, paper: Paper
 ) -> None:
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     sheet = build_sheet(catalog, concern, lang, today=TODAY)
     data, layout = render_pdf(catalog, sheet, paper)
@@ -274,7 +274,7 @@ def test_sheet_pdf_is_readable(
 
 
 def test_hanzi_and_tone_marks_come_out_as_text(app: QGuiApplication, catalog: Catalog, pdf_dir: Path) -> None:
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     for lang, expected in (("en", ["Chéngqì", "承泣", "Sìbái"]), ("zh", ["承泣", "额头", "仅供学习"])):
         target = pdf_dir / f"glyphs-{lang}.pdf"
@@ -285,7 +285,7 @@ def test_hanzi_and_tone_marks_come_out_as_text(app: QGuiApplication, catalog: Ca
 
 
 def test_every_sheet_prints_whole_at_readable_sizes(app: QGuiApplication, catalog: Catalog) -> None:
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     for lang in LABELS:
         for concern in [None, *catalog.concerns]:
@@ -302,7 +302,7 @@ def test_every_sheet_prints_whole_at_readable_sizes(app: QGuiApplication, catalo
 @contextmanager
 def measuring(catalog: Catalog) -> Iterator[Canvas]:
     """A canvas on a PDF in memory, as `render_pdf` lays out text, for layouts to measure with."""
-    from meridian_map.gui.sheetpainter import PDF_RESOLUTION, Canvas, painting
+    from meridian_map.gui.sheets.render import PDF_RESOLUTION, Canvas, painting
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -318,7 +318,7 @@ def test_the_shared_document_lays_text_out_exactly_as_a_new_one(app: QGuiApplica
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor, QTextDocument
 
-    from meridian_map.gui.sheetpainter import Run
+    from meridian_map.gui.sheets.render import Run
 
     sheet = cheat_sheet(catalog, "zh", TODAY)
     texts = [d for row in sheet.rows for d in (*row.directions, *row.concerns, row.name, row.points)]
@@ -359,7 +359,7 @@ def test_measuring_part_of_the_table_decides_like_measuring_all_of_it(
     app: QGuiApplication, catalog: Catalog, lang: str
 ) -> None:
     """Fitting stops measuring once the table is surely too tall; it must never stop on a table that fits."""
-    from meridian_map.gui.sheetpainter import CheatLayout, Wording
+    from meridian_map.gui.sheets.render import CheatLayout, Wording
 
     sheet = cheat_sheet(catalog, lang, TODAY)
     width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
@@ -379,7 +379,7 @@ def test_the_take_home_arrangement_is_the_best_of_all_of_them(
     app: QGuiApplication, catalog: Catalog, concern: str, lang: str
 ) -> None:
     """The search measures only until a face size fits; the pick must be the one measuring everything gives."""
-    from meridian_map.gui.sheetpainter import HomeChoice, TakeHomeLayout
+    from meridian_map.gui.sheets.render import HomeChoice, TakeHomeLayout
 
     sheet = take_home_sheet(catalog, concern, lang, "Use the small stone.", TODAY)
     width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
@@ -400,7 +400,7 @@ Segment = tuple[float, float, float, float]
 
 def every_hatch_segment(bounds: QRectF, hatch: Hatch, unit: float) -> list[Segment]:
     """Every line, dash or dot of a hatch over its whole reach, each drawn on its own as the sheets once did."""
-    from meridian_map.gui.sheetpainter import DASH_GAP_PT, DASH_PT, DOT_LENGTH_PT, HATCH_SPACING_PT
+    from meridian_map.gui.sheets.render import DASH_GAP_PT, DASH_PT, DOT_LENGTH_PT, HATCH_SPACING_PT
 
     spacing = HATCH_SPACING_PT / unit
     segments: list[Segment] = []
@@ -472,7 +472,7 @@ def marks_drawn(path: QPainterPath, pen: QPen) -> list[Segment]:
 
 def test_hatches_draw_what_shows_where_it_was_and_leave_out_what_cannot_show() -> None:
     """Lines run only across a zone's bounds, and their dashes and dots fall where drawing each on its own put them."""
-    from meridian_map.gui.sheetpainter import HATCH_SPACING_PT, hatch_path, hatch_pen
+    from meridian_map.gui.sheets.render import HATCH_SPACING_PT, hatch_path, hatch_pen
 
     def visible(segments: list[Segment], rect: QRectF) -> list[Segment]:
         # Pieces that only touch the edge are left out: rounding decides whether they exist.
@@ -504,7 +504,7 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
     from shapely.geometry import Polygon
 
     from meridian_map.core.loader import PRINT_TOLERANCE
-    from meridian_map.gui import sheetpainter
+    from meridian_map.gui.sheets import render as sheetpainter
 
     assert catalog.print_outlines.keys() == catalog.areas.keys()
     drawn = sum(len(area.outline) for area in catalog.areas.values())
@@ -556,7 +556,7 @@ def test_the_sheet_command_loads_none_of_the_window(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=headless_env(), check=True
     )
     loaded = set(result.stderr.split())
-    assert "meridian_map.gui.sheetpainter" in loaded
+    assert "meridian_map.gui.sheets.render" in loaded
     assert not loaded & {"meridian_map.gui.app", "meridian_map.gui.mainwindow", "PySide6.QtWidgets"}, loaded
 
 
@@ -566,7 +566,7 @@ def test_the_sheet_command_pauses_the_garbage_collector_and_restores_it(
 ) -> None:
     """Off while the sheet is made (it would only walk objects that live to the end), then as the caller had it."""
     from meridian_map.cli import main
-    from meridian_map.gui import sheetpainter
+    from meridian_map.gui.sheets import render as sheetpainter
 
     collecting: list[bool] = []
     render = sheetpainter.render_pdf

@@ -138,7 +138,7 @@ class Sidebar(QWidget):
             return
         from ..core.sheet import note_room_text, take_home_sheet
         from .exportmenu import local_paper
-        from .sheetpainter import note_room
+        from .sheets.render import note_room
 
         sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.note_edit.toPlainText())
         report = note_room(self.catalog, sheet, local_paper())

@@ -41,9 +41,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ..core.catalog import Catalog
-from ..core.model import Side
-from ..core.sheet import (
+from ...core.catalog import Catalog
+from ...core.model import Side
+from ...core.sheet import (
     CHEAT_FACE_WIDTH,
     HOME_FACE_WIDTH,
     MARGIN_PT,
@@ -62,10 +62,10 @@ from ..core.sheet import (
     first_fit,
     spread,
 )
-from .fonts import FONT_FAMILY, bundled_fonts
-from .headless import offscreen_without_display
-from .painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
-from .theme import ZONE_TINTS, channel_style
+from ..fonts import FONT_FAMILY, bundled_fonts
+from ..headless import offscreen_without_display
+from ..painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
+from ..theme import ZONE_TINTS, channel_style
 
 PDF_RESOLUTION = 1200
 INK = "#1f1f1f"

@@ -1,0 +1,1 @@
+"""The printed sheets drawn with QPainter: `render` is the way in, the other modules its parts."""
