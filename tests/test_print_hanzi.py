@@ -44,7 +44,8 @@ def app(qapp: QApplication) -> QGuiApplication:
 
 def hanzi_pdf(catalog: Catalog, text: str, bold: bool) -> bytes:
     """`text` drawn by the sheets' own text boxes (same fonts, same unshaped layout) on one A4 page."""
-    from meridian_map.gui.sheets.render import PDF_RESOLUTION, Canvas, painting, plain
+    from meridian_map.gui.sheets.canvas import Canvas, plain
+    from meridian_map.gui.sheets.render import PDF_RESOLUTION, painting
 
     data = QByteArray()
     buffer = QBuffer(data)

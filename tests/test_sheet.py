@@ -50,7 +50,7 @@ from meridian_map.core.sheet import (
 
 if TYPE_CHECKING:
     from meridian_map.core.sheet import Sheet
-    from meridian_map.gui.sheets.render import Canvas, Report
+    from meridian_map.gui.sheets.canvas import Canvas, Report
 
 REPO = Path(__file__).resolve().parents[1]
 FONTS = REPO / "assets" / "fonts"
@@ -302,7 +302,8 @@ def test_every_sheet_prints_whole_at_readable_sizes(app: QGuiApplication, catalo
 @contextmanager
 def measuring(catalog: Catalog) -> Iterator[Canvas]:
     """A canvas on a PDF in memory, as `render_pdf` lays out text, for layouts to measure with."""
-    from meridian_map.gui.sheets.render import PDF_RESOLUTION, Canvas, painting
+    from meridian_map.gui.sheets.canvas import Canvas
+    from meridian_map.gui.sheets.render import PDF_RESOLUTION, painting
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -318,7 +319,7 @@ def test_the_shared_document_lays_text_out_exactly_as_a_new_one(app: QGuiApplica
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor, QTextDocument
 
-    from meridian_map.gui.sheets.render import Run
+    from meridian_map.gui.sheets.canvas import Run
 
     sheet = cheat_sheet(catalog, "zh", TODAY)
     texts = [d for row in sheet.rows for d in (*row.directions, *row.concerns, row.name, row.points)]
@@ -359,7 +360,7 @@ def test_measuring_part_of_the_table_decides_like_measuring_all_of_it(
     app: QGuiApplication, catalog: Catalog, lang: str
 ) -> None:
     """Fitting stops measuring once the table is surely too tall; it must never stop on a table that fits."""
-    from meridian_map.gui.sheets.render import CheatLayout, Wording
+    from meridian_map.gui.sheets.cheat import CheatLayout, Wording
 
     sheet = cheat_sheet(catalog, lang, TODAY)
     width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
@@ -379,7 +380,7 @@ def test_the_take_home_arrangement_is_the_best_of_all_of_them(
     app: QGuiApplication, catalog: Catalog, concern: str, lang: str
 ) -> None:
     """The search measures only until a face size fits; the pick must be the one measuring everything gives."""
-    from meridian_map.gui.sheets.render import HomeChoice, TakeHomeLayout
+    from meridian_map.gui.sheets.takehome import HomeChoice, TakeHomeLayout
 
     sheet = take_home_sheet(catalog, concern, lang, "Use the small stone.", TODAY)
     width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
@@ -400,7 +401,7 @@ Segment = tuple[float, float, float, float]
 
 def every_hatch_segment(bounds: QRectF, hatch: Hatch, unit: float) -> list[Segment]:
     """Every line, dash or dot of a hatch over its whole reach, each drawn on its own as the sheets once did."""
-    from meridian_map.gui.sheets.render import DASH_GAP_PT, DASH_PT, DOT_LENGTH_PT, HATCH_SPACING_PT
+    from meridian_map.gui.sheets.hatching import DASH_GAP_PT, DASH_PT, DOT_LENGTH_PT, HATCH_SPACING_PT
 
     spacing = HATCH_SPACING_PT / unit
     segments: list[Segment] = []
@@ -472,7 +473,7 @@ def marks_drawn(path: QPainterPath, pen: QPen) -> list[Segment]:
 
 def test_hatches_draw_what_shows_where_it_was_and_leave_out_what_cannot_show() -> None:
     """Lines run only across a zone's bounds, and their dashes and dots fall where drawing each on its own put them."""
-    from meridian_map.gui.sheets.render import HATCH_SPACING_PT, hatch_path, hatch_pen
+    from meridian_map.gui.sheets.hatching import HATCH_SPACING_PT, hatch_path, hatch_pen
 
     def visible(segments: list[Segment], rect: QRectF) -> list[Segment]:
         # Pieces that only touch the edge are left out: rounding decides whether they exist.
@@ -504,7 +505,7 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
     from shapely.geometry import Polygon
 
     from meridian_map.core.loader import PRINT_TOLERANCE
-    from meridian_map.gui.sheets import render as sheetpainter
+    from meridian_map.gui.sheets import face, render
 
     assert catalog.print_outlines.keys() == catalog.areas.keys()
     drawn = sum(len(area.outline) for area in catalog.areas.values())
@@ -515,16 +516,16 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
         assert stray <= PRINT_TOLERANCE + 1e-9, key
 
     units: list[float] = []
-    draw = sheetpainter.FaceDrawing.draw
+    draw = face.FaceDrawing.draw
 
-    def recording(face: sheetpainter.FaceDrawing, rect: QRectF) -> None:
-        units.append(min(rect.width() / face.bounds.width(), rect.height() / face.bounds.height()))
-        draw(face, rect)
+    def recording(drawing: face.FaceDrawing, rect: QRectF) -> None:
+        units.append(min(rect.width() / drawing.bounds.width(), rect.height() / drawing.bounds.height()))
+        draw(drawing, rect)
 
-    monkeypatch.setattr(sheetpainter.FaceDrawing, "draw", recording)
+    monkeypatch.setattr(face.FaceDrawing, "draw", recording)
     for concern in [None, *catalog.concerns]:
         for paper in Paper:
-            sheetpainter.render_pdf(catalog, build_sheet(catalog, concern, "en", "", TODAY), paper)
+            render.render_pdf(catalog, build_sheet(catalog, concern, "en", "", TODAY), paper)
     # A 600 dpi printer's dot is 0.12 pt.
     assert PRINT_TOLERANCE * max(units) < 0.1, max(units)
 
@@ -566,16 +567,16 @@ def test_the_sheet_command_pauses_the_garbage_collector_and_restores_it(
 ) -> None:
     """Off while the sheet is made (it would only walk objects that live to the end), then as the caller had it."""
     from meridian_map.cli import main
-    from meridian_map.gui.sheets import render as sheetpainter
+    from meridian_map.gui.sheets import render
 
     collecting: list[bool] = []
-    render = sheetpainter.render_pdf
+    original = render.render_pdf
 
     def watched(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
         collecting.append(gc.isenabled())
-        return render(catalog, sheet, paper)
+        return original(catalog, sheet, paper)
 
-    monkeypatch.setattr(sheetpainter, "render_pdf", watched)
+    monkeypatch.setattr(render, "render_pdf", watched)
     was = gc.isenabled()
     try:
         (gc.enable if enabled else gc.disable)()
