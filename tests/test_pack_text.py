@@ -22,7 +22,7 @@ from meridian_map.core.catalog import Catalog
 from meridian_map.core.loader import load_catalog
 from meridian_map.core.problems import ContentError
 from meridian_map.core.search import SearchIndex, fold
-from meridian_map.core.sheet import EDITED_DISCLAIMER, cheat_sheet, take_home_sheet
+from meridian_map.core.sheet import EDITED_DISCLAIMER, cheat_sheet, concern_routine, take_home_sheet
 from meridian_map.gui.mainwindow import MainWindow
 
 from .conftest import REPO
@@ -234,4 +234,4 @@ def test_printed_sheets_mark_an_edited_disclaimer(tmp_path: Path, catalog: Catal
         edited = cheat_sheet(mine, lang).disclaimer
         assert edited.startswith(mine.content.disclaimer.short.get(lang))
         assert edited.endswith(EDITED_DISCLAIMER[lang])
-        assert take_home_sheet(mine, "acne", lang).disclaimer == edited
+        assert take_home_sheet(mine, concern_routine(mine, "acne"), lang).disclaimer == edited

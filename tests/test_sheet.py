@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainterPath, QPdfWriter, QPe
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
+from meridian_map.core.session.routine import Step as RoutineStep
 from meridian_map.core.sheet import (
     HATCHES,
     LABELS,
@@ -37,6 +38,8 @@ from meridian_map.core.sheet import (
     SheetError,
     build_sheet,
     cheat_sheet,
+    cli_id,
+    concern_routine,
     default_filename,
     find_concern,
     first_fit,
@@ -163,7 +166,7 @@ def test_touching_zones_get_different_tints(catalog: Catalog) -> None:
 
 
 def test_take_home_sheet_follows_the_concern(catalog: Catalog) -> None:
-    sheet = take_home_sheet(catalog, "dark-circles", "en", "  Twice a week.  ", TODAY)
+    sheet = take_home_sheet(catalog, concern_routine(catalog, "dark-circles"), "en", "  Twice a week.  ", TODAY)
     concern = catalog.concerns["dark_circles"]
     assert sheet.title == "Gua sha at home: dark circles"
     assert [step.zone for step in sheet.steps] == sorted(concern.zones, key=lambda z: catalog.zones[z].order)
@@ -173,6 +176,58 @@ def test_take_home_sheet_follows_the_concern(catalog: Catalog) -> None:
     assert "Stop at pain" in sheet.cautions[-1].text
     assert sheet.note == "Twice a week."
     assert "not a tested prescription" in sheet.often_honest
+
+
+def test_a_concerns_default_routine_is_its_zones_in_the_working_order(catalog: Catalog) -> None:
+    """What the take-home sheet is built from: each zone of the concern once, forehead to neck."""
+    for concern in catalog.concerns.values():
+        routine = concern_routine(catalog, cli_id(concern.id))
+        assert routine.concerns == (concern.id,)
+        assert list(routine.zones) == sorted(concern.zones, key=lambda z: catalog.zones[z].order)
+        assert all(step == RoutineStep(step.zone) for step in routine.steps), "nothing differs from the content"
+    with pytest.raises(SheetError, match="unknown concern"):
+        concern_routine(catalog, "freckles")
+
+
+def test_the_take_home_sheet_follows_its_routine(catalog: Catalog) -> None:
+    """Order, numbering and a step's own pressure and strokes come from the routine, the rest from the content."""
+    routine = concern_routine(catalog, "dark-circles")  # brow, under_eye, temple
+    changed = routine.moved("temple", 0).overridden(catalog, "brow", pressure="light", strokes=4)
+    sheet = take_home_sheet(catalog, changed, "en", "", TODAY)
+    assert [step.zone for step in sheet.steps] == ["temple", "brow", "under_eye"]
+    assert [step.number for step in sheet.steps] == [1, 2, 3]
+    assert [mark.zone for mark in sheet.marks] == ["temple", "brow", "under_eye"]
+    brow = sheet.steps[1]
+    assert (brow.pressure_level, brow.pressure) == (2, "Light pressure")
+    assert brow.strokes.startswith("4 strokes per line")
+    untouched = sheet.steps[2]
+    assert untouched.pressure == "Feather pressure"
+    assert untouched.strokes.startswith("3–5 strokes per line")
+    assert {c.number: c.title for c in sheet.cautions if c.number} == {s.number: s.name for s in sheet.steps}
+
+
+def test_a_routine_of_two_concerns_prints_both_and_their_cautions(catalog: Catalog) -> None:
+    from meridian_map.core.session.routine import for_concerns
+
+    routine = for_concerns(catalog, ["dark_circles", "acne"])
+    for lang in LABELS:
+        sheet = take_home_sheet(catalog, routine, lang, "", TODAY)
+        concerns = [catalog.concerns["dark_circles"], catalog.concerns["acne"]]
+        assert [c.text for c in sheet.cautions if not c.number][:2] == [c.caution.get(lang) for c in concerns]
+        assert sheet.subtitle.split("\n") == [c.description.get(lang) for c in concerns]
+        assert [step.zone for step in sheet.steps] == list(routine.zones)
+    assert take_home_sheet(catalog, routine, "en").title == "Gua sha at home: dark circles + acne"
+
+
+def test_a_routine_the_sheet_cannot_show_as_chosen_is_refused(catalog: Catalog) -> None:
+    """The face draws every stroke line on both sides; a client must not be shown more than was chosen."""
+    from meridian_map.core.session.routine import Sides
+
+    routine = concern_routine(catalog, "acne")
+    with pytest.raises(SheetError, match="step 'forehead'"):
+        take_home_sheet(catalog, routine.overridden(catalog, "forehead", lines=[0]))
+    with pytest.raises(SheetError, match="step 'cheek'"):
+        take_home_sheet(catalog, routine.overridden(catalog, "cheek", sides=Sides.LEFT))
 
 
 def test_sheet_labels_exist_in_every_language_and_language_is_checked(catalog: Catalog) -> None:
@@ -382,7 +437,7 @@ def test_the_take_home_arrangement_is_the_best_of_all_of_them(
     """The search measures only until a face size fits; the pick must be the one measuring everything gives."""
     from meridian_map.gui.sheets.takehome import HomeChoice, TakeHomeLayout
 
-    sheet = take_home_sheet(catalog, concern, lang, "Use the small stone.", TODAY)
+    sheet = take_home_sheet(catalog, concern_routine(catalog, concern), lang, "Use the small stone.", TODAY)
     width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
     choices = [HomeChoice(10.0, 0, True, 1), HomeChoice(9.0, 2, False, 2)]
     with measuring(catalog) as canvas:

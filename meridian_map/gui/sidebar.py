@@ -136,11 +136,12 @@ class Sidebar(QWidget):
         concern_id = self.concern_box.currentData() or ""
         if not concern_id:
             return
-        from ..core.sheet import note_room_text, take_home_sheet
+        from ..core.sheet import concern_routine, note_room_text, take_home_sheet
         from .exportmenu import local_paper
         from .sheets.render import note_room
 
-        sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.note_edit.toPlainText())
+        routine = concern_routine(self.catalog, concern_id)
+        sheet = take_home_sheet(self.catalog, routine, DEFAULT_LANGUAGE, self.note_edit.toPlainText())
         report = note_room(self.catalog, sheet, local_paper())
         self.note_room.setText(note_room_text(report.note_room, report.pages, report.overflow))
 

@@ -497,7 +497,7 @@ class TakeHomeLayout(SheetLayout):
             last = index == len(cautions) - 1
             if item.number:
                 name = f"zone {self.sheet.steps[item.number - 1].zone!r} cautions"
-            elif index == 0 and not last:
+            elif not last:
                 name = f"concern {self.sheet.concern!r} caution"
             else:
                 name = "the stop signs"
