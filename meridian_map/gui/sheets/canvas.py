@@ -42,8 +42,8 @@ GAUGE_WIDTH_PT = 13.0
 GAUGE_LEVELS = 3  # feather, light, medium
 
 
-# The small private records here are NamedTuples, not frozen dataclasses: just as
-# immutable and hashable, and a sixth of the cost to define on every `sheet` run.
+# The sheets' small private records (here and in the layouts) are NamedTuples, not frozen
+# dataclasses: just as immutable and hashable, and a sixth of the cost to define on every `sheet` run.
 class Run(NamedTuple):
     """A stretch of text in one style."""
 
