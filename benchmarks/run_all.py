@@ -11,6 +11,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 SCRIPTS = (
     "bench_startup.py",
+    "bench_cache.py",
     "bench_hit.py",
     "bench_labels.py",
     "bench_gui.py",

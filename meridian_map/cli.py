@@ -50,7 +50,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--screenshot", metavar="FILE", type=Path, help="save the window as PNG and exit")
-    parser.add_argument("--select", metavar="ID", help="zone (cheek, cheek_l) or point (ST2, ST2.L) to select")
+    parser.add_argument(
+        "--select",
+        metavar="ID",
+        help="zone (cheek, cheek_l), point (ST2, ST2.L) or concern (dark_circles) to select",
+    )
     parser.add_argument("--size", metavar="WxH", type=_size, help="window size for --screenshot, e.g. 1280x800")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -67,7 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("paths", help="print where the settings, your content pack and your data live")
 
-    sheet = commands.add_parser("sheet", help="write a PDF: the one-page cheat sheet, or a take-home sheet")
+    sheet = commands.add_parser(
+        "sheet", help="write a PDF: the one-page cheat sheet, or a take-home sheet", formatter_class=_SheetHelp
+    )
     sheet.add_argument(
         "-o",
         "--output",
@@ -76,7 +82,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="PDF to write, or - for stdout (default: meridian-map-<sheet>.pdf here)",
     )
     sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", type=str.lower, help="default: a4")
-    sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark-circles")
+    sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
     sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     _add_source_options(sheet)
@@ -98,6 +104,24 @@ def _build_parser() -> argparse.ArgumentParser:
         "--deck", metavar="ID", default="all", help="a deck id, e.g. yang-ming, channel:ST (default: all)"
     )
     return parser
+
+
+class _SheetHelp(argparse.HelpFormatter):
+    """`sheet --help` ends with the concern ids, read when help is shown so other runs never pay for it."""
+
+    def format_help(self) -> str:
+        self.add_text(f"concerns: {', '.join(_shipped_concern_ids())} (and any a content pack adds)")
+        return super().format_help()
+
+
+def _shipped_concern_ids() -> list[str]:
+    """The ids in the shipped concerns.toml: a plain TOML read, without building the catalog or loading Qt."""
+    import tomllib
+
+    from .core.assets import shipped_assets
+
+    data = tomllib.loads(shipped_assets().joinpath("content", "concerns.toml").read_text(encoding="utf-8"))
+    return [str(concern["id"]) for concern in data.get("concern", [])]
 
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:

@@ -13,7 +13,7 @@ from meridian_map.core.problems import ContentError
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("catalog-*.pickle"))
+    return sorted(folder.glob("catalog-*.catalog"))
 
 
 def test_second_load_comes_from_the_cache(tmp_path: Path, assets_copy: Path) -> None:
@@ -58,7 +58,7 @@ def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path, assets_copy
 
 def test_a_cached_start_imports_no_parser_or_geometry(tmp_path: Path) -> None:
     """Nor OpenSSL: hashlib and secrets would load it, megabytes for hashing a few files."""
-    heavy = ("shapely", "numpy", "svgelements", "tomllib", "defusedxml", "_hashlib")
+    heavy = ("shapely", "numpy", "svgelements", "tomllib", "defusedxml", "_hashlib", "pickle", "logging", "json")
     code = (
         "import sys; from pathlib import Path\n"
         "from meridian_map.core.catalogcache import load_cached\n"

@@ -1,20 +1,34 @@
-"""File → Print…, Print Preview…, Export PDF… and Export Image… with the dialogs mocked."""
+"""File → Print…, Print Preview…, Export PDF… and Export Image… through their real dialogs.
+
+Every dialog is opened for real on an X server (Xvfb), left to paint, looked
+at through a screen grab and closed with keys from a timer while the menu
+action waits in its exec(); nothing stands in for a dialog.
+"""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
 
-from meridian_map.gui.exportmenu import Exporter
+from meridian_map.gui import exportmenu
 from meridian_map.gui.mainwindow import MainWindow
 
+from .dialogdriver import child, colours, dark_pixels, drive, light_pixels, press
+
+# Sampled every second pixel, the cheat sheet's text makes over 400 dark ones in a
+# 700 × 480 preview; an empty page's shadow makes a few dozen.
+SHEET_DARK_PIXELS = 200
 TITLES = ["&Print…", "Print Pre&view…", "&Export PDF…", "Export &Image…"]
 
 
@@ -38,6 +52,22 @@ def pages(path: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
 
 
+def on_screen(widget: QWidget) -> QImage:
+    """What the X server shows of `widget`: its top-level window's pixels, cut to the widget."""
+    top = widget.window()
+    corner = widget.mapTo(top, QPoint(0, 0))
+    return top.screen().grabWindow(top.winId(), corner.x(), corner.y(), widget.width(), widget.height()).toImage()
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the dialogs suggest saving: a fresh folder, not the tester's Documents."""
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    monkeypatch.setattr(exportmenu, "documents_folder", lambda: str(folder))
+    return folder
+
+
 def test_the_file_menu_offers_printing_and_export_before_quit(window: MainWindow) -> None:
     actions = file_actions(window)
     titles = [a.text() for a in actions]
@@ -46,94 +76,173 @@ def test_the_file_menu_offers_printing_and_export_before_quit(window: MainWindow
     assert titles[-1] == "&Quit"
 
 
-def pdf_printer_exec(target: Path) -> object:
-    """A stand-in for a modal dialog's exec that prints to a PDF file instead of a printer."""
+@pytest.mark.xvfb
+def test_print_preview_shows_the_sheet_and_closes(window: MainWindow, qtbot: QtBot) -> None:
+    grabs: list[QImage] = []
 
-    def fake_exec(dialog: QPrintPreviewDialog) -> int:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        dialog.paintRequested.emit(printer)
-        return int(QDialog.DialogCode.Rejected)
+    def look_and_close(dialog: QWidget) -> None:
+        assert dialog.windowTitle() == "Print preview"
+        preview = child(dialog, QPrintPreviewWidget)
+        assert isinstance(preview, QPrintPreviewWidget)
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: preview.pageCount() == 1)
+        # The page is drawn once the preview has laid it out; wait for the screen to show it.
+        qtbot.waitUntil(lambda: dark_pixels(on_screen(preview)) > SHEET_DARK_PIXELS, timeout=20000)
+        grabs.append(on_screen(preview))
+        press(dialog, Qt.Key.Key_Escape)
 
-    return fake_exec
-
-
-def test_print_preview_opens_paints_the_sheet_and_closes(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    target = tmp_path / "preview.pdf"
-    opened: list[QPrintPreviewDialog] = []
-    fake = pdf_printer_exec(target)
-
-    def recording_exec(dialog: QPrintPreviewDialog) -> int:
-        opened.append(dialog)
-        return fake(dialog)  # type: ignore[operator, no-any-return]
-
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", recording_exec)
+    driver = drive((QPrintPreviewDialog, look_and_close))
     action(window, "Print Pre&view…").trigger()
-    assert len(opened) == 1
-    assert pages(target) == 1
-    assert "Facial gua sha: the zones at a glance" in pdf_text(target)
+    driver.check()
+    # A white page with the sheet's text on it, not an empty grey frame or a blank page.
+    assert dark_pixels(grabs[0]) > SHEET_DARK_PIXELS
+    assert light_pixels(grabs[0]) > grabs[0].width() * grabs[0].height() // 16
 
 
-def test_print_sends_the_picked_concerns_take_home_sheet(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    target = tmp_path / "printed.pdf"
+@pytest.mark.xvfb
+def test_print_preview_opens_again_after_closing(window: MainWindow, qtbot: QtBot) -> None:
+    """The printer of the first preview is gone before the second: nothing may still point at it."""
+    for _ in range(2):
+        driver = drive((QPrintPreviewDialog, lambda dialog: press(dialog, Qt.Key.Key_Escape)))
+        action(window, "Print Pre&view…").trigger()
+        driver.check()
+    assert window.findChildren(QPrintPreviewDialog) == []
 
-    def accept(dialog: QPrintDialog) -> int:
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(target))
-        return int(QDialog.DialogCode.Accepted)
 
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
+@pytest.mark.xvfb
+def test_print_sends_the_picked_concerns_take_home_sheet(window: MainWindow, qtbot: QtBot, documents: Path) -> None:
+    def look_and_print(dialog: QWidget) -> None:
+        assert isinstance(dialog, QPrintDialog) and dialog.windowTitle() == "Print sheet"
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: colours(on_screen(dialog)) > 3)
+        assert dialog.printer().outputFormat() == QPrinter.OutputFormat.PdfFormat, "no printer: a PDF file"
+        press(dialog, Qt.Key.Key_Return)
+
     window.sidebar.set_concern("dark_circles")
+    driver = drive((QPrintDialog, look_and_print))
     action(window, "&Print…").trigger()
-    assert pages(target) == 1
-    assert "Gua sha at home: dark circles" in pdf_text(target)
+    driver.check()
+    printed = documents / "meridian-map-dark-circles.pdf"
+    assert pages(printed) == 1
+    assert "Gua sha at home: dark circles" in pdf_text(printed)
 
 
-def test_cancelled_print_prints_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    painted: list[QPrinter] = []
-    monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: int(QDialog.DialogCode.Rejected))
-    monkeypatch.setattr(Exporter, "paint_on", lambda _self, printer: painted.append(printer))
+@pytest.mark.xvfb
+def test_cancelled_print_prints_nothing(window: MainWindow, documents: Path) -> None:
+    driver = drive((QPrintDialog, lambda dialog: press(dialog, Qt.Key.Key_Escape)))
     action(window, "&Print…").trigger()
-    assert painted == []
+    driver.check()
+    assert list(documents.iterdir()) == []
+    assert window.statusBar().currentMessage() == ""
 
 
+def save_as(qtbot: QtBot, target: Path, title: str, then: Callable[[], object] = lambda: None) -> object:
+    """A step that checks the file dialog is up and painted, then picks `target` and clicks Save.
+
+    `target` is in the folder the dialog opens on, so the dialog does not
+    change folder, which it does in the background.
+    """
+
+    def step(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog) and dialog.windowTitle() == title
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: colours(on_screen(dialog)) > 10)
+        edit = child(dialog, QLineEdit, "fileNameEdit")
+        buttons = child(dialog, QDialogButtonBox)
+        assert isinstance(edit, QLineEdit) and isinstance(buttons, QDialogButtonBox)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        # Save is enabled once the dialog has checked its suggested name against the folder;
+        # a name typed before then may be replaced by the suggestion.
+        qtbot.waitUntil(save.isEnabled)
+        edit.selectAll()
+        QTest.keyClicks(edit, target.name)
+        qtbot.waitUntil(lambda: edit.text() == target.name and save.isEnabled())
+        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+        then()
+
+    return step
+
+
+@pytest.mark.xvfb
 def test_export_pdf_writes_the_sheet_where_asked(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path
 ) -> None:
-    target = tmp_path / "handout"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "PDF document (*.pdf)"))
+    target = documents / "handout"
     window.sidebar.set_concern("acne")
+    driver = drive((QFileDialog, save_as(qtbot, target, "Export PDF")))  # type: ignore[arg-type]
     action(window, "&Export PDF…").trigger()
+    driver.check()
     written = target.with_suffix(".pdf")
     assert pages(written) == 1
     assert "Gua sha at home: acne" in pdf_text(written)
+    assert window.statusBar().currentMessage() == f"Saved {written}"
 
 
-def test_export_pdf_to_an_unwritable_place_says_so(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "no" / "x.pdf"), ""))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+@pytest.mark.xvfb
+def test_export_pdf_cancelled_writes_nothing(window: MainWindow, documents: Path, tmp_path: Path) -> None:
+    before = sorted(tmp_path.rglob("*"))
+    driver = drive((QFileDialog, lambda dialog: press(dialog, Qt.Key.Key_Escape)))
     action(window, "&Export PDF…").trigger()
-    assert len(warnings) == 1 and "x.pdf was not saved" in warnings[0]
+    driver.check()
+    assert sorted(tmp_path.rglob("*")) == before
 
 
+@pytest.mark.xvfb
+def test_export_pdf_to_an_unwritable_place_says_so(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path
+) -> None:
+    target = documents / "x.pdf"
+    said: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        qtbot.waitExposed(box)
+        qtbot.waitUntil(lambda: dark_pixels(on_screen(box)) > 50)
+        said.append(box.text())
+        press(box, Qt.Key.Key_Return)
+
+    driver = drive(
+        # The folder goes once the name is chosen, before the sheet is written.
+        (QFileDialog, save_as(qtbot, target, "Export PDF", then=documents.rmdir)),  # type: ignore[arg-type]
+        (QMessageBox, read_and_close),
+    )
+    action(window, "&Export PDF…").trigger()
+    driver.check()
+    assert len(said) == 1 and "x.pdf was not saved: No such file or directory" in said[0]
+
+
+def width_of(qtbot: QtBot, pixels: int | None) -> object:
+    """A step that types a width into the size dialog and accepts it, or cancels with None."""
+
+    def step(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: dark_pixels(on_screen(dialog)) > 20)
+        if pixels is None:
+            press(dialog, Qt.Key.Key_Escape)
+            return
+        spin = child(dialog, QSpinBox)
+        assert isinstance(spin, QSpinBox)
+        spin.selectAll()
+        QTest.keyClicks(spin, str(pixels))
+        press(spin, Qt.Key.Key_Return)
+
+    return step
+
+
+@pytest.mark.xvfb
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_export_image_renders_the_current_view_at_the_chosen_width(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, suffix: str
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path, suffix: str
 ) -> None:
-    target = tmp_path / f"map{suffix}"
-    chosen = "SVG image (*.svg)" if suffix == ".svg" else "PNG image (*.png)"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), chosen))
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *args: (640, True))
+    target = documents / f"map{suffix}"
     window.select("cheek_l")
+    driver = drive(
+        (QFileDialog, save_as(qtbot, target, "Export image")),  # type: ignore[arg-type]
+        (QInputDialog, width_of(qtbot, 640)),  # type: ignore[arg-type]
+    )
     action(window, "Export &Image…").trigger()
+    driver.check()
     assert target.is_file()
     if suffix == ".png":
         image = QImage(str(target))
@@ -145,11 +254,15 @@ def test_export_image_renders_the_current_view_at_the_chosen_width(
         assert len(list(root.iter("{http://www.w3.org/2000/svg}path"))) > 50
 
 
+@pytest.mark.xvfb
 def test_export_image_cancelled_at_the_size_writes_nothing(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path
 ) -> None:
-    target = tmp_path / "map.png"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "PNG image (*.png)"))
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *args: (640, False))
+    target = documents / "map.png"
+    driver = drive(
+        (QFileDialog, save_as(qtbot, target, "Export image")),  # type: ignore[arg-type]
+        (QInputDialog, width_of(qtbot, None)),  # type: ignore[arg-type]
+    )
     action(window, "Export &Image…").trigger()
+    driver.check()
     assert not target.exists()

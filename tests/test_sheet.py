@@ -116,7 +116,7 @@ def test_concerns_are_found_by_hyphen_underscore_or_name(catalog: Catalog) -> No
     assert find_concern(catalog, "Dark_Circles").id == "dark_circles"
     assert find_concern(catalog, "dark circles").id == "dark_circles"
     assert find_concern(catalog, "黑眼圈").id == "dark_circles"
-    with pytest.raises(SheetError, match="did you mean dark-circles"):
+    with pytest.raises(SheetError, match="did you mean dark_circles"):
         find_concern(catalog, "dark-circle")
     with pytest.raises(SheetError, match="choose one of aging"):
         find_concern(catalog, "xyz")
@@ -131,8 +131,8 @@ def test_the_printed_date_is_the_given_day_or_today() -> None:
 
 def test_default_file_names() -> None:
     assert default_filename(None, "en") == "meridian-map-cheatsheet.pdf"
-    assert default_filename("dark_circles", "en") == "meridian-map-dark-circles.pdf"
-    assert default_filename("dark_circles", "zh") == "meridian-map-dark-circles-zh.pdf"
+    assert default_filename("dark_circles", "en") == "meridian-map-dark_circles.pdf"
+    assert default_filename("dark_circles", "zh") == "meridian-map-dark_circles-zh.pdf"
 
 
 def test_cheat_sheet_numbers_every_zone_in_working_order(catalog: Catalog) -> None:
@@ -658,7 +658,7 @@ def test_cli_writes_a_take_home_sheet_with_the_note(tmp_path: Path) -> None:
 def test_cli_default_name_for_a_concern_in_chinese(tmp_path: Path) -> None:
     result = run_cli("sheet", "--concern", "eye_bags", "--lang", "zh", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    text = no_spaces(poppler("pdftotext", "-raw", str(tmp_path / "meridian-map-eye-bags-zh.pdf"), "-"))
+    text = no_spaces(poppler("pdftotext", "-raw", str(tmp_path / "meridian-map-eye_bags-zh.pdf"), "-"))
     assert "在家刮痧" in text and "眼下" in text
     # 力 and ⼒ (a Kangxi radical) share a glyph; with the fonts registered from their
     # files rather than their bytes, Qt maps it back to the radical, and a copied or
@@ -670,7 +670,7 @@ def test_cli_default_name_for_a_concern_in_chinese(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--concern", "dark-circle"], 2, "unknown concern 'dark-circle'; did you mean dark-circles"),
+        (["--concern", "dark-circle"], 2, "unknown concern 'dark-circle'; did you mean dark_circles"),
         (["--concern", "nonsense"], 2, "unknown concern 'nonsense'; choose one of"),
         (["--lang", "fr"], 2, "unknown language 'fr'"),
         (["-o", "/nonexistent/folder/sheet.pdf"], 1, "/nonexistent/folder/sheet.pdf: cannot write"),

@@ -226,7 +226,7 @@ def test_the_window_note_field_says_how_much_room_is_left(qtbot: QtBot, window: 
     """The note typed in the window goes on the printed sheet; its field says how much more fits."""
     sidebar = window.sidebar
     assert not sidebar.note_edit.isVisibleTo(window)
-    sidebar.set_concern("acne")
+    sidebar.set_concern("dark_circles")
     assert sidebar.note_edit.isVisibleTo(window)
     qtbot.waitUntil(lambda: "characters fit on the first page" in sidebar.note_room.text())
 
@@ -250,7 +250,7 @@ def test_a_caution_taller_than_a_page_is_named_not_cut(app: QGuiApplication, cat
     """A pack's caution that fills more than a page cannot be shortened: the sheet says which one."""
     from meridian_map.gui.sheets.render import render_pdf
 
-    sheet = build_sheet(catalog, "acne", "en", today=TODAY)
+    sheet = build_sheet(catalog, "oily_skin", "en", today=TODAY)
     assert isinstance(sheet, TakeHomeSheet)
     long = "Keep the pressure light near the forehead corners and stop at any pain. " * 120
     forehead = next(i for i, item in enumerate(sheet.cautions) if item.number == 1)

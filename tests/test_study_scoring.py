@@ -81,7 +81,9 @@ def test_channel_order_follows_the_flow_and_its_branches(catalog: Catalog) -> No
     assert st[0][:5] == ("LI20", "BL1", "ST1", "ST2", "ST3")
     assert next_points(catalog, "ST", "ST1") == {"ST2"}
     assert next_points(catalog, "ST", "ST5") == {"ST6", "ST9"}  # the neck branch leaves at ST5
-    assert score_next(catalog, "LI", "LI18", "GV26") and not score_next(catalog, "LI", "LI18", "LI19")
+    # LI leaves the lower gum at the mouth corner (ST4) and runs round the upper lip to GV26
+    assert score_next(catalog, "LI", "LI18", "ST4") and not score_next(catalog, "LI", "LI18", "GV26")
+    assert score_next(catalog, "LI", "ST4", "GV26") and not score_next(catalog, "LI", "LI18", "LI19")
     with pytest.raises(StudyError):
         score_next(catalog, "LI", "LI20", "LI19")  # the course ends there
     with pytest.raises(StudyError):

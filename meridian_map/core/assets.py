@@ -22,7 +22,11 @@ def shipped_assets() -> Traversable:
 
 
 def content_files(folder: Traversable) -> list[Traversable]:
-    """The TOML files of a content folder, in a stable (sorted) order."""
+    """The TOML files of a content folder, in a stable (sorted) order.
+
+    Whatever is named `*.toml` and is not a folder counts, pipes and devices
+    included, so that reading it reports it instead of it being passed over.
+    """
     if not folder.is_dir():
         return []
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml") and f.is_file()), key=lambda f: f.name)
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml") and not f.is_dir()), key=lambda f: f.name)

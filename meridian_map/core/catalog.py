@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .model import (
     Channel,
@@ -59,13 +59,6 @@ class Catalog:
     label_spots: Mapping[str, tuple[tuple[Vec, float], ...]]  # zone id → places for its number (left side)
     print_outlines: Mapping[str, tuple[Vec, ...]]  # area key → outline with the detail paper cannot show left out
     _points_by_key: Mapping[str, PlacedPoint] = field(repr=False)
-
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickle the data, not the hit index (rebuilt on first use)."""
-        return {k: v for k, v in self.__dict__.items() if k != "index"}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
 
     @cached_property
     def index(self) -> ZoneIndex:

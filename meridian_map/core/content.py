@@ -27,6 +27,7 @@ from .model import (
     Source,
     Text,
     Vec,
+    Wording,
     ZoneInfo,
 )
 from .printable import printing_problem
@@ -229,7 +230,15 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
     }),
     "source": ("text", {"text": (string, True)}),
 }  # fmt: skip
-SINGLE_TABLES: dict[str, dict[str, tuple[Check, bool]]] = {"disclaimer": {"full": (text, True), "short": (text, True)}}
+PANEL_WORDS = (
+    "direction", "pressure", "strokes", "tool", "points", "nearby", "routine_for",
+    "cautions", "tradition", "location", "zone", "notes", "positions",
+    "per_line", "hold", "angle", "side_r", "side_l", "side_view", "internal",
+)  # fmt: skip
+SINGLE_TABLES: dict[str, dict[str, tuple[Check, bool]]] = {
+    "disclaimer": {"full": (text, True), "short": (text, True), "footnote": (text, True)},
+    "panel": {word: (text, True) for word in PANEL_WORDS},
+}
 SAFETY_TABLES = ("disclaimer",)  # text no pack may remove
 TOP_LEVEL = ("languages", *SCHEMA, *SINGLE_TABLES)
 
@@ -377,7 +386,10 @@ class ContentMerger:
         if not self.records["disclaimer"]:
             self.problems.add("meta.toml", None, "disclaimer", "missing [disclaimer] table")
             return None
-        if not built["disclaimer"]:
+        if not self.records["panel"]:
+            self.problems.add("meta.toml", None, "panel", "missing [panel] table")
+            return None
+        if not built["disclaimer"] or not built["panel"]:
             return None
         return self._assemble(built)
 
@@ -500,7 +512,8 @@ class ContentMerger:
             zones=zones,
             concerns=concerns,
             channels=channels,
-            disclaimer=Disclaimer(disclaimer_values["full"], disclaimer_values["short"]),
+            disclaimer=Disclaimer(disclaimer_values["full"], disclaimer_values["short"], disclaimer_values["footnote"]),
+            panel=Wording(tuple((word, built["panel"][0][1][word]) for word in PANEL_WORDS)),
             sources=tuple(v["text"] for _r, v in built["source"]),
             edited=edited,
             added=added,

@@ -1,13 +1,13 @@
 """Short, consistent wordings shared by the panel, the sheets and the CLI.
 
-A pressure or stroke count must read the same on screen and on paper, so the
-phrases are built in one place from the catalog's numbers.
+A pressure gauge or a range of counts must read the same on screen and on
+paper, so they are built in one place from the catalog's numbers; the words
+around them are content (meta.toml), in each content language.
 """
 
 from __future__ import annotations
 
 from .catalog import Catalog
-from .model import ZoneInfo
 
 GAUGE_FULL = "▮"
 GAUGE_EMPTY = "▯"
@@ -22,18 +22,6 @@ def gauge(level: int, top: int = 3) -> str:
 
 def span(low: int, high: int) -> str:
     return str(low) if low == high else f"{low}–{high}"
-
-
-def strokes_phrase(zone: ZoneInfo) -> str:
-    return f"{span(*zone.strokes)} strokes per line"
-
-
-def hold_phrase(zone: ZoneInfo) -> str | None:
-    return None if zone.hold_seconds is None else f"hold {span(*zone.hold_seconds)} s at the points"
-
-
-def angle_phrase(zone: ZoneInfo) -> str:
-    return f"about {zone.angle}° to the skin"
 
 
 def channel_name(catalog: Catalog, code: str, lang: str = "en") -> str:

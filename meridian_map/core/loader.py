@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
 from .catalog import Catalog
 from .content import ContentMerger, suggest
-from .fileread import read_bounded
+from .fileread import MAX_SVG_BYTES, MAX_TOML_BYTES, display_name, read_bounded
 from .model import (
     Channel,
     Concern,
@@ -31,8 +31,7 @@ from .model import (
     ZoneInfo,
 )
 from .problems import ContentError, Problems
-from .svgsafety import MAX_BYTES
-from .tomlsource import MAX_TOML_BYTES, TomlFile, read_toml
+from .tomlsource import TomlFile, read_toml
 
 if TYPE_CHECKING:
     from .geometry import ZoneIndex
@@ -82,8 +81,8 @@ def load_catalog(
 def _display_name(file: Traversable, base: Traversable | None = None) -> str:
     name = getattr(file, "name", str(file))
     if isinstance(file, Path):
-        return str(file) if base is None or not isinstance(base, Path) else _relative(file, base)
-    return name
+        name = str(file) if base is None or not isinstance(base, Path) else _relative(file, base)
+    return display_name(name)
 
 
 def _relative(file: Path, base: Path) -> str:
@@ -97,7 +96,7 @@ def _read_face(path: Traversable, problems: Problems, base: Traversable | None) 
     """The drawing's name for messages and its bytes, or None when it cannot be read."""
     name = _display_name(path, base)
     try:
-        return name, read_bounded(path, MAX_BYTES)
+        return name, read_bounded(path, MAX_SVG_BYTES)
     except OSError as exc:
         problems.add(name, None, "file", f"cannot be read: {exc.strerror or exc}")
         return None
@@ -107,11 +106,18 @@ def _user_face(user_dirs: Sequence[Traversable]) -> Traversable | None:
     for folder in reversed(user_dirs):
         candidate = folder.joinpath(FACE_FILE)
         try:
-            if candidate.is_file():
+            if _present(candidate):
                 return candidate
         except OSError:  # unreadable: reading it reports why
             return candidate
     return None
+
+
+def _present(file: Traversable) -> bool:
+    """Anything there but a folder: a pipe, a device or a broken link is reported, not passed over."""
+    if isinstance(file, Path):
+        return file.is_symlink() or (file.exists() and not file.is_dir())
+    return file.is_file()
 
 
 def _read_tomls(folder: Traversable, problems: Problems, base: Traversable) -> list[TomlFile]:

@@ -263,6 +263,25 @@ class Disclaimer:
 
     full: Text
     short: Text
+    footnote: Text  # under every zone in the panel: what a routine is for is not a proven effect
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The panel's headings and footnotes, kept as content so they come in every content language."""
+
+    texts: tuple[tuple[str, Text], ...]
+
+    def get(self, key: str, lang: str = DEFAULT_LANGUAGE, **values: str) -> str:
+        """The wording in `lang`, its `{name}` placeholders filled.
+
+        By plain replacement, never str.format: the wording may come from a
+        pack, and format fields could reach into the values' attributes.
+        """
+        wording = dict(self.texts)[key].get(lang)
+        for name, value in values.items():
+            wording = wording.replace(f"{{{name}}}", value)
+        return wording
 
 
 @dataclass(frozen=True)
@@ -276,6 +295,7 @@ class Content:
     concerns: tuple[Concern, ...]
     channels: tuple[Channel, ...]
     disclaimer: Disclaimer
+    panel: Wording
     sources: tuple[str, ...]
     edited: frozenset[str]  # "kind:key" of shipped records a user layer changed
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)

@@ -97,7 +97,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "col_direction": "Direction",
         "col_pressure": "Pressure",
         "col_strokes": "Strokes per line",
-        "col_concerns": "Traditionally used for",
+        "col_concerns": "Part of the routine for",
         "per_line": "{span} strokes per line",
         "hold": "hold {span} s",
         "more": "+{count}\u00a0more",
@@ -145,9 +145,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "col_direction": "方向",
         "col_pressure": "力度",
         "col_strokes": "每线次数",
-        "col_concerns": "传统上用于",
+        "col_concerns": "所属护理",
         "per_line": "每条线 {span} 次",
-        "hold": "停留 {span} s",
+        "hold": "停留 {span} 秒",
         "more": "等\u00a0{total}\u00a0项",
         "key_title": "图例",
         "key_stomach": "足阳明胃经（ST）",
@@ -160,9 +160,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "cautions": "力度宜轻，刮痧板几乎平贴皮肤；面部出现痕迹说明力度过大。\n"
         "切勿按压眼球或拉扯下眼睑，只在眶骨缘上操作。\n"
         "颈部避开颈动脉搏动处和气管；颈前不做穴位按压。\n"
-        "皮肤破损、感染、发炎或晒伤之处，以及活动期痤疮、痣、肿块和肿大的淋巴结，都不要刮拭。\n"
+        "皮肤破损、感染、发炎或晒伤之处，以及正在发炎的痤疮（痘痘）、痣、肿块和肿大的淋巴结，都不要刮拭。\n"
         "一人一板，每次用后清洗。",
-        "stop_signs": "如感到疼痛，或出现红点、瘀青或持久不退的发红，请立即停止；轻微泛粉应在约一小时内消退。",
+        "stop_signs": "如感到疼痛，或出现红点、瘀青或持久不退的发红，请立即停止；轻微发红应在约一小时内消退。",
         "home_title": "在家刮痧：{concern}",
         "steps_title": "操作方法",
         "pressure_line": "力度：{name}",
@@ -329,7 +329,7 @@ def is_hanzi(character: str) -> bool:
 
 
 def short_concern_name(name: str) -> str:
-    """'Skin aging and loss of firmness' → 'Skin aging'; '痤疮（青春痘）' → '痤疮'."""
+    """'Skin ageing and loss of firmness' → 'Skin ageing'; '痤疮（青春痘）' → '痤疮'."""
     for cut in (" and ", " or ", "（", " ("):
         if cut in name:
             return name.split(cut, 1)[0].strip()
@@ -338,12 +338,13 @@ def short_concern_name(name: str) -> str:
     return name
 
 
-def cli_id(concern_id: str) -> str:
-    return concern_id.replace("_", "-")
-
-
 def find_concern(catalog: Catalog, wanted: str) -> Concern:
-    """A concern by id, hyphens or underscores, or by its name in any language."""
+    """A concern by id, or by its name in any language.
+
+    Ids are written with underscores everywhere they are printed (the JSON
+    export, messages, file names); hyphens are accepted too, since a person
+    typing on a command line often reaches for them.
+    """
     key = re.sub(r"[\s-]+", "_", wanted.strip().lower())
     if key in catalog.concerns:
         return catalog.concerns[key]
@@ -353,10 +354,7 @@ def find_concern(catalog: Catalog, wanted: str) -> Concern:
     import difflib  # only for a mistyped concern, so printing a sheet does not load it
 
     close = difflib.get_close_matches(key, list(catalog.concerns), n=3, cutoff=0.6)
-    if close:
-        hint = f"did you mean {' or '.join(cli_id(c) for c in close)}?"
-    else:
-        hint = f"choose one of {', '.join(cli_id(c) for c in catalog.concerns)}"
+    hint = f"did you mean {' or '.join(close)}?" if close else f"choose one of {', '.join(catalog.concerns)}"
     raise SheetError(f"unknown concern {wanted!r}; {hint}")
 
 
@@ -378,7 +376,7 @@ def printed_on(today: dt.date | None) -> str:
 
 
 def default_filename(concern: str | None, lang: str) -> str:
-    stem = "cheatsheet" if concern is None else cli_id(concern)
+    stem = "cheatsheet" if concern is None else concern
     suffix = "" if lang == "en" else f"-{lang}"
     return f"meridian-map-{stem}{suffix}.pdf"
 
@@ -466,7 +464,7 @@ def _concern_lists(catalog: Catalog, zone: ZoneInfo, lang: str, labels: Mapping[
     """The zone's concerns, from every full name down to its few most telling ones.
 
     When only a few fit, the ones that fewest other zones serve come first:
-    nearly every zone is traditionally used for ageing skin, so naming that
+    nearly every zone is in the routine for ageing skin, so naming that
     says little, while 'dark circles' on the under-eye row says a lot.
     """
     known = [catalog.concerns[c] for c in zone.concerns if c in catalog.concerns]

@@ -20,9 +20,9 @@ from xml.etree.ElementTree import Element, TreeBuilder
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
+from .fileread import MAX_SVG_BYTES as MAX_BYTES
 from .problems import Problems
 
-MAX_BYTES = 4 * 1024 * 1024
 MAX_ELEMENTS = 10_000
 MAX_DEPTH = 30
 MAX_PATH_COMMANDS = 10_000  # in one path (QtSvg silently drops paths of about 40,000)

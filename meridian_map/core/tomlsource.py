@@ -17,9 +17,9 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .fileread import MAX_TOML_BYTES
 from .problems import Problems
 
-MAX_TOML_BYTES = 128 * 1024  # 3.7 times the largest shipped file; tomllib needs up to ~2.5 µs a byte
 MAX_KEY_PARTS = 8
 
 # Any dotted key of more than MAX_KEY_PARTS parts contains this, wherever it is

@@ -2,7 +2,7 @@
 
 Pure core, so the window's start-up loads it before the GUI toolkit: the
 toolkit's bindings read the source of every module imported after them
-(looking for `from __feature__ import`), so the cache's pickle,
+(looking for `from __feature__ import`), so the cache's decoding,
 importlib.resources and platformdirs would cost their reading too.
 """
 

@@ -21,9 +21,11 @@ from typing import Any, NoReturn
 
 from .atomicfile import atomic_write_bytes, remove_stale_temps
 from .fileread import read_bounded
-from .userdirs import config_dir
+from .userdirs import config_dir, state_dir
 
 MAX_STORE_BYTES = 64 * 1024 * 1024
+MAX_NOTE_BYTES = 4096
+UNSAVED_NOTE = "settings-not-saved.txt"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -162,3 +164,32 @@ def _reject_constant(name: str) -> NoReturn:
 
 def settings_store(folder: Path | None = None) -> JsonStore:
     return JsonStore((folder or config_dir()) / "settings.json", version=1)
+
+
+def leave_unsaved_note(reason: str, folder: Path | None = None) -> bool:
+    """Remember for the next start that settings were not saved at exit, when no one may see it now.
+
+    The note goes to the state folder, not next to the settings, since the
+    settings folder is the likely reason the save failed. False if it could
+    not be written either.
+    """
+    note = (folder or state_dir()) / UNSAVED_NOTE
+    try:
+        note.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(note, reason.encode("utf-8", "replace")[:MAX_NOTE_BYTES])
+    except OSError:
+        return False
+    return True
+
+
+def take_unsaved_note(folder: Path | None = None) -> str | None:
+    """The reason left by `leave_unsaved_note`, once: the note is removed as it is read."""
+    note = (folder or state_dir()) / UNSAVED_NOTE
+    try:
+        if not stat.S_ISREG(note.lstat().st_mode):
+            return None
+        text = read_bounded(note, MAX_NOTE_BYTES)[:MAX_NOTE_BYTES].decode("utf-8", "replace")
+        note.unlink()
+    except OSError:
+        return None
+    return text.strip() or "unknown reason"

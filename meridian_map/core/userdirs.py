@@ -24,8 +24,15 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR)
 
 
+def state_dir() -> Path:
+    """Notes the app leaves itself between runs, kept apart from the settings they are about."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, APP_AUTHOR)
+
+
 def cache_dir() -> Path:
-    """Disposable data (the pickled catalog); safe to delete at any time."""
+    """Disposable data (the built catalog); safe to delete at any time."""
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, APP_AUTHOR)

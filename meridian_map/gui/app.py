@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import gc
 import linecache
+import signal
+import socket
 import sys
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEvent, QIODevice, QTimer
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
 from ..core.problems import clip
-from ..core.userdata import settings_store
+from ..core.userdata import settings_store, take_unsaved_note
 from ..core.userdirs import content_dir
 from .fonts import bundled_fonts
 from .mainwindow import MainWindow
@@ -25,12 +27,73 @@ PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 # Qt maps PNG "quality" to zlib effort: 80 is its fast end, a third quicker
 # to encode than the default for a file about 3 % larger.
 SCREENSHOT_PNG_QUALITY = 80
+QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class SignalQuit(QObject):
+    """Closes the window, saving its state, on Ctrl+C, SIGTERM or SIGHUP, and ends the event loop.
+
+    Python runs a signal handler only when the interpreter next gets control,
+    which may be never while Qt waits for events. The C-level handler writes
+    the signal's number to a socket (signal.set_wakeup_fd), and a socket
+    notifier wakes the event loop to act on it: no polling timer, no delay.
+    """
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(app)
+        self.app = app
+        self.window = window
+        self.received: int | None = None
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {signum: signal.signal(signum, _note_only) for signum in QUIT_SIGNALS}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._woken)
+
+    def _woken(self) -> None:
+        try:
+            numbers = self._reader.recv(64)
+        except BlockingIOError:
+            return
+        quitting = [n for n in numbers if n in QUIT_SIGNALS]
+        if quitting and self.received is None:
+            self.received = quitting[0]
+            self.window.close()  # saves the state
+            self.app.exit(128 + self.received)  # ends every running loop, a modal dialog's included
+
+    def uninstall(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+
+
+def _note_only(_signum: int, _frame: object) -> None:
+    """Replaces the default action (end the process at once); SignalQuit acts on the signal."""
+
+
+def show_unsaved_note(parent: MainWindow, reason: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
+
+    box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Settings not saved")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"Your settings were not saved when Meridian Map last closed: {reason}.")
+    box.setInformativeText("The window opens as it was set before that.")
+    box.open()
 
 
 def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
     from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
 
     box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Your content pack has problems")
     box.setText(f"{len(problems)} problem(s) in {content_dir()}. The shipped content is shown instead.")
@@ -70,11 +133,17 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
         return 2
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
+    quit_on_signal = SignalQuit(app, window)
     window.show()
     QTimer.singleShot(0, lambda: after_first_frame(window))
     if pack_problems:
         QTimer.singleShot(0, lambda: show_pack_problems(window, pack_problems))
-    return app.exec()
+    if (unsaved := take_unsaved_note()) is not None:
+        QTimer.singleShot(0, lambda: show_unsaved_note(window, unsaved))
+    try:
+        return app.exec()
+    finally:
+        quit_on_signal.uninstall()
 
 
 def resize(window: MainWindow, width: int, height: int) -> None:

@@ -9,19 +9,22 @@ for slides and course notes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
 from PySide6.QtWidgets import QMenu
+from shiboken6 import Shiboken
 
 from ..core.atomicfile import atomic_write_bytes
 from ..core.model import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
 
     from ..core.sheet import Paper, Sheet
     from .mainwindow import MainWindow
@@ -33,6 +36,8 @@ IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg"}
 PDF_FILTER = "PDF document (*.pdf)"
 MIN_IMAGE_PX, MAX_IMAGE_PX = 200, 8000
 CSS_DPI = 96
+
+DialogT = TypeVar("DialogT", bound="QDialog")
 
 
 def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
@@ -87,7 +92,14 @@ class Exporter(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size_for(local_paper()))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setDocName(self.current_sheet().title)
+        sheet = self.current_sheet()
+        printer.setDocName(sheet.title)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            # No printer installed: Qt prints to a PDF file, so offer the file Export PDF would suggest.
+            from ..core.sheet import TakeHomeSheet, default_filename
+
+            concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
+            printer.setOutputFileName(str(Path(documents_folder()) / default_filename(concern, sheet.lang)))
         return printer
 
     def paint_on(self, printer: QPrinter) -> None:
@@ -102,9 +114,10 @@ class Exporter(QObject):
         from PySide6.QtWidgets import QDialog
 
         printer = self.new_printer()
-        dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print sheet")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        with deleted_after(QPrintDialog(printer, self.window)) as dialog:
+            dialog.setWindowTitle("Print sheet")
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted:
             self.paint_on(printer)
             self.window.statusBar().showMessage("Sent to the printer", 5000)
 
@@ -112,10 +125,11 @@ class Exporter(QObject):
     def preview_sheet(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        dialog = QPrintPreviewDialog(self.new_printer(), self.window)
-        dialog.setWindowTitle("Print preview")
-        dialog.paintRequested.connect(self.paint_on)
-        dialog.exec()
+        printer = self.new_printer()
+        with deleted_after(QPrintPreviewDialog(printer, self.window)) as dialog:
+            dialog.setWindowTitle("Print preview")
+            dialog.paintRequested.connect(self.paint_on)
+            dialog.exec()
 
     @Slot()
     def export_pdf(self) -> None:
@@ -216,6 +230,20 @@ class Exporter(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self.window, "Not saved", f"{target} was not saved: {reason}.")
+
+
+@contextmanager
+def deleted_after(dialog: DialogT) -> Iterator[DialogT]:
+    """Delete `dialog` on leaving the block, while the objects it points at are alive.
+
+    A print dialog keeps a raw pointer to its QPrinter, which Python owns and
+    frees when the caller's variable goes; the dialog, a child of the window,
+    would outlive it, so it is deleted first, synchronously.
+    """
+    try:
+        yield dialog
+    finally:
+        Shiboken.delete(dialog)
 
 
 def documents_folder() -> str:

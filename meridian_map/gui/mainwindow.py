@@ -5,15 +5,23 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QRect, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
 from ..core.model import Side
 from ..core.search import Kind, SearchIndex
-from ..core.userdata import JsonStore
+from ..core.userdata import JsonStore, leave_unsaved_note
 from ..core.userdirs import content_dir
 from .exportmenu import add_export_actions
 from .mapscene import LabelMode, Layer, MapScene
@@ -22,12 +30,26 @@ from .panel import Panel
 from .searchbox import SearchBox
 from .sidebar import Sidebar
 
+DEFAULT_SIZE = (1280, 800)
+DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel
+MIN_WINDOW = (400, 300)
+MIN_MAP_WIDTH = 200
+TITLE_STRIP = (100, 30)  # this much of the window's top edge must be on a screen to be grabbed and moved
+MAX_COORDINATE = 1_000_000  # far beyond any desktop, and well inside Qt's int
+SAVE_DELAY_MS = 500  # changes come in bursts (dragging, resizing): one write once they stop
+
 
 class MainWindow(QMainWindow):
     def __init__(self, catalog: Catalog, settings: JsonStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.settings = settings
+        self._saved: dict[str, Any] | None = None
+        self._normal_splitter = list(DEFAULT_SPLITTER)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_state)
         self.setWindowTitle("Meridian Map")
         self.scene = MapScene(catalog)
         self.view = MapView(self.scene)
@@ -42,7 +64,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([230, 700, 360])
+        self.splitter.setSizes(DEFAULT_SPLITTER)
         self.setCentralWidget(self.splitter)
 
         self.hover_label = QLabel()
@@ -54,7 +76,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._build_menus()
         self._connect()
-        self.resize(1280, 800)
+        self.resize(*DEFAULT_SIZE)
 
     # construction -------------------------------------------------------------
 
@@ -111,30 +133,44 @@ class MainWindow(QMainWindow):
         self.sidebar.yang_ming_toggled.connect(self.scene.set_yang_ming_focus)
         self.sidebar.animate_toggled.connect(self.scene.set_animate)
         self.search.chosen.connect(self._search_chosen)
+        for changed in (
+            self.splitter.splitterMoved,
+            self.sidebar.layer_toggled,
+            self.sidebar.label_mode_changed,
+            self.sidebar.yang_ming_toggled,
+            self.sidebar.animate_toggled,
+        ):
+            changed.connect(self.schedule_save)
 
     # selection ------------------------------------------------------------------
 
     def select(self, key: str) -> bool:
-        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l.
+        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l, or a concern, dark_circles.
 
         A side on a midline point (EX-HN3.L) selects the point: there is only one.
+        Zone and concern ids are written with underscores; hyphens (under-eye,
+        dark-circles) are taken as the same id.
         """
         wanted = key.strip().casefold()
+        ident = wanted.replace("-", "_")
         areas = {area.casefold(): area for area in self.catalog.areas}
         zones = {zone.casefold(): zone for zone in self.catalog.zones}
         points = {p.key.casefold(): p.key for p in self.catalog.points}
         codes = {p.code.casefold(): p.code for p in self.catalog.points}
+        concerns = {concern.casefold(): concern for concern in self.catalog.concerns}
         code, _, side = wanted.rpartition(".")
-        if wanted in areas:
-            self.select_zone(areas[wanted])
-        elif wanted in zones:
-            self.select_zone(f"{zones[wanted]}_r")
+        if ident in areas:
+            self.select_zone(areas[ident])
+        elif ident in zones:
+            self.select_zone(f"{zones[ident]}_r")
         elif wanted in points:
             self.select_point(points[wanted])
         elif wanted in codes:
             self.select_point_code(codes[wanted])
         elif side in ("l", "r") and code in points:
             self.select_point(points[code])
+        elif ident in concerns:
+            self.sidebar.set_concern(concerns[ident])
         else:
             return False
         return True
@@ -144,6 +180,7 @@ class MainWindow(QMainWindow):
         self.scene.select(area_key)
         self.panel.show_zone(area_key)
         self.sidebar.mark_zone(self.catalog.areas[area_key].zone)
+        self.schedule_save()
 
     def select_point(self, key: str) -> None:
         self.selection = key
@@ -152,6 +189,7 @@ class MainWindow(QMainWindow):
         self.scene.select(area if area in self.catalog.areas else None, key)
         self.panel.show_point(key)
         self.sidebar.mark_zone(placed.info.zone)
+        self.schedule_save()
 
     def select_point_code(self, code: str) -> None:
         keys = [p.key for p in self.catalog.points if p.code == code]
@@ -163,6 +201,7 @@ class MainWindow(QMainWindow):
         self.scene.select(None)
         self.panel.show_welcome()
         self.sidebar.mark_zone(None)
+        self.schedule_save()
 
     def _search_chosen(self, kind: str, key: str) -> None:
         if kind == Kind.POINT:
@@ -201,15 +240,26 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def toggle_full_screen(self) -> None:
-        """Full screen is for showing a patient: the map and the zone's panel, without the controls."""
-        leaving = self.isFullScreen()
-        self.sidebar.setVisible(leaving)
-        self.statusBar().setVisible(leaving)
-        if leaving:
-            self.showNormal()
-        else:
-            self.showFullScreen()
-        self.full_screen_action.setChecked(not leaving)
+        self.set_full_screen(not self.isFullScreen())
+
+    def set_full_screen(self, on: bool) -> None:
+        """Full screen is for showing a patient: the map and the zone's panel, without the controls.
+
+        The window state flag is changed rather than showFullScreen() called,
+        so a window not shown yet opens full screen, and leaving returns to a
+        maximized window if it was one.
+        """
+        if on and self.sidebar.isVisibleTo(self):
+            self._normal_splitter = self.splitter.sizes()
+        self.sidebar.setVisible(not on)
+        self.statusBar().setVisible(not on)
+        state = self.windowState()
+        full = Qt.WindowState.WindowFullScreen
+        self.setWindowState(state | full if on else state & ~full)
+        if not on:
+            self.splitter.setSizes(self._normal_splitter)
+        self.full_screen_action.setChecked(on)
+        self.schedule_save()
 
     def open_content_folder(self) -> None:
         folder = content_dir()
@@ -238,6 +288,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
 
         box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # else every About stays, hidden, in the window
         box.setWindowTitle("About Meridian Map")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(self.about_text())
@@ -246,9 +297,25 @@ class MainWindow(QMainWindow):
     # settings ---------------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
+        """What is saved: plain numbers, each checked on the way back in (see `restore`).
+
+        The size and place are the normal window's, kept while maximized or
+        full screen, so leaving either next time returns to them.
+        """
+        normal = self.normalGeometry()
+        if not normal.isValid():
+            normal = self.geometry()
+        full_screen = self.isFullScreen()
         return {
-            "geometry": bytes(self.saveGeometry().toHex().data()).decode(),
-            "splitter": bytes(self.splitter.saveState().toHex().data()).decode(),
+            "window": {
+                "x": normal.x(),
+                "y": normal.y(),
+                "width": normal.width(),
+                "height": normal.height(),
+                "maximized": bool(self.windowState() & Qt.WindowState.WindowMaximized),
+                "full_screen": full_screen,
+            },
+            "splitter_sizes": list(self._normal_splitter if full_screen else self.splitter.sizes()),
             "layers": {str(layer): box.isChecked() for layer, box in self.sidebar.layer_boxes.items()},
             "label_mode": self.sidebar.label_mode.currentData(),
             "yang_ming_focus": self.sidebar.yang_ming.isChecked(),
@@ -257,11 +324,26 @@ class MainWindow(QMainWindow):
         }
 
     def restore(self, state: dict[str, Any]) -> None:
-        """Apply saved state; anything missing or stale is simply skipped."""
-        if isinstance(geometry := state.get("geometry"), str):
-            self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
-        if isinstance(splitter := state.get("splitter"), str):
-            self.splitter.restoreState(QByteArray.fromHex(splitter.encode()))
+        """Apply saved state; anything missing, stale or unusable on these screens is skipped.
+
+        A skipped value leaves the default in place, and the default is what
+        the next save writes: a bad value is never written back.
+        """
+        window = state.get("window")
+        placed = usable_geometry(window) if isinstance(window, dict) else None
+        if placed is not None:
+            self.setGeometry(placed)
+        if isinstance(window, dict):
+            if window.get("maximized") is True:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            if window.get("full_screen") is True:
+                self.set_full_screen(True)
+        sizes = usable_splitter_sizes(state.get("splitter_sizes"))
+        if sizes is not None:
+            if self.isFullScreen():
+                self._normal_splitter = sizes
+            else:
+                self.splitter.setSizes(sizes)
         layers = state.get("layers")
         if isinstance(layers, dict):
             for layer, box in self.sidebar.layer_boxes.items():
@@ -277,13 +359,76 @@ class MainWindow(QMainWindow):
         if isinstance(selection := state.get("selection"), str) and selection:
             self.select(selection)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def schedule_save(self) -> None:
         if self.settings is not None:
-            try:
-                self.settings.save(self.state())
-            except OSError as exc:
-                self.statusBar().showMessage(f"Settings not saved: {exc}")
+            self._save_timer.start()
+
+    def save_state(self, always: bool = False) -> str | None:
+        """Write the state if it changed (or `always`); returns why it could not be written, if it could not."""
+        self._save_timer.stop()
+        if self.settings is None:
+            return None
+        state = self.state()
+        if state == self._saved and not always:
+            return None
+        try:
+            self.settings.save(state)
+        except OSError as exc:
+            reason = str(exc)
+            self.statusBar().showMessage(f"Settings not saved: {reason}", 15000)
+            return reason
+        self._saved = state
+        return None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.schedule_save()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        self.schedule_save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save, and if that fails, leave a note shown at the next start: this window is going away."""
+        reason = self.save_state(always=True)  # the file may have been removed or replaced meanwhile
+        if reason is not None and not leave_unsaved_note(reason):
+            from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
+
+            QMessageBox.warning(self, "Settings not saved", f"Your settings were not saved: {reason}.")
         super().closeEvent(event)
+
+
+def usable_geometry(saved: dict[str, Any]) -> QRect | None:
+    """The saved normal geometry, if it fits the screens there are now and its top edge is on one."""
+    values = [saved.get(key) for key in ("x", "y", "width", "height")]
+    if not all(isinstance(v, int) and not isinstance(v, bool) and abs(v) <= MAX_COORDINATE for v in values):
+        return None
+    x, y, width, height = (int(v) for v in values)  # type: ignore[arg-type]
+    screens = [screen.availableGeometry() for screen in QGuiApplication.screens()]
+    if width < MIN_WINDOW[0] or height < MIN_WINDOW[1] or not screens:
+        return None
+    if width > max(s.width() for s in screens) or height > max(s.height() for s in screens):
+        return None
+    rect = QRect(x, y, width, height)
+    strip = QRect(x, y, width, TITLE_STRIP[1])
+    for screen in screens:
+        grip = screen.intersected(strip)
+        if grip.width() >= TITLE_STRIP[0] and grip.height() >= TITLE_STRIP[1]:
+            return rect
+    return None
+
+
+def usable_splitter_sizes(saved: object) -> list[int] | None:
+    """Sidebar, map and panel widths that leave the map on screen; panels may be closed (0)."""
+    if not isinstance(saved, list) or len(saved) != len(DEFAULT_SPLITTER):
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_COORDINATE for v in saved):
+        return None
+    widest = max((s.availableGeometry().width() for s in QGuiApplication.screens()), default=0)
+    total = sum(saved)
+    if total > widest or saved[1] < MIN_MAP_WIDTH or saved[1] * 4 < total:
+        return None
+    return list(saved)
 
 
 def plain_tip(text: str) -> str:

@@ -62,7 +62,7 @@ class Panel(QTextBrowser):
             "<h1>Meridian Map</h1>"
             "<p class='sub'>Facial gua sha zones and acupuncture points</p>"
             "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
-            "direction, pressure, strokes, the points in it and what it is traditionally used for.</p>"
+            "direction, pressure, strokes, the points in it and which concerns' routines include it.</p>"
             "<p>Pick a concern on the left to light up its zones, or press <b>Ctrl+F</b> to find a point "
             "by code, pinyin or hanzi (ST2, sibai, 四白).</p>"
             "<p>The <span style='color:#D55E00'><b>Stomach</b></span> (solid) and "
@@ -79,21 +79,27 @@ class Panel(QTextBrowser):
         area = self.catalog.areas[area_key]
         zone = self.catalog.zones[area.zone]
         lang = self.lang
+        words = self.catalog.content.panel
         pressure = self.catalog.pressures[zone.pressure]
         rows = [
-            ("Direction", escape(zone.direction.get(lang))),
+            (words.get("direction", lang), escape(zone.direction.get(lang))),
             (
-                "Pressure",
+                words.get("pressure", lang),
                 f"<span class='gauge'>{describe.gauge(pressure.level)}</span> <b>{escape(pressure.name.get(lang))}</b>"
                 f" — {escape(pressure.feel.get(lang))}"
                 + (f"<br>{escape(zone.pressure_note.get(lang))}" if zone.pressure_note.values else ""),
             ),
             (
-                "Strokes",
-                escape(describe.strokes_phrase(zone))
-                + (f"; {describe.hold_phrase(zone)}" if zone.hold_seconds else ""),
+                words.get("strokes", lang),
+                escape(words.get("per_line", lang, span=describe.span(*zone.strokes)))
+                + (
+                    escape(words.get("hold", lang, span=describe.span(*zone.hold_seconds))) if zone.hold_seconds else ""
+                ),
             ),
-            ("Tool", f"{escape(zone.edge.get(lang))}<br>Hold it {escape(describe.angle_phrase(zone))}."),
+            (
+                words.get("tool", lang),
+                f"{escape(zone.edge.get(lang))}<br>{escape(words.get('angle', lang, angle=str(zone.angle)))}",
+            ),
         ]
         points = self.catalog.points_in_zone(zone.id)
         point_rows = "".join(self._point_row(p) for p in points) or "<tr><td>—</td></tr>"
@@ -106,19 +112,22 @@ class Panel(QTextBrowser):
         if any(self._local("concern", c) for c in zone.concerns):
             concerns += "<br><span class='edited'>✎ from your content folder</span>"
         edited = self._local_note("zone", zone.id)
-        side = "right" if area.side is Side.R else "left"
+        side = words.get("side_r" if area.side is Side.R else "side_l", lang)
         self._set(
             area_key,
             f"<h1>{escape(zone.name.get(lang))}</h1>"
-            f"<p class='sub'>{escape(zone.area.get(lang))} · subject's {side} side</p>{edited}"
-            "<table>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-            f"<h2>Points in this zone</h2><table>{point_rows}</table>"
-            + (f"<p class='sub'>Nearby: {nearby}</p>" if nearby else "")
-            + f"<h2>Traditionally used for</h2><p>{concerns}</p>"
-            f"<h2>⚠ Cautions</h2><p class='caution'>{escape(zone.cautions.get(lang))}</p>"
-            f"<h2>Tradition</h2><p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
-            "<p class='sub'>Traditional uses are not proven effects. Educational only, not medical advice.</p>",
+            f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
+            "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+            f"{self._heading('points')}<table>{point_rows}</table>"
+            + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
+            + f"{self._heading('routine_for')}<p>{concerns}</p>"
+            f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
+            f"{self._heading('tradition')}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
+            f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>",
         )
+
+    def _heading(self, word: str, mark: str = "") -> str:
+        return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, self.lang))}</h2>"
 
     def _local(self, kind: str, key: str) -> str:
         """How a record a user file touched is marked: the user must see what is not shipped."""
@@ -139,20 +148,21 @@ class Panel(QTextBrowser):
         placed = self.catalog.point(key)
         info = placed.info
         lang = self.lang
+        words = self.catalog.content.panel
         zone = self.catalog.zones.get(info.zone)
-        side = "" if placed.side is None else f" · subject's {placed.side.word} side"
+        side = "" if placed.side is None else " · " + words.get(f"side_{placed.side.lower()}", lang)
         notes = info.notes.get(lang) if info.notes.values else ""
-        view = " Best seen from the side: its front-view position is a projection." if info.view == "side" else ""
-        internal = " Inside the mouth: shown for study, not reached by gua sha." if info.internal else ""
+        view = " " + words.get("side_view", lang) if info.view == "side" else ""
+        internal = " " + words.get("internal", lang) if info.internal else ""
         self._set(
             key,
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
             f"<p class='sub'>{escape(info.english)} · {escape(describe.channel_name(self.catalog, info.channel, lang))}"
-            f"{side}</p>{self._local_note('point', info.code)}"
-            f"<h2>Location</h2><p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
-            + (f"<h2>Zone</h2><p>{escape(zone.name.get(lang))}</p>" if zone else "")
-            + f"<h2>⚠ Cautions</h2><p class='caution'>{escape(info.cautions.get(lang))}</p>"
-            + (f"<h2>Notes</h2><p>{escape(notes)}</p>" if notes else "")
-            + "<p class='sub'>Positions are illustrations after the WHO Standard Acupuncture Point Locations (2008);"
-            " extra points (EX-HN) follow the WHO 1991 list.</p>",
+            f"{escape(side)}</p>{self._local_note('point', info.code)}"
+            f"{self._heading('location')}"
+            f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
+            + (f"{self._heading('zone')}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
+            + f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
+            + (f"{self._heading('notes')}<p>{escape(notes)}</p>" if notes else "")
+            + f"<p class='sub'>{escape(words.get('positions', lang))}</p>",
         )
