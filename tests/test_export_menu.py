@@ -122,7 +122,7 @@ def test_print_sends_the_picked_concerns_take_home_sheet(window: MainWindow, qtb
     driver = drive((QPrintDialog, look_and_print))
     action(window, "&Print…").trigger()
     driver.check()
-    printed = documents / "meridian-map-dark-circles.pdf"
+    printed = documents / "meridian-map-dark_circles.pdf"
     assert pages(printed) == 1
     assert "Gua sha at home: dark circles" in pdf_text(printed)
 
