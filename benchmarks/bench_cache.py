@@ -19,7 +19,7 @@ TIMED = """
 import time
 started = time.perf_counter()
 from pathlib import Path
-from meridian_map.core.catalogcache import load_cached
+from meridian_map.core.load.cache import load_cached
 imported = time.perf_counter()
 catalog = load_cached(Path({folder!r}))
 done = time.perf_counter()

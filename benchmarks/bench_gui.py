@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.gui.fonts import bundled_fonts
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.mapscene import Layer

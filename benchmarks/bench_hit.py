@@ -11,8 +11,8 @@ import time
 
 from common import emit, median, percentile
 
-from meridian_map.core.geometry import ZoneIndex
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.geometry.zones import ZoneIndex
+from meridian_map.core.load import load_catalog
 
 QUERIES = 20_000
 

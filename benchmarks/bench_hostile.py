@@ -23,9 +23,9 @@ from pathlib import Path
 
 from common import REPO, emit
 
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.core.problems import ContentError
-from meridian_map.core.userdata import JsonStore
+from meridian_map.core.store.jsonstore import JsonStore
 
 CORPUS = REPO / "tests" / "data" / "hostile"
 

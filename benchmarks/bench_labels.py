@@ -12,7 +12,7 @@ import time
 
 from common import emit, median
 
-from meridian_map.core.labelplace import Label, plan_labels
+from meridian_map.core.geometry.labels import Label, plan_labels
 
 POINTS = 1_000
 RUNS = 7

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from common import emit, median, percentile
 
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.core.store.db import open_study_db
 from meridian_map.core.study.progress import mastery
 from meridian_map.core.study.quiz import Grade, b_cun, miss_words, score_locate

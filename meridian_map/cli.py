@@ -176,13 +176,24 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _not_a_file(path: Path) -> str:
+    """Why `path` cannot be read as a file: a FIFO that exists is no "file not found"."""
+    from .core.store.reading import KINDS
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "file not found"
+    return next((f"not a regular file but {name}" for test, name in KINDS if test(mode)), "not a regular file")
+
+
 def _pack_dirs(args: argparse.Namespace) -> list[Path]:
     """The pack to layer: `--pack`, else the user's content folder (as the window does) unless `--no-pack`."""
     if args.pack is not None:
         return [args.pack]
     if args.no_pack:
         return []
-    from .core.userdirs import content_dir
+    from .core.store.dirs import content_dir
 
     user = content_dir()
     try:
@@ -205,21 +216,21 @@ def _load(args: argparse.Namespace, cached: bool = False, announce: bool = True)
     if args.assets is not None and not _is_dir(args.assets):
         raise ContentError([_problem(str(args.assets), "folder not found")])
     if args.face is not None and not _is_file(args.face):
-        raise ContentError([_problem(str(args.face), "file not found")])
+        raise ContentError([_problem(str(args.face), _not_a_file(args.face))])
     if args.pack is not None and not _is_dir(args.pack):
         raise ContentError([_problem(str(args.pack), "folder not found")])
     user_dirs = _pack_dirs(args)
     if user_dirs and announce:
         hint = "" if args.pack is not None else " (your content folder; --no-pack leaves it out)"
         print(f"content: shipped content with the pack {user_dirs[0]}{hint}", file=sys.stderr)
+    from .core.load import load_catalog
+
+    cache = None
     if cached:
-        from .core.catalogcache import load_cached
-        from .core.userdirs import cache_dir
+        from .core.store.dirs import cache_dir
 
-        return load_cached(cache_dir(), assets=args.assets, user_dirs=user_dirs, face_file=args.face)
-    from .core.loader import load_catalog
-
-    return load_catalog(assets=args.assets, user_dirs=user_dirs, face_file=args.face)
+        cache = cache_dir()
+    return load_catalog(user_dirs, assets=args.assets, face_file=args.face, cache_dir=cache)
 
 
 def _problem(file: str, message: str) -> Problem:
@@ -291,7 +302,7 @@ def _listing(keys: Iterable[str]) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     import json
 
-    from .core.jsonexport import catalog_document
+    from .core.output.json import catalog_document
 
     try:
         catalog = _load(args, cached=True)
@@ -311,7 +322,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _to_file(target: Path, data: bytes) -> int:
-    from .core.atomicfile import atomic_write_bytes
+    from .core.store.files import atomic_write_bytes
 
     try:
         atomic_write_bytes(target, data)
@@ -373,9 +384,9 @@ def _stdout_failed(exc: OSError) -> int:
 
 def cmd_paths(_args: argparse.Namespace) -> int:
     from .core.assets import shipped_assets
+    from .core.store.dirs import cache_dir, content_dir, data_dir
+    from .core.store.jsonstore import settings_store
     from .core.store.paths import database_path
-    from .core.userdata import settings_store
-    from .core.userdirs import cache_dir, content_dir, data_dir
 
     content = content_dir()
     state = "exists" if content.is_dir() else "not created yet"
@@ -407,9 +418,9 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
-    from .core.atomicfile import writable_mode
+    from .core.output.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
     from .core.printable import printing_problem
-    from .core.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
+    from .core.store.files import writable_mode
 
     if args.concern is not None and not args.concern.strip():
         print("--concern needs a concern id, e.g. dark-circles; leave it out for the cheat sheet", file=sys.stderr)
@@ -487,7 +498,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         offscreen_without_display()
     gc.disable()
     try:
-        from .core.usercatalog import load_with_user_pack
+        from .core.load import load_with_user_pack
 
         try:
             catalog, pack_problems = load_with_user_pack()

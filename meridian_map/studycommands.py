@@ -14,16 +14,17 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from .core.atomicfile import atomic_write_bytes, atomic_write_text
+from .cli import _say as say
 from .core.catalog import Catalog
-from .core.fileread import read_bounded
+from .core.load import load_with_user_pack
 from .core.problems import ContentError
 from .core.store.db import CustomDeckRecord, StudyDb, StudyDbError, open_study_db
+from .core.store.files import atomic_write_bytes, atomic_write_text
 from .core.store.paths import database_path
+from .core.store.reading import read_bounded
 from .core.study.decks import Deck, DeckError, builtin_decks, custom_deck, find_deck
 from .core.study.progress import MAX_CSV_BYTES, log_from_csv, log_to_csv, streak, unseen_reviews
 from .core.study.schedule import NEW_PER_DAY, Schedule, assemble_queue, study_day_start
-from .core.usercatalog import load_with_user_pack
 
 
 def _catalog() -> Catalog | None:
@@ -79,7 +80,7 @@ def _export_log(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"{args.output}: {len(log)} answers")
+    say(f"{args.output}: {len(log)} answers")
     return 0
 
 
@@ -117,7 +118,7 @@ def _import_log(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"{db.path}: {exc}", file=sys.stderr)
             return 1
-    print(f"{path}: {added} new answers imported, {len(incoming) - added} already known")
+    say(f"{path}: {added} new answers imported, {len(incoming) - added} already known")
     return 0
 
 
@@ -158,14 +159,14 @@ def _status(args: argparse.Namespace) -> int:
             "streak_days": days,
             "decks": rows,
         }
-        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        say(json.dumps(summary, ensure_ascii=False, indent=1))
         return 0
-    print(f"{len(times)} reviews so far, streak {days} day(s); new cards today {fresh_today} of {NEW_PER_DAY}")
+    say(f"{len(times)} reviews so far, streak {days} day(s); new cards today {fresh_today} of {NEW_PER_DAY}")
     width = max(len(deck.id) for deck in decks)
-    print(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")
+    say(f"{'deck':<{width}}  {'due':>5}  {'new':>5}  {'cards':>5}  name")
     for deck, queue in queues:
         counts = f"{len(queue.due):>5}  {len(queue.new):>5}  {len(deck.cards):>5}"
-        print(f"{deck.id:<{width}}  {counts}  {deck.name.get(args.lang)}")
+        say(f"{deck.id:<{width}}  {counts}  {deck.name.get(args.lang)}")
     return 0
 
 
@@ -219,5 +220,5 @@ def cmd_deck(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"{target}: {notes} notes from deck {deck.id}, {target.stat().st_size // 1024} KB")
+    say(f"{target}: {notes} notes from deck {deck.id}, {target.stat().st_size // 1024} KB")
     return 0

@@ -19,7 +19,7 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-conf
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.gui.mainwindow import MainWindow
 
 DATA = Path(__file__).parent / "data"

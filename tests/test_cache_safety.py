@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from meridian_map.core import catalogcache
 from meridian_map.core.assets import shipped_assets
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.catalogcache import MAGIC, EntryRefusedError, fingerprint, load_cached, read_entry
-from meridian_map.core.catalogcodec import decode, encode
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import cache as cache_module
+from meridian_map.core.load import load_catalog
+from meridian_map.core.load.cache import MAGIC, EntryRefusedError, fingerprint, load_cached, read_entry
+from meridian_map.core.load.codec import decode, encode
 from meridian_map.core.problems import ContentError
 from tests.test_pack_text import hostile_pack
 from tests.test_user_pack import doc_block, ear_pack
@@ -120,7 +120,7 @@ def test_a_crafted_payload_with_a_valid_checksum_is_refused(tmp_path: Path, asse
     marker = tmp_path / "ran"
     code = compile(f"open({str(marker)!r}, 'w')", "planted", "exec")
     for payload in (marshal.dumps(code), marshal.dumps((code,) * 10), marshal.dumps((1, "x", 2.0))):
-        entry.write_bytes(MAGIC + catalogcache._digest(payload, key) + payload)
+        entry.write_bytes(MAGIC + cache_module._digest(payload, key) + payload)
         with pytest.raises(EntryRefusedError, match=r"unexpected data|expected"):
             read_entry(tmp_path, entry, key)
     assert len(load_cached(tmp_path, assets=assets_copy).points) == 78
@@ -202,7 +202,7 @@ def test_temp_files_of_a_killed_writer_are_cleaned_up(tmp_path: Path, assets_cop
     working = cache / ".catalog-4567.catalog.d4e5f6.tmp"
     left.write_bytes(b"half an entry")
     working.write_bytes(b"being written")
-    old = left.stat().st_mtime - catalogcache.STALE_TEMP_SECONDS - 60
+    old = left.stat().st_mtime - cache_module.STALE_TEMP_SECONDS - 60
     os.utime(left, (old, old))
     load_cached(cache, assets=assets_copy)
     assert not left.exists()
@@ -212,7 +212,7 @@ def test_temp_files_of_a_killed_writer_are_cleaned_up(tmp_path: Path, assets_cop
 def refused_reason(cache: Path, assets: Path, caplog: pytest.LogCaptureFixture) -> str:
     """Load through the cache and return the debug log's reason for rebuilding."""
     caplog.clear()
-    with caplog.at_level(logging.DEBUG, logger="meridian_map.core.catalogcache"):
+    with caplog.at_level(logging.DEBUG, logger="meridian_map.core.load.cache"):
         assert len(load_cached(cache, assets=assets).points) == 78
     reasons = [r.getMessage() for r in caplog.records if "rebuilding" in r.getMessage()]
     assert reasons, "the entry was used"
@@ -268,7 +268,7 @@ def test_a_user_who_does_not_own_the_folder_does_not_read_it(
     """The same check seen from the other side, so it is tested when not root too."""
     cache = tmp_path / "cache"
     load_cached(cache, assets=assets_copy)
-    monkeypatch.setattr(catalogcache, "user_id", lambda: os.geteuid() + 1)
+    monkeypatch.setattr(cache_module, "user_id", lambda: os.geteuid() + 1)
     assert "folder belongs to user" in refused_reason(cache, assets_copy, caplog)
 
 
@@ -292,8 +292,8 @@ CHILD = """
 import resource, sys
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
-from meridian_map.core.catalogcache import load_cached
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load.cache import load_cached
+from meridian_map.core.load import load_catalog
 from meridian_map.core.problems import ContentError
 from tests.test_pack_text import hostile_pack
 from tests.test_user_pack import doc_block, ear_pack

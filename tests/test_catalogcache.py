@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from meridian_map.core.catalogcache import load_cached
+from meridian_map.core.load import cache as cache_module
+from meridian_map.core.load.cache import load_cached
 from meridian_map.core.problems import ContentError
 
 
@@ -61,10 +62,16 @@ def test_a_cached_start_imports_no_parser_or_geometry(tmp_path: Path) -> None:
     heavy = ("shapely", "numpy", "svgelements", "tomllib", "defusedxml", "_hashlib", "pickle", "logging", "json")
     code = (
         "import sys; from pathlib import Path\n"
-        "from meridian_map.core.catalogcache import load_cached\n"
+        "from meridian_map.core.load.cache import load_cached\n"
         f"load_cached(Path({str(tmp_path)!r}))\n"
         f"print(','.join(m for m in {heavy!r} if m in sys.modules))\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
     warm = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert warm.stdout.strip() == ""
+
+
+def test_the_cache_key_reads_every_builder_module() -> None:
+    """A builder that moved would be hashed as missing, and an entry from older code would be reused."""
+    core = Path(cache_module.__file__).parents[1]
+    assert all((core / name).is_file() for name in cache_module.BUILDERS)

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from meridian_map.cli import main
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.search import Kind, SearchIndex
-from meridian_map.core.userdirs import content_dir
+from meridian_map.core.store.dirs import content_dir
+from meridian_map.core.text.search import Kind, SearchIndex
 from meridian_map.gui.mainwindow import MainWindow
 
 from .test_user_pack import ear_pack

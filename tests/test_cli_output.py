@@ -21,8 +21,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.cli import main
-from meridian_map.core.atomicfile import STALE_TEMP_SECONDS, UnsafeTargetError, atomic_write_bytes
-from meridian_map.core.userdata import settings_store
+from meridian_map.core.store.files import STALE_TEMP_SECONDS, UnsafeTargetError, atomic_write_bytes
+from meridian_map.core.store.jsonstore import settings_store
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and file modes")
@@ -222,3 +222,41 @@ def test_chinese_json_on_an_ascii_locale_is_utf8_json(tmp_path: Path) -> None:
     assert result.returncode == 0, stderr_of(result)
     document = json.loads(result.stdout.decode("utf-8"))
     assert "额头" in {zone["name"] for zone in document["zones"]}
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full")
+@pytest.mark.parametrize("command", [["study", "status"], ["study", "status", "--json"], ["study", "export"]])
+def test_study_commands_on_a_full_stdout_are_a_message_and_exit_1(command: list[str], tmp_path: Path) -> None:
+    env = {**os.environ, **{f"XDG_{kind}_HOME": str(tmp_path / kind.lower()) for kind in ("DATA", "CONFIG", "CACHE")}}
+    if command[-1] == "export":
+        command = [*command, "-o", str(tmp_path / "log.csv")]
+    with open("/dev/full", "wb") as full:
+        result = run_cli(*command, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, env=env)
+    err = stderr_of(result)
+    assert result.returncode == 1, err
+    assert err.strip().splitlines()[-1] == "cannot write to standard output: No space left on device"
+    assert "Traceback" not in err and "Exception ignored" not in err
+
+
+@posix_only
+def test_study_status_on_a_closed_stdout_is_a_message_and_exit_1(tmp_path: Path) -> None:
+    env = {**os.environ, **{f"XDG_{kind}_HOME": str(tmp_path / kind.lower()) for kind in ("DATA", "CONFIG", "CACHE")}}
+    result = run_cli(
+        "study", "status", cwd=tmp_path, stdout=None, stderr=subprocess.PIPE, env=env, preexec_fn=lambda: os.close(1)
+    )
+    err = stderr_of(result)
+    assert result.returncode == 1, err
+    assert "cannot write to standard output: it is closed" in err
+    assert "Traceback" not in err
+
+
+@posix_only
+def test_a_fifo_as_the_face_is_named_as_a_fifo_not_as_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "face.svg"
+    os.mkfifo(pipe)
+    assert main(["check", "--face", str(pipe)]) == 1
+    err = capsys.readouterr().err
+    assert f"{pipe}: file: not a regular file but a named pipe" in err
+    assert "not found" not in err

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from meridian_map.core import labelplace
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.geometry import labels
+from meridian_map.core.load import load_catalog
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.mapscene import Layer
 
@@ -41,15 +41,15 @@ def test_a_window_restored_with_labels_on_lays_them_out_within_budget(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     catalog = load_catalog(user_dirs=[crowd_pack(tmp_path / "pack")])
-    plans: list[labelplace.Plan] = []
-    plan_labels = labelplace.plan_labels
+    plans: list[labels.Plan] = []
+    plan_labels = labels.plan_labels
 
-    def counted(*args: object, **kwargs: object) -> labelplace.Plan:
+    def counted(*args: object, **kwargs: object) -> labels.Plan:
         plan = plan_labels(*args, **kwargs)  # type: ignore[arg-type]
         plans.append(plan)
         return plan
 
-    monkeypatch.setattr(labelplace, "plan_labels", counted)
+    monkeypatch.setattr(labels, "plan_labels", counted)
     window = MainWindow(catalog)
     qtbot.addWidget(window)
     window.restore({"layers": {"labels": True}})
@@ -60,7 +60,7 @@ def test_a_window_restored_with_labels_on_lays_them_out_within_budget(
     assert len(window.scene.label_items) == len({p.code for p in catalog.points}) > POINTS
     assert 1 <= len(plans) <= 3, "a resize to the same scale lays nothing out again"
     slack = 10 + 4 * (len(window.scene.label_items) + len(catalog.points))  # one look past the budget
-    assert all(plan.work <= labelplace.WORK_BUDGET + slack for plan in plans)
+    assert all(plan.work <= labels.WORK_BUDGET + slack for plan in plans)
     window.resize(1280, 800)
     window.view.fit()
     assert len(plans) <= 3

@@ -7,14 +7,16 @@ action waits in its exec(); nothing stands in for a dialog.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
@@ -266,3 +268,68 @@ def test_export_image_cancelled_at_the_size_writes_nothing(
     action(window, "Export &Image…").trigger()
     driver.check()
     assert not target.exists()
+
+
+def exporter_of(window: MainWindow) -> exportmenu.Exporter:
+    found = window.findChild(exportmenu.Exporter)
+    assert isinstance(found, exportmenu.Exporter)
+    return found
+
+
+def complaint_into(qtbot: QtBot, said: list[str]) -> object:
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        qtbot.waitExposed(box)
+        said.append(box.text())
+        press(box, Qt.Key.Key_Return)
+
+    return read_and_close
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_export_image_is_written_atomically_over_the_old_file(window: MainWindow, tmp_path: Path, suffix: str) -> None:
+    """A rename, not a rewrite in place: a reader holding the old file keeps it whole."""
+    target = tmp_path / f"map{suffix}"
+    target.write_bytes(b"old picture")
+    target.chmod(0o640)
+    old_inode = target.stat().st_ino
+    source = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    exporter_of(window).write_image(target, QSize(300, 300), source)
+    assert target.stat().st_ino != old_inode
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert target.read_bytes().startswith(b"\x89PNG" if suffix == ".png" else b"<?xml")
+    assert window.statusBar().currentMessage() == f"Saved {target}"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and file modes")
+@pytest.mark.parametrize("kind", ["read-only", "fifo"])
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_export_image_refuses_a_read_only_file_or_a_fifo_and_leaves_it(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, kind: str, suffix: str
+) -> None:
+    target = tmp_path / f"map{suffix}"
+    reader = None
+    if kind == "fifo":
+        os.mkfifo(target)
+        reader = os.open(target, os.O_RDONLY | os.O_NONBLOCK)  # so a wrong write would not block the test
+    else:
+        target.write_bytes(b"keep me")
+        target.chmod(0o444)
+    said: list[str] = []
+    driver = drive((QMessageBox, complaint_into(qtbot, said)))  # type: ignore[arg-type]
+    source = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    try:
+        exporter_of(window).write_image(target, QSize(300, 300), source)
+        driver.check()
+        if reader is not None:
+            assert os.read(reader, 16) == b""
+    finally:
+        if reader is not None:
+            os.close(reader)
+    expected = "is a FIFO, not a regular file" if kind == "fifo" else "is read-only; it was left untouched"
+    assert len(said) == 1 and expected in said[0]
+    if kind == "fifo":
+        assert stat.S_ISFIFO(target.lstat().st_mode)
+    else:
+        assert target.read_bytes() == b"keep me"

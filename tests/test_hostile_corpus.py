@@ -20,13 +20,13 @@ from types import ModuleType
 import pytest
 
 from meridian_map.core.assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
-from meridian_map.core.content import ContentMerger
-from meridian_map.core.loader import assemble
+from meridian_map.core.load.build import assemble
+from meridian_map.core.load.schema import ContentMerger
+from meridian_map.core.load.svg import load_face
+from meridian_map.core.load.toml import TomlFile, read_toml
 from meridian_map.core.model import Content, Face
 from meridian_map.core.problems import Problems
-from meridian_map.core.svgload import load_face
-from meridian_map.core.tomlsource import TomlFile, read_toml
-from meridian_map.core.userdata import JsonStore, StoreRefusedError
+from meridian_map.core.store.jsonstore import JsonStore, StoreRefusedError
 
 from .conftest import DATA, REPO
 

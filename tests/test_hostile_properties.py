@@ -18,14 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meridian_map.core.assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
-from meridian_map.core.content import SCHEMA, ContentMerger
-from meridian_map.core.loader import assemble
+from meridian_map.core.load.build import assemble
+from meridian_map.core.load.schema import SCHEMA, ContentMerger
+from meridian_map.core.load.svg import load_face
+from meridian_map.core.load.svgsafety import path_command_count
+from meridian_map.core.load.toml import LineIndex, TomlFile, read_toml
 from meridian_map.core.model import Content, Face
 from meridian_map.core.problems import Problems
-from meridian_map.core.svgload import load_face
-from meridian_map.core.svgsafety import path_command_count
-from meridian_map.core.tomlsource import LineIndex, TomlFile, read_toml
-from meridian_map.core.userdata import JsonStore
+from meridian_map.core.store.jsonstore import JsonStore
 
 from .conftest import REPO
 from .test_hostile_corpus import generator

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from itertools import combinations
 
-from meridian_map.core.labelplace import WORK_BUDGET, Box, Label, offsets, place_labels, plan_labels
+from meridian_map.core.geometry.labels import WORK_BUDGET, Box, Label, offsets, place_labels, plan_labels
 
 
 def boxes(labels: list[Label], offsets: list[tuple[float, float]]) -> list[Box]:

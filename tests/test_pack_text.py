@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from meridian_map.cli import SUMMARY_ITEMS, _listing, main
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
+from meridian_map.core.output.sheet import EDITED_DISCLAIMER, cheat_sheet, concern_routine, take_home_sheet
 from meridian_map.core.problems import ContentError
-from meridian_map.core.search import SearchIndex, fold
-from meridian_map.core.sheet import EDITED_DISCLAIMER, cheat_sheet, concern_routine, take_home_sheet
+from meridian_map.core.text.search import SearchIndex, fold
 from meridian_map.gui.mainwindow import MainWindow
 
 from .conftest import REPO

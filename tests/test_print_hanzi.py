@@ -101,3 +101,27 @@ def test_an_everyday_note_in_chinese_prints_without_boxes(tmp_path: Path) -> Non
     assert NOTE_ZH in no_spaces(poppler("pdftotext", "-raw", str(pdf), "-"))
     assert sorted(embedded_fonts(pdf)) == [("NotoSansCJKsc-Bold", "yes"), ("NotoSansCJKsc-Regular", "yes")]
     assert pdf.stat().st_size < 256 * 1024
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="hides the system fonts through fontconfig")
+def test_polish_czech_and_vietnamese_names_print_from_the_bundled_latin_fallback(tmp_path: Path) -> None:
+    """Ł, ř, ễ and ị are not in the CJK subset: they come from the bundled DejaVu Sans, not from the machine."""
+    names = "Łucja Dvořák, Nguyễn Thị Ánh"
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><fontconfig><cachedir>' + str(tmp_path / "cache") + "</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "meridian_map", "sheet", "--concern", "acne", "--note", names, "-o", "names.pdf"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "names.pdf"
+    assert names in poppler("pdftotext", "-raw", str(pdf), "-")
+    fonts = dict(embedded_fonts(pdf))
+    assert fonts.get("DejaVuSans") == "yes" and fonts.get("NotoSansCJKsc-Regular") == "yes"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
 
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.core.printable import (
     COVERAGE_FILE,
     GB2312_LEVEL_1,
@@ -37,15 +38,33 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_coverage_table_is_what_both_bundled_weights_draw() -> None:
-    cmaps = [set(TTFont(FONTS / f"NotoSansCJKsc-{face}-subset.otf").getBestCmap()) for face in ("Regular", "Bold")]
+def test_the_coverage_table_is_what_both_weights_of_some_bundled_font_draw() -> None:
+    """Per font both weights, so a bold word never falls back; across the fonts the union, as the sheets use them."""
+
+    def both(name: str) -> set[int]:
+        regular, bold = (set(TTFont(FONTS / name.format(face=face)).getBestCmap()) for face in ("Regular", "Bold"))
+        return regular & bold
+
+    drawn = both("NotoSansCJKsc-{face}-subset.otf") | both("DejaVuSans-{face}-latin.ttf")
     table = {
         c
         for first, last in parse_coverage((REPO / "assets" / COVERAGE_FILE).read_text())
         for c in range(first, last + 1)
     }
-    assert table == cmaps[0] & cmaps[1]
-    assert format_coverage(table) == format_coverage(cmaps[0] & cmaps[1])
+    assert table == drawn
+    assert format_coverage(table) == format_coverage(drawn)
+
+
+def test_the_latin_fallback_ships_with_its_licence() -> None:
+    licence = (FONTS / "DejaVu-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Bitstream Vera" in licence and "DejaVu changes are in public domain" in licence
+
+
+def test_polish_czech_turkish_and_vietnamese_names_print() -> None:
+    """Latin Extended-A and -B, Vietnamese and combining marks: the CJK font lacks 98 letters of Extended-A alone."""
+    assert printing_problem("Łucja Dvořák, Nguyễn Thị Ánh; Şükrü Işık, Ğ ı ř č ł ș ț ơ ư ǅ e\u0301") is None
+    latin = [chr(c) for block in ((0x100, 0x180), (0x180, 0x250), (0x1EA0, 0x1EFA)) for c in range(*block)]
+    assert [c for c in latin if unicodedata.category(c) != "Cn" and not can_print(c)] == []
 
 
 def test_gb2312_comes_from_the_codec_with_its_known_counts() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.jsonexport import catalog_document
+from meridian_map.core.output.json import catalog_document
 
 from .conftest import DATA
 

@@ -27,8 +27,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainterPath, QPdfWriter, QPe
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.session.routine import Step as RoutineStep
-from meridian_map.core.sheet import (
+from meridian_map.core.output.sheet import (
     HATCHES,
     LABELS,
     MIN_BODY_PT,
@@ -49,9 +48,10 @@ from meridian_map.core.sheet import (
     spread,
     take_home_sheet,
 )
+from meridian_map.core.session.routine import Step as RoutineStep
 
 if TYPE_CHECKING:
-    from meridian_map.core.sheet import Sheet
+    from meridian_map.core.output.sheet import Sheet
     from meridian_map.gui.sheets.canvas import Canvas, Report
 
 REPO = Path(__file__).resolve().parents[1]
@@ -561,7 +561,7 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
     """Sheets draw simplified outlines; the simplification must stay invisible on every sheet."""
     from shapely.geometry import Polygon
 
-    from meridian_map.core.loader import PRINT_TOLERANCE
+    from meridian_map.core.load.build import PRINT_TOLERANCE
     from meridian_map.gui.sheets import face, render
 
     assert catalog.print_outlines.keys() == catalog.areas.keys()

@@ -20,7 +20,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.sheet import (
+from meridian_map.core.load import load_catalog
+from meridian_map.core.output.sheet import (
     LABELS,
     MAX_PAGES,
     MIN_BODY_PT,
@@ -246,19 +247,30 @@ def test_the_window_note_field_says_how_much_room_is_left(qtbot: QtBot, window: 
     qtbot.waitUntil(lambda: sidebar.note_room.text().startswith("Too long to print: the practitioner's note"))
 
 
-def test_a_caution_taller_than_a_page_is_named_not_cut(app: QGuiApplication, catalog: Catalog) -> None:
-    """A pack's caution that fills more than a page cannot be shortened: the sheet says which one."""
+def test_a_caution_taller_than_a_page_is_named_not_cut(app: QGuiApplication, tmp_path: Path) -> None:
+    """A pack's caution that fills more than a page cannot be shortened: the sheet names it by file and line."""
     from meridian_map.gui.sheets.render import render_pdf
 
+    long = "Keep the pressure light near the forehead corners and stop at any pain. " * 120
+    pack = tmp_path / "long-caution.toml"
+    caution = f'cautions = {{ en = "{long}", zh = "额头两角轻压，疼痛即停。" }}'
+    pack.write_text(f'# a clinic note\n\n[[zone]]\nid = "forehead"\n{caution}\n', encoding="utf-8")
+    catalog = load_catalog(user_dirs=[tmp_path])
+    sheet = build_sheet(catalog, "oily_skin", "en", today=TODAY)
+    assert isinstance(sheet, TakeHomeSheet) and any(item.text == long.strip() for item in sheet.cautions)
+    _, report = render_pdf(catalog, sheet, Paper.A4)
+    assert not report.fits
+    assert report.overflow == [f"{tmp_path.name}/{pack.name}:5: zone[forehead].cautions: longer than a whole page"]
+
+
+def test_a_shipped_caution_is_named_by_its_own_file_and_line(catalog: Catalog) -> None:
     sheet = build_sheet(catalog, "oily_skin", "en", today=TODAY)
     assert isinstance(sheet, TakeHomeSheet)
-    long = "Keep the pressure light near the forehead corners and stop at any pain. " * 120
-    forehead = next(i for i, item in enumerate(sheet.cautions) if item.number == 1)
-    cautions = list(sheet.cautions)
-    cautions[forehead] = cautions[forehead]._replace(text=long)
-    _, report = render_pdf(catalog, dataclasses.replace(sheet, cautions=tuple(cautions)), Paper.A4)
-    assert not report.fits
-    assert report.overflow == ["zone 'forehead' cautions: longer than a whole page"]
+    forehead = next(item for item in sheet.cautions if item.number == 1)
+    where, field = forehead.field.rsplit(": ", 1)
+    file, line = where.rsplit(":", 1)
+    assert field == "zone[forehead].cautions" and file.endswith("zones.toml")
+    assert Path(file).read_text(encoding="utf-8").splitlines()[int(line) - 1].startswith("cautions")
 
 
 def test_printing_from_the_window_runs_on_to_a_second_page(window: MainWindow, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
 from meridian_map.core.study.cards import (
     FLASH_PAIRS,
     CardIdError,

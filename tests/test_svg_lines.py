@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from meridian_map.core.loader import load_catalog
+from meridian_map.core.load import load_catalog
+from meridian_map.core.load.svgsafety import check_svg_bytes
 from meridian_map.core.problems import ContentError, Problems
-from meridian_map.core.svgsafety import check_svg_bytes
 
 SVG = b"""<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">

@@ -17,12 +17,13 @@ from pathlib import Path
 import pytest
 
 from meridian_map.cli import main
-from meridian_map.core import loader as loader_module
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.loader import MAX_FOLDER_BYTES, MAX_FOLDER_FILES, load_catalog
+from meridian_map.core.load import build as loader_module
+from meridian_map.core.load import load_catalog
+from meridian_map.core.load.build import MAX_FOLDER_BYTES, MAX_FOLDER_FILES
+from meridian_map.core.load.svgsafety import MAX_BYTES
+from meridian_map.core.load.toml import MAX_TOML_BYTES
 from meridian_map.core.problems import ContentError
-from meridian_map.core.svgsafety import MAX_BYTES
-from meridian_map.core.tomlsource import MAX_TOML_BYTES
 
 from .conftest import REPO
 

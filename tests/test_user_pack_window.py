@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from meridian_map.core.usercatalog import load_with_user_pack
-from meridian_map.core.userdirs import content_dir
+from meridian_map.core.load import load_with_user_pack
+from meridian_map.core.store.dirs import content_dir
 from meridian_map.gui import app as app_module
 from meridian_map.gui.app import show_pack_problems
 from meridian_map.gui.mainwindow import MainWindow

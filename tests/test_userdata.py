@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from meridian_map.core import atomicfile, userdata
-from meridian_map.core.atomicfile import STALE_TEMP_SECONDS, atomic_write_bytes, atomic_write_text
-from meridian_map.core.userdata import (
+from meridian_map.core.store import files, jsonstore
+from meridian_map.core.store.dirs import content_dir
+from meridian_map.core.store.files import STALE_TEMP_SECONDS, atomic_write_bytes, atomic_write_text
+from meridian_map.core.store.jsonstore import (
     MAX_STORE_BYTES,
     JsonStore,
     StoreRefusedError,
     settings_store,
 )
-from meridian_map.core.userdirs import content_dir
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -81,7 +81,7 @@ def test_a_file_that_cannot_be_read_is_never_overwritten(tmp_path: Path, monkeyp
     def denied(*_args: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(userdata, "read_bounded", denied)
+    monkeypatch.setattr(jsonstore, "read_bounded", denied)
     target = store(tmp_path)
     result = target.load()
     assert result.warning is not None and "Permission denied" in result.warning and "not be saved" in result.warning
@@ -165,14 +165,14 @@ def test_a_migration_returning_a_non_object_is_caught(tmp_path: Path) -> None:
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "settings.json").write_bytes(b'\xef\xbb\xbf{"version": 1, "data": {"a": 1}}')
-    assert store(tmp_path).load() == userdata.LoadResult({"a": 1})
+    assert store(tmp_path).load() == jsonstore.LoadResult({"a": 1})
 
 
 def test_a_huge_file_is_set_aside_without_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "settings.json"
     with path.open("wb") as handle:
         handle.truncate(MAX_STORE_BYTES + 1)
-    monkeypatch.setattr(userdata, "read_bounded", pytest.fail)
+    monkeypatch.setattr(jsonstore, "read_bounded", pytest.fail)
     result = store(tmp_path).load()
     assert result.set_aside is not None and result.set_aside.stat().st_size == MAX_STORE_BYTES + 1
 
@@ -228,7 +228,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, mon
     def disk_full(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomicfile.os, "fsync", disk_full)
+    monkeypatch.setattr(files.os, "fsync", disk_full)
     with pytest.raises(OSError, match="No space"):
         atomic_write_bytes(path, b"new" * 1000)
     assert path.read_text(encoding="utf-8") == "old"

@@ -19,14 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from meridian_map.core.userdata import JsonStore
+from meridian_map.core.store.jsonstore import JsonStore
 
 KILLS = 250
 
 HELPER = r"""
 import json, os, random, signal, sys, time
 from pathlib import Path
-from meridian_map.core.userdata import JsonStore
+from meridian_map.core.store.jsonstore import JsonStore
 
 path, kills = Path(sys.argv[1]), int(sys.argv[2])
 rng = random.Random(20240601)

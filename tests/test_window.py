@@ -254,13 +254,13 @@ def test_start_up_loads_the_catalog_before_qt(tmp_path: Path) -> None:
     """PySide6 reads the source of every module imported after it; the catalog's modules come first."""
     code = (
         "import sys\n"
-        "from meridian_map.core import usercatalog\n"
+        "from meridian_map.core import load\n"
         "from meridian_map.cli import main\n"
-        "real = usercatalog.load_with_user_pack\n"
+        "real = load.load_with_user_pack\n"
         "def watched():\n"
         "    print('PySide6' in sys.modules, file=sys.stderr)\n"
         "    return real()\n"
-        "usercatalog.load_with_user_pack = watched\n"
+        "load.load_with_user_pack = watched\n"
         f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
     )
     result = run_offscreen("-c", code)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.userdata import UNSAVED_NOTE, settings_store, take_unsaved_note
+from meridian_map.core.store.jsonstore import UNSAVED_NOTE, settings_store, take_unsaved_note
 from meridian_map.gui.app import show_unsaved_note
 from meridian_map.gui.mainwindow import DEFAULT_SPLITTER, MIN_MAP_WIDTH, MainWindow
 

@@ -4,8 +4,12 @@ The drawing is generated rather than hand-edited so that its anatomy is tied
 to numbers: every feature is a smooth curve through the landmarks of the
 reference face (shared/domain/README.md), the gua sha zones are an exact
 tiling built with shapely from the same curves, and the whole file is
-symmetric because one side is drawn and the other mirrored.  Changing a
-proportion means changing one number here and running the script again:
+symmetric because one side is drawn and the other mirrored.  Shading is
+translucent tone (so the zone tints painted under the art still show and
+it prints as light grey), hairs and brows are short strokes whose spread
+comes from a seeded generator, so the output is the same on every run.
+Changing a proportion means changing one number here and running the
+script again:
 
     .venv/bin/python tools/draw_face.py
 
@@ -19,12 +23,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from shapely import set_precision
-from shapely.geometry import Polygon, box
+from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -33,20 +38,41 @@ Vec = tuple[float, float]
 OUTPUT = Path(__file__).resolve().parent.parent / "assets" / "face.svg"
 
 # Frame → SVG user units: 1 unit ≈ 1 mm on an adult face.
-WIDTH, HEIGHT = 240, 380
+WIDTH, HEIGHT = 240, 360
 CX, HALF_WIDTH, TOP, FACE_HEIGHT = 120.0, 67.0, 60.0, 180.0
 
 # Line styles by role: stroke colour and width (the app reads `class`).
-OUTLINE = ("outline", "#1f1f1f", 0.9)
-FEATURE = ("feature", "#2b2b2b", 0.6)
-FEATURE_LIGHT = ("feature", "#2b2b2b", 0.45)
-DETAIL = ("detail", "#6b6b6b", 0.4)
-HAIR = ("hair", "#555555", 0.5)
-BROW_FILL = "#9a9a9a"
-BROW = ("feature", BROW_FILL, 0.3)
-IRIS_FILL = "#b4b4b4"
-PUPIL_FILL = "#2b2b2b"
-PUPIL = ("feature", PUPIL_FILL, 0.3)
+# Widths are in face units (about 2.5 px each at 100 %): a fine atlas line.
+OUTLINE = ("outline", "#1f1f1f", 0.7)
+FEATURE = ("feature", "#262626", 0.5)
+FEATURE_LIGHT = ("feature", "#3a3a3a", 0.38)
+DETAIL = ("detail", "#7a7a7a", 0.3)
+HAIR = ("hair", "#7a7a7a", 0.26)
+HAIR_FINE = ("hair", "#9a9a9a", 0.2)
+BROW = ("feature", "#5e5e5e", 0.2)
+LOWER_LID = ("feature", "#555555", 0.32)
+CREASE = ("detail", "#8a8a8a", 0.28)
+IRIS = ("feature", "#5c5c5c", 0.3)
+IRIS_FILL = "#c9ccce"
+PUPIL_FILL = "#262626"
+PUPIL = ("feature", PUPIL_FILL, 0.2)
+GLINT_FILL = "#ffffff"
+GLINT = ("feature", GLINT_FILL, 0.0)
+
+# Tones by role: fill colour and opacity. They are translucent so the zone
+# tints under the line art still show through, and neutral so that they
+# print as light greys.
+Tone = tuple[str, str, float]
+SHADE_FAINT = ("detail", "#4a3a30", 0.07)
+SHADE_SOFT = ("detail", "#4a3a30", 0.1)
+SHADE = ("detail", "#4a3a30", 0.16)
+SHADE_STEPS = 4
+SHADE_DEEP = ("detail", "#2a2a2a", 0.22)
+BROW_TONE = ("feature", "#6a6a6a", 0.28)
+LASHES = ("feature", "#1f1f1f", 0.9)
+NOSTRIL = ("feature", "#3a2f2a", 0.55)
+LIP_UPPER = ("feature", "#b8675a", 0.38)
+LIP_LOWER = ("feature", "#c98477", 0.3)
 
 # Landmarks of the reference face, x >= 0 copies (README "Landmarks").
 LANDMARKS: dict[str, Vec] = {
@@ -74,10 +100,10 @@ LANDMARKS: dict[str, Vec] = {
     "mentolabial": (0.0, 0.875),
     "gonion": (0.75, 0.85),
     "menton": (0.0, 1.0),
-    "hyoid": (0.0, 1.14),
-    "thyroid_top": (0.0, 1.27),
-    "cricoid": (0.0, 1.40),
-    "suprasternal": (0.0, 1.62),
+    "hyoid": (0.0, 1.122),
+    "thyroid_top": (0.0, 1.235),
+    "cricoid": (0.0, 1.35),
+    "suprasternal": (0.0, 1.54),
 }
 L = LANDMARKS
 
@@ -115,7 +141,7 @@ LANDMARK_IDS: dict[str, Vec] = {
 }
 
 FOREHEAD_TOP = -0.14  # the forehead zone reaches above the hairline (GV23)
-NECK_BASE_SIDE = 1.43  # where the neck region leaves the side of the neck
+NECK_BASE_SIDE = 1.374  # where the neck region leaves the side of the neck
 IRIS_RADIUS = 5.6  # SVG units: an 11 mm iris, its top and bottom under the lids
 PUPIL_RADIUS = 1.9
 SMOOTH = 0.36  # Bézier handle length as a share of the chord
@@ -365,26 +391,27 @@ UP: Vec = (0.0, -1.0)
 def outline_half() -> Curve:
     """Head outline from the vertex down the x > 0 side to the chin.
 
-    The zygion is the widest point at cheekbone level (vertical tangent),
-    the temple dips in a little above it, and the jaw turns at the gonion.
+    A broad, flat-topped skull, the temple dipping in a little above the
+    zygion (the widest point at cheekbone level), a slight hollow under the
+    cheekbone, the jaw turning at the gonion and a chin with a flat base.
     """
     return spline(
         [
             (0.0, -0.22),
-            (0.44, -0.193),
-            (0.76, -0.105),
-            (0.95, 0.02),
-            (1.015, 0.16),
-            (0.99, 0.3),
+            (0.46, -0.2),
+            (0.78, -0.122),
+            (0.965, 0.0),
+            (1.025, 0.15),
+            (0.995, 0.3),
             (0.978, 0.38),
             L["zygion"],
-            (0.975, 0.59),
-            (0.925, 0.68),
-            (0.845, 0.772),
+            (0.972, 0.6),
+            (0.935, 0.7),
+            (0.86, 0.79),
             L["gonion"],
-            (0.6, 0.915),
-            (0.42, 0.962),
-            (0.22, 0.992),
+            (0.58, 0.918),
+            (0.36, 0.972),
+            (0.17, 0.995),
             L["menton"],
         ],
         {0: RIGHT, 7: DOWN, 15: LEFT},
@@ -397,13 +424,13 @@ def ear_rim(outline: Curve) -> Curve:
         [
             height_on(outline, 0.345),
             (1.05, 0.316),
-            (1.14, 0.309),
-            (1.205, 0.343),
-            (1.232, 0.41),
-            (1.222, 0.49),
-            (1.18, 0.568),
-            (1.115, 0.632),
-            (1.058, 0.664),
+            (1.14, 0.307),
+            (1.205, 0.34),
+            (1.235, 0.41),
+            (1.226, 0.49),
+            (1.19, 0.565),
+            (1.125, 0.628),
+            (1.062, 0.664),
             L["earlobe_bottom"],
             height_on(outline, 0.632),
         ],
@@ -412,29 +439,47 @@ def ear_rim(outline: Curve) -> Curve:
 
 
 def ear_folds() -> list[Curve]:
-    """Inner rim of the helix, antihelix with the concha, and the tragus."""
+    """Inner rim of the helix, the antihelix with its two crura, and the lobe crease.
+
+    Seen from the front the ear is foreshortened to a narrow shell, so its
+    folds are drawn as nested curves that keep a clear gap between them.
+    """
     return [
-        spline([(1.06, 0.343), (1.14, 0.335), (1.19, 0.37), (1.206, 0.435), (1.192, 0.505), (1.15, 0.565)]),
-        spline([(1.075, 0.398), (1.125, 0.425), (1.142, 0.485), (1.118, 0.55), (1.07, 0.587)]),
-        spline([(1.008, 0.49), (1.042, 0.512), (1.038, 0.54), (1.015, 0.556)]),
+        spline([(1.055, 0.338), (1.14, 0.331), (1.195, 0.368), (1.212, 0.435), (1.2, 0.505), (1.162, 0.565)]),
+        spline([(1.1, 0.36), (1.158, 0.395), (1.176, 0.455), (1.163, 0.525), (1.12, 0.578), (1.072, 0.6)]),
+        spline([(1.1, 0.36), (1.078, 0.392), (1.062, 0.432)]),
+        spline([(1.068, 0.605), (1.08, 0.63), (1.07, 0.652)]),
     ]
+
+
+def tragus() -> Curve:
+    """The tragus in front of the ear canal, with the notch below it."""
+    return spline([(1.012, 0.482), (1.046, 0.5), (1.05, 0.535), (1.028, 0.558), (1.052, 0.575), (1.075, 0.582)])
+
+
+def concha() -> Curve:
+    """The bowl of the ear between tragus and antihelix: a soft shadow."""
+    return spline(
+        [(1.045, 0.43), (1.1, 0.425), (1.14, 0.46), (1.145, 0.52), (1.11, 0.568), (1.06, 0.575), (1.04, 0.53)],
+        closed=True,
+    )
 
 
 def neck_outline() -> Curve:
     """Side of the neck from under the ear lobe, flaring into the trapezius."""
     return spline(
         [
-            (0.995, 0.672),
-            (0.94, 0.78),
-            (0.88, 0.9),
-            (0.83, 1.02),
-            (0.8, 1.15),
-            (0.782, 1.3),
-            (0.79, 1.41),
-            (0.84, 1.475),
-            (1.0, 1.535),
-            (1.3, 1.585),
-            (1.8, 1.625),
+            (0.99, 0.68),
+            (0.935, 0.785),
+            (0.865, 0.9),
+            (0.815, 1.02),
+            (0.787, 1.14),
+            (0.78, 1.24),
+            (0.8, 1.31),
+            (0.88, 1.37),
+            (1.05, 1.42),
+            (1.35, 1.462),
+            (1.8, 1.495),
         ],
         {5: DOWN},
     )
@@ -445,7 +490,7 @@ def neck_base(neck: Curve) -> Curve:
 
     Not drawn; it closes the neck for the zone tiling just below CV22.
     """
-    return spline([height_on(neck, NECK_BASE_SIDE), (0.62, 1.545), (0.3, 1.615), (0.0, 1.637)], {3: LEFT})
+    return spline([height_on(neck, NECK_BASE_SIDE), (0.62, 1.474), (0.3, 1.535), (0.0, 1.554)], {3: LEFT})
 
 
 def hairline_half() -> Curve:
@@ -467,49 +512,110 @@ def hairline_half() -> Curve:
     )
 
 
-def hair_strokes() -> list[Curve]:
-    """A few light strokes just above the hairline, following the growth.
+def hair_strands(hairline: Curve, outline: Curve) -> list[Curve]:
+    """Fine strands combed back from the hairline toward the crown.
 
-    They tell hair from skin without a hair mass that would hide the
-    forehead and temple points, and they sit between the points that lie
-    0.5 B-cun inside the hairline (BL3, GB15, GB13, ST8).
+    They start on the hairline itself and stop short of the head outline,
+    so the hair reads as hair while the forehead points above the hairline
+    stay clear; the pseudo-random spread is seeded, so the file is the
+    same on every run.
     """
-    return [
-        spline([(0.09, -0.016), (0.098, -0.038), (0.112, -0.058)]),
-        spline([(0.32, -0.02), (0.332, -0.043), (0.35, -0.062)]),
-        spline([(0.53, -0.022), (0.54, -0.042), (0.556, -0.058)]),
-        spline([(0.67, -0.018), (0.69, -0.04), (0.715, -0.056)]),
-        spline([(0.845, 0.1), (0.875, 0.078), (0.91, 0.066)]),
-        spline([(0.885, 0.24), (0.915, 0.215), (0.95, 0.2)]),
-    ]
+    rng = random.Random(19)
+    head = Polygon(symmetric(outline).sample(1.0))
+    strands = []
+    count = 40
+    for k in range(count):
+        t = (k + rng.uniform(0.15, 0.85)) / count * len(hairline.segs)
+        start = hairline.at(t)
+        x0 = to_frame(start)[0]
+        # Combed back: up and a little outward, more so toward the temples.
+        lean = 0.15 + 0.9 * x0 * x0 + rng.uniform(-0.08, 0.08)
+        direction = _unit((lean, -1.0))
+        room = 0.0
+        while head.contains(Point(start[0] + direction[0] * (room + 1), start[1] + direction[1] * (room + 1))):
+            room += 1.0
+        length = room * rng.uniform(0.45, 0.8)
+        if length < 3.0:
+            continue
+        end = (start[0] + direction[0] * length, start[1] + direction[1] * length)
+        bow = (-direction[1] * length * 0.08, direction[0] * length * 0.08)
+        c1 = (start[0] + direction[0] * length * 0.35, start[1] + direction[1] * length * 0.35 - 0.4)
+        c2 = (end[0] - direction[0] * length * 0.3 - bow[0], end[1] - direction[1] * length * 0.3 - bow[1])
+        strands.append(Curve((Cubic(start, c1, c2, end),)))
+    return strands
+
+
+def brow_edges(x: float) -> tuple[float, float]:
+    """Top and bottom of the brow at a given x (frame), for its hairs."""
+    xs = (0.2, 0.232, 0.34, 0.47, 0.62, 0.72, 0.79)
+    top = (0.326, 0.315, 0.302, 0.295, 0.293, 0.303, 0.324)
+    bottom = (0.344, 0.346, 0.327, 0.316, 0.31, 0.313, 0.326)
+    for i in range(len(xs) - 1):
+        if xs[i] <= x <= xs[i + 1]:
+            s = (x - xs[i]) / (xs[i + 1] - xs[i])
+            return top[i] + (top[i + 1] - top[i]) * s, bottom[i] + (bottom[i + 1] - bottom[i]) * s
+    raise ValueError(f"no brow at x={x}")
 
 
 def brow() -> Curve:
-    """Eyebrow as a soft closed shape: blunt medial head, tapering tail."""
+    """Eyebrow body: blunt medial head, tapering tail (a soft tone under the hairs)."""
     return spline(
         [
             L["brow_medial"],
             (0.232, 0.317),
-            (0.34, 0.301),
-            (0.47, 0.294),
-            (0.62, 0.292),
-            (0.72, 0.303),
+            (0.34, 0.302),
+            (0.47, 0.296),
+            (0.62, 0.294),
+            (0.72, 0.304),
             L["brow_lateral"],
-            (0.7, 0.313),
-            (0.6, 0.31),
-            (0.47, 0.316),
-            (0.34, 0.328),
-            (0.232, 0.347),
+            (0.7, 0.312),
+            (0.6, 0.309),
+            (0.47, 0.315),
+            (0.34, 0.326),
+            (0.232, 0.345),
         ],
         {0: UP, 6: ((1.0, 0.9), (-1.0, -0.35))},
         closed=True,
     )
 
 
+def brow_hairs() -> list[Curve]:
+    """Short hairs following the growth: upright at the head, sweeping out, then down at the tail.
+
+    Roots spread over the whole depth of the brow and each hair stops at
+    its upper edge, so the brow keeps its tapered shape without an outline.
+    """
+    rng = random.Random(7)
+    hairs = []
+    count = 120
+    for k in range(count):
+        s = min((k + rng.uniform(0.0, 1.0)) / count, 0.995)
+        x = 0.205 + (0.785 - 0.205) * s
+        top, bottom = brow_edges(x)
+        depth = (bottom - top) * FACE_HEIGHT
+        root_y = bottom - (bottom - top) * rng.uniform(0.05, 0.8)
+        # Growth direction in degrees above the outward horizontal.
+        if s < 0.15:
+            angle = 80.0 - 260.0 * s
+        elif s < 0.75:
+            angle = 40.0 - 45.0 * (s - 0.15) / 0.6
+        else:
+            angle = -5.0 - 40.0 * (s - 0.75) / 0.25
+        angle += rng.uniform(-5.0, 5.0)
+        a = math.radians(angle)
+        root = to_svg((x, root_y))
+        room = (root[1] - to_svg((x, top))[1] + 0.3) / max(math.sin(a), 0.2) if angle > 5 else 3.0
+        length = min(room, 2.2 + 0.5 * depth) * rng.uniform(0.75, 1.0)
+        tip = (root[0] + length * math.cos(a), root[1] - length * math.sin(a))
+        bend = (root[0] + length * 0.5 * math.cos(a), root[1] - length * 0.5 * math.sin(a) - 0.2)
+        hairs.append(Curve((Cubic(root, bend, bend, tip),)))
+    return hairs
+
+
 def upper_lid() -> Curve:
-    """Upper lid margin: highest a little medial of the pupil."""
+    """Upper lid margin: highest a little medial of the pupil, over the top of the iris."""
     return spline(
-        [L["inner_canthus"], (0.285, 0.413), (0.4, 0.402), (0.53, 0.404), (0.62, 0.412), L["outer_canthus"]],
+        [L["inner_canthus"], (0.285, 0.415), (0.4, 0.407), (0.53, 0.408), (0.62, 0.414), L["outer_canthus"]],
         {0: (1.0, -1.1), 5: (1.0, 0.55)},
     )
 
@@ -522,6 +628,20 @@ def lower_lid() -> Curve:
     )
 
 
+def lash_line(upper: Curve) -> Curve:
+    """The upper lid's dark lash line: thin at the inner corner, fuller outward."""
+    lid = upper.sample(0.5)
+    n = len(lid)
+
+    def thickness(i: int) -> float:
+        s = i / (n - 1)
+        rise: float = math.sin(math.pi * min(1.0, s * 1.08)) ** 0.8
+        return 0.95 * rise + 0.05
+
+    above = [(x, y - thickness(i)) for i, (x, y) in enumerate(lid)]
+    return polyline_curve(lid + above[::-1])
+
+
 def iris(upper: Curve, lower: Curve) -> Curve:
     """The visible part of the iris: a circle cut by both lids.
 
@@ -531,12 +651,8 @@ def iris(upper: Curve, lower: Curve) -> Curve:
     centre = to_svg(L["pupil"])
     u1, u2 = crossings(upper, centre, IRIS_RADIUS)
     l1, l2 = crossings(lower, centre, IRIS_RADIUS)
-
-    def angle(p: Vec) -> float:
-        return math.atan2(p[1] - centre[1], p[0] - centre[0])
-
-    a_temporal = angle(upper.at(u2)), angle(lower.at(l2))
-    a_nasal = angle(lower.at(l1)), angle(upper.at(u1)) + 2 * math.pi
+    a_temporal = angle(upper.at(u2), centre), angle(lower.at(l2), centre)
+    a_nasal = angle(lower.at(l1), centre), angle(upper.at(u1), centre) + 2 * math.pi
     return (
         upper.between(u1, u2)
         + arc(centre, IRIS_RADIUS, *a_temporal)
@@ -545,18 +661,50 @@ def iris(upper: Curve, lower: Curve) -> Curve:
     ).closed_up()
 
 
+def angle(p: Vec, centre: Vec) -> float:
+    """Direction of p seen from centre (radians, SVG y-down)."""
+    return math.atan2(p[1] - centre[1], p[0] - centre[0])
+
+
+def lid_shadow(upper: Curve, lower: Curve) -> Curve:
+    """The shadow the upper lid casts on the top of the iris, inside the iris."""
+    lid = upper.sample(0.5)
+    band = Polygon(lid + [(x, y + 1.6) for x, y in lid[::-1]])
+    inside = band.intersection(Polygon(iris(upper, lower).sample(0.3)))
+    if not isinstance(inside, Polygon):
+        raise ValueError("the lid shadow does not fall on the iris")
+    return polyline_curve([(x, y) for x, y in inside.exterior.coords[:-1]])
+
+
 def eye_creases() -> list[Curve]:
-    """Upper-lid fold and a short lower-lid crease, both faint."""
+    """Upper-lid fold, the brow-bone shadow line and a short lower-lid crease, all faint."""
     return [
-        spline([(0.3, 0.398), (0.44, 0.384), (0.6, 0.389), (0.685, 0.405)]),
-        spline([(0.34, 0.469), (0.47, 0.477), (0.6, 0.469)]),
+        spline([(0.29, 0.404), (0.44, 0.389), (0.6, 0.393), (0.7, 0.41)]),
+        spline([(0.34, 0.471), (0.47, 0.479), (0.6, 0.471)]),
     ]
+
+
+def eye_socket_shade() -> Curve:
+    """Soft tone in the upper eye socket between the lid fold and the brow."""
+    return spline(
+        [
+            (0.245, 0.41),
+            (0.3, 0.375),
+            (0.47, 0.362),
+            (0.64, 0.37),
+            (0.75, 0.41),
+            (0.64, 0.396),
+            (0.47, 0.388),
+            (0.3, 0.398),
+        ],
+        closed=True,
+    )
 
 
 def ala() -> Curve:
     """Nostril wing: the alar crease round ala_lateral down to ala_base."""
     return spline(
-        [(0.175, 0.586), (0.226, 0.596), L["ala_lateral"], (0.244, 0.644), L["ala_base"], (0.198, 0.658)],
+        [(0.17, 0.583), (0.222, 0.592), L["ala_lateral"], (0.246, 0.645), L["ala_base"], (0.196, 0.66)],
         {2: DOWN},
     )
 
@@ -564,13 +712,43 @@ def ala() -> Curve:
 def nose_base_half() -> Curve:
     """Columella and the rim of the nostril, from the subnasale outward."""
     return spline(
-        [L["subnasale"], (0.03, 0.663), (0.06, 0.653), (0.105, 0.648), (0.15, 0.651), (0.18, 0.658)], {0: RIGHT}
+        [L["subnasale"], (0.03, 0.663), (0.06, 0.655), (0.105, 0.652), (0.15, 0.654), (0.18, 0.658)], {0: RIGHT}
     )
 
 
-def nose_details() -> list[Curve]:
-    """Faint root of the nose where it leaves the brow ridge."""
-    return [spline([(0.17, 0.362), (0.142, 0.395), (0.13, 0.44)])]
+def nostril() -> Curve:
+    """The dark opening of the nostril, seen from the front under the tip."""
+    return spline(
+        [
+            (0.04, 0.6615),
+            (0.06, 0.6555),
+            (0.105, 0.6525),
+            (0.15, 0.6545),
+            (0.172, 0.657),
+            (0.15, 0.647),
+            (0.1, 0.6435),
+            (0.06, 0.648),
+        ],
+        closed=True,
+    )
+
+
+def nose_bridge() -> Curve:
+    """Side wall of the nose from the root beside the brow to the tip."""
+    return spline([(0.165, 0.37), (0.128, 0.42), (0.112, 0.48), (0.118, 0.54), (0.15, 0.585)])
+
+
+def nose_tip_half() -> Curve:
+    """Lower edge of the tip lobule, above the columella."""
+    return spline([(0.0, 0.641), (0.045, 0.638), (0.085, 0.631)], {0: RIGHT})
+
+
+def nose_shade() -> Curve:
+    """Tone down the side of the nose, darkest beside the bridge."""
+    return spline(
+        [(0.16, 0.385), (0.13, 0.45), (0.125, 0.52), (0.16, 0.58), (0.22, 0.585), (0.19, 0.52), (0.175, 0.44)],
+        closed=True,
+    )
 
 
 def upper_lip_border_half() -> Curve:
@@ -600,6 +778,11 @@ def lower_lip_border_half() -> Curve:
     return spline([(0.0, 0.833), (0.12, 0.83), (0.22, 0.82), (0.3, 0.805), (0.345, 0.794), L["cheilion"]], {0: RIGHT})
 
 
+def lip_tone(border: Curve, mouth: Curve) -> Curve:
+    """One lip as a closed shape between its border and the mouth line."""
+    return (symmetric(border) + symmetric(mouth).reversed()).closed_up()
+
+
 def face_details() -> list[Curve]:
     """Philtral ridge and the upper part of the nasolabial fold (faint)."""
     return [
@@ -613,17 +796,45 @@ def mentolabial_half() -> Curve:
     return spline([L["mentolabial"], (0.07, 0.8725), (0.13, 0.866)], {0: RIGHT})
 
 
+def cheek_shade() -> Curve:
+    """The soft hollow under the cheekbone, toward the corner of the jaw."""
+    return spline(
+        [(0.975, 0.54), (0.85, 0.6), (0.72, 0.665), (0.66, 0.725), (0.76, 0.73), (0.88, 0.7), (0.95, 0.64)], closed=True
+    )
+
+
+def lip_shade() -> Curve:
+    """Shadow under the lower lip, in the mentolabial groove."""
+    half = spline([(0.0, 0.836), (0.12, 0.834), (0.24, 0.826), (0.16, 0.856), (0.0, 0.868)], {0: RIGHT, 4: LEFT})
+    return symmetric(half).closed_up()
+
+
+def jaw_shadow(half: Curve) -> Curve:
+    """The shadow the jaw casts on the neck below it, deepest under the chin."""
+    edge = sorted((to_frame(p) for p in half.sample(1.0)), key=lambda p: p[0])
+    under = [(x, y) for x, y in edge if y >= 0.8 and x <= 0.82]
+    both = [(-x, y) for x, y in reversed(under)] + under[1:]
+    below = [(x, y + 0.03 + 0.05 * (1.0 - abs(x))) for x, y in both]
+    return polyline_curve([to_svg(p) for p in both + below[::-1]])
+
+
 def neck_details() -> list[Curve]:
-    """Sternocleidomastoid front border and the clavicle (faint)."""
+    """Sternocleidomastoid front borders and the clavicles (faint)."""
     return [
-        spline([(0.72, 1.05), (0.6, 1.16), (0.47, 1.27), (0.3, 1.43), (0.14, 1.575)]),
-        spline([(0.13, 1.648), (0.5, 1.683), (1.0, 1.697), (1.4, 1.69), (1.8, 1.675)]),
+        spline([(0.9, 0.78), (0.72, 1.044), (0.6, 1.139), (0.47, 1.235), (0.3, 1.374), (0.14, 1.5)]),
+        spline([(0.13, 1.564), (0.5, 1.594), (1.0, 1.606), (1.4, 1.6), (1.8, 1.587)]),
     ]
 
 
 def sternal_notch_half() -> Curve:
     """Suprasternal notch between the sternal heads of the two SCMs."""
-    return spline([L["suprasternal"], (0.05, 1.613), (0.1, 1.592)], {0: RIGHT})
+    return spline([L["suprasternal"], (0.05, 1.533), (0.1, 1.515)], {0: RIGHT})
+
+
+def polyline_curve(points: Sequence[Vec]) -> Curve:
+    """A closed shape through SVG points, as straight cubics (for tones)."""
+    segs = [Cubic(a, a, b, b) for a, b in itertools.pairwise([*points, points[0]])]
+    return Curve(tuple(segs), True)
 
 
 # ---------------------------------------------------------------------------
@@ -641,12 +852,50 @@ def path_element(curve: Curve, style: Style, fill: str = "none") -> str:
     )
 
 
+def tone_element(curve: Curve, tone: Tone) -> str:
+    """A flat fill with no stroke: the lips, nostrils, lashes."""
+    role, colour, opacity = tone
+    return f'<path class="{role}" d="{curve.d()}" fill="{colour}" fill-opacity="{fmt(opacity)}" stroke="none"/>'
+
+
+def soft_tone(curve: Curve, tone: Tone, softness: float, *, mirrored: bool = True) -> list[str]:
+    """Shading that fades out at its edges, on both sides unless the shape spans the midline.
+
+    The shape is filled several times, each copy inset a little more, so
+    the tone builds up toward the middle like a soft pencil and never shows
+    a hard edge (one flat translucent fill reads as a patch).
+    """
+    role, colour, opacity = tone
+    shape = Polygon(curve.sample(0.5))
+    out = []
+    for step in range(SHADE_STEPS):
+        layer = shape.buffer(-softness * step, quad_segs=2).simplify(0.12)
+        if not isinstance(layer, Polygon) or layer.is_empty:
+            break
+        ring = [(round(x, 2), round(y, 2)) for x, y in layer.exterior.coords[:-1]]
+        for points in ([mirror_point(q) for q in ring], ring) if mirrored else (ring,):
+            out.append(
+                f'<path class="{role}" d="{ring_d(points)}" fill="{colour}" '
+                f'fill-opacity="{fmt(opacity / SHADE_STEPS)}" stroke="none"/>'
+            )
+    return out
+
+
 def both_sides(curves: Iterable[Curve], style: Style, fill: str = "none") -> list[str]:
     """The subject's right (mirrored) then left copy of each curve."""
     out = []
     for curve in curves:
         out.append(path_element(curve.mirrored(), style, fill))
         out.append(path_element(curve, style, fill))
+    return out
+
+
+def both_tones(curves: Iterable[Curve], tone: Tone) -> list[str]:
+    """The subject's right (mirrored) then left copy of each tone."""
+    out = []
+    for curve in curves:
+        out.append(tone_element(curve.mirrored(), tone))
+        out.append(tone_element(curve, tone))
     return out
 
 
@@ -659,28 +908,46 @@ def circle_element(centre: Vec, r: float, style: Style, fill: str) -> str:
 
 
 def line_art() -> list[str]:
-    """Every drawn element, back to front."""
-    outline = symmetric(outline_half()).closed_up()
+    """Every drawn element, back to front: tones first, then lines, finest last."""
+    half = outline_half()
+    outline = symmetric(half).closed_up()
     upper, lower = upper_lid(), lower_lid()
     pupil = to_svg(L["pupil"])
-    art = [path_element(outline, OUTLINE)]
-    art += both_sides([ear_rim(outline_half())], OUTLINE)
-    art += both_sides(ear_folds(), DETAIL)
+    hairline = hairline_half()
+    art = soft_tone(jaw_shadow(half), SHADE, 1.2, mirrored=False)
+    art += soft_tone(cheek_shade(), SHADE_FAINT, 1.8)
+    art += soft_tone(eye_socket_shade(), SHADE_FAINT, 0.5)
+    art += soft_tone(nose_shade(), SHADE_SOFT, 0.6)
+    art += soft_tone(lip_shade(), SHADE_SOFT, 0.6, mirrored=False)
+    art += soft_tone(concha(), SHADE, 0.5)
+    art.append(tone_element(lip_tone(upper_lip_border_half(), mouth_line_half()), LIP_UPPER))
+    art.append(tone_element(lip_tone(lower_lip_border_half(), mouth_line_half()), LIP_LOWER))
+    art.append(path_element(outline, OUTLINE))
+    art += both_sides([ear_rim(half)], OUTLINE)
+    art += both_sides([*ear_folds(), tragus()], DETAIL)
     art += both_sides([neck_outline()], OUTLINE)
     art += both_sides(neck_details(), DETAIL)
     art.append(path_element(symmetric(sternal_notch_half()), DETAIL))
-    art.append(path_element(symmetric(hairline_half()), HAIR))
-    art += both_sides(hair_strokes(), HAIR)
-    art += both_sides([brow()], BROW, BROW_FILL)
-    art += both_sides([iris(upper, lower)], FEATURE_LIGHT, IRIS_FILL)
+    art.append(path_element(symmetric(hairline), HAIR))
+    art += both_sides(hair_strands(hairline, half), HAIR_FINE)
+    art += both_tones([brow()], BROW_TONE)
+    art += both_sides(brow_hairs(), BROW)
+    art += both_sides([iris(upper, lower)], IRIS, IRIS_FILL)
+    art += both_tones([lid_shadow(upper, lower)], SHADE_DEEP)
     for centre in (mirror_point(pupil), pupil):
         art.append(circle_element(centre, PUPIL_RADIUS, PUPIL, PUPIL_FILL))
+    for centre in (mirror_point(pupil), pupil):
+        glint = (centre[0] - 1.4, centre[1] - 1.5)
+        art.append(circle_element(glint, 0.7, GLINT, GLINT_FILL))
+    art += both_tones([lash_line(upper)], LASHES)
     art += both_sides([upper], FEATURE)
-    art += both_sides([lower], FEATURE_LIGHT)
-    art += both_sides(eye_creases(), DETAIL)
-    art += both_sides([ala()], FEATURE)
+    art += both_sides([lower], LOWER_LID)
+    art += both_sides(eye_creases(), CREASE)
+    art += both_sides([nose_bridge()], DETAIL)
+    art.append(path_element(symmetric(nose_tip_half()), CREASE))
+    art += both_tones([nostril()], NOSTRIL)
+    art += both_sides([ala()], FEATURE_LIGHT)
     art.append(path_element(symmetric(nose_base_half()), FEATURE_LIGHT))
-    art += both_sides(nose_details(), DETAIL)
     art.append(path_element(symmetric(upper_lip_border_half()), FEATURE_LIGHT))
     art.append(path_element(symmetric(mouth_line_half()), FEATURE))
     # The lower lip is outlined only across its fuller middle: closing it
@@ -775,9 +1042,9 @@ CLAIMS: tuple[tuple[str, str, tuple[tuple[Vec, ...], ...]], ...] = (
     ("neck_front", "neck", (
         ((0.0, 0.8), (0.605, 0.8)),
         ((0.605, 0.8), (0.605, 0.86)),
-        ((0.605, 0.86), (0.585, 0.98), (0.565, 1.12), (0.555, 1.27), (0.56, 1.42), (0.58, 1.7)),
-        ((0.58, 1.7), (0.0, 1.7)),
-        ((0.0, 1.7), (0.0, 0.8)),
+        ((0.605, 0.86), (0.585, 0.98), (0.565, 1.104), (0.555, 1.235), (0.56, 1.365), (0.58, 1.61)),
+        ((0.58, 1.61), (0.0, 1.61)),
+        ((0.0, 1.61), (0.0, 0.8)),
     )),
     ("neck_side", "neck_side", (
         ((0.0, 0.95), (0.45, 0.88), (0.7, 0.75), (0.79, 0.69), (0.875, 0.676), (0.92, 0.66)),

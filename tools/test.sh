@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up (if needed) and runs every check: lint, format, types, the test
-# suite offscreen, then the real-window tests under Xvfb.
+# Sets up (if needed) and runs every check: lint, format, types, the import
+# contracts of the layering, the test suite offscreen, then the real-window
+# tests under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -8,6 +9,7 @@ export PATH="$PWD/.venv/bin:$PATH"
 
 echo "== ruff"; ruff check . && ruff format --check .
 echo "== mypy"; mypy
+echo "== import-linter"; lint-imports
 echo "== pytest (offscreen)"
 QT_QPA_PLATFORM=offscreen pytest -m "not xvfb" "$@"
 echo "== pytest (real window under Xvfb)"

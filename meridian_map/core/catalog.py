@@ -2,7 +2,7 @@
 
 Every surface (window, sheet, CLI, quizzes) reads this and nothing else.
 This module only holds the assembled data and its queries; building and
-checking it is core/loader.py, so that a cached catalog can be used without
+checking it is core/load/, so that a cached catalog can be used without
 importing the parsers and geometry libraries that build it.
 """
 
@@ -29,7 +29,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from .geometry import ZoneIndex
+    from .geometry.zones import ZoneIndex
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Catalog:
     @cached_property
     def index(self) -> ZoneIndex:
         """Built on first use: shapely (and numpy) load only when hit-testing starts."""
-        from .geometry import ZoneIndex
+        from .geometry.zones import ZoneIndex
 
         return ZoneIndex({key: area.outline for key, area in self.areas.items()})
 

@@ -37,6 +37,7 @@ class Source:
     file: str
     line: int | None = None
     fields: tuple[tuple[str, int], ...] = ()
+    elsewhere: tuple[tuple[str, str], ...] = ()  # fields a later layer (a pack) wrote, with that layer's file
 
     def line_of(self, name: str) -> int | None:
         """The line of one field, falling back to the record's own line."""
@@ -44,6 +45,13 @@ class Source:
             if key == name:
                 return line
         return self.line
+
+    def where(self, name: str) -> str:
+        """`file:line` of one field, in the file that wrote it: a pack's own file when it replaced the field."""
+        file = next((other for key, other in self.elsewhere if key == name), None)
+        line = self.line_of(name) if file is None else next((n for key, n in self.fields if key == name), None)
+        file = file or self.file
+        return file if line is None else f"{file}:{line}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,12 @@ from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSocketNotifier,
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from ..core.atomicfile import atomic_write_bytes, writable_mode
 from ..core.catalog import Catalog
 from ..core.problems import clip
-from ..core.userdata import settings_store, take_unsaved_note
-from ..core.userdirs import content_dir
-from .fonts import bundled_fonts
+from ..core.store.dirs import content_dir
+from ..core.store.files import atomic_write_bytes, writable_mode
+from ..core.store.jsonstore import settings_store, take_unsaved_note
+from .fonts import fall_back_to_bundled_fonts
 from .mainwindow import MainWindow
 
 PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
@@ -117,7 +117,7 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     app.setApplicationName("Meridian Map")
     app.setOrganizationName("MeridianMap")
     app.setDesktopFileName("meridian-map")
-    bundled_fonts()
+    fall_back_to_bundled_fonts(app)
     screenshot: Path | None = args.screenshot
     store = None if screenshot else settings_store()
     window = MainWindow(catalog, store)

@@ -14,19 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
 from PySide6.QtWidgets import QMenu
 from shiboken6 import Shiboken
 
-from ..core.atomicfile import atomic_write_bytes
 from ..core.model import DEFAULT_LANGUAGE
+from ..core.store.files import atomic_write_bytes, writable_mode
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog
 
-    from ..core.sheet import Paper, Sheet
+    from ..core.output.sheet import Paper, Sheet
     from .mainwindow import MainWindow
 
 # Printing, SVG, the sheet layout (with shapely) and the dialogs load on first
@@ -47,7 +47,7 @@ def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
 
 def local_paper() -> Paper:
     """Letter where people use US paper, A4 everywhere else."""
-    from ..core.sheet import Paper
+    from ..core.output.sheet import Paper
 
     us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
     return Paper.LETTER if us else Paper.A4
@@ -77,7 +77,7 @@ class Exporter(QObject):
 
     def current_sheet(self) -> Sheet:
         """The take-home sheet for the concern picked in the sidebar, with its note, else the cheat sheet."""
-        from ..core.sheet import build_sheet
+        from ..core.output.sheet import build_sheet
 
         sidebar = self.window.sidebar
         concern = sidebar.concern_box.currentData() or None
@@ -96,7 +96,7 @@ class Exporter(QObject):
         printer.setDocName(sheet.title)
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
             # No printer installed: Qt prints to a PDF file, so offer the file Export PDF would suggest.
-            from ..core.sheet import TakeHomeSheet, default_filename
+            from ..core.output.sheet import TakeHomeSheet, default_filename
 
             concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
             printer.setOutputFileName(str(Path(documents_folder()) / default_filename(concern, sheet.lang)))
@@ -135,7 +135,7 @@ class Exporter(QObject):
     def export_pdf(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..core.sheet import TakeHomeSheet, default_filename
+        from ..core.output.sheet import TakeHomeSheet, default_filename
         from .sheets.render import render_pdf
 
         sheet = self.current_sheet()
@@ -172,38 +172,51 @@ class Exporter(QObject):
         if not ok:
             return
         height = max(1, round(width * source.height() / max(source.width(), 1.0)))
-        size = QSize(width, height)
+        self.write_image(target, QSize(width, height), source)
+
+    def write_image(self, target: Path, size: QSize, source: QRectF) -> None:
+        """Render the map and save it as the PDF is saved: atomically, and only over a regular, writable file.
+
+        The target is checked before rendering, so a refusal costs nothing,
+        and again by the write itself.
+        """
+        try:
+            writable_mode(target)
+        except OSError as exc:
+            self.complain(target, exc.strerror or str(exc))
+            return
         marker = self.window.scene.marker
         moving = marker.isVisible()
         marker.setVisible(False)  # the stroke animation's dot is a moment, not part of the map
         try:
-            if target.suffix.lower() == ".svg":
-                saved = self.render_svg(target, size, source)
-            else:
-                saved = self.render_png(target, size, source)
+            svg = target.suffix.lower() == ".svg"
+            data = self.render_svg(size, source) if svg else self.render_png(size, source)
         finally:
             marker.setVisible(moving)
-        if saved:
-            self.window.statusBar().showMessage(f"Saved {target}", 5000)
-        else:
-            self.complain(target, "the image could not be written")
+        if data is None:
+            self.complain(target, "the image could not be rendered")
+            return
+        self.save(target, data)
 
-    def render_png(self, target: Path, size: QSize, source: QRectF) -> bool:
+    def render_png(self, size: QSize, source: QRectF) -> bytes | None:
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(self.window.scene.backgroundBrush().color())
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.window.scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
-        return image.save(str(target))
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding str
+        return bytes(buffer.data().data()) if saved else None
 
-    def render_svg(self, target: Path, size: QSize, source: QRectF) -> bool:
-        if not writable(target):
-            return False
+    def render_svg(self, size: QSize, source: QRectF) -> bytes | None:
         from PySide6.QtSvg import QSvgGenerator
 
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(target))
+        generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setResolution(CSS_DPI)  # so the width in mm comes out as `size` pixels in a browser
         generator.setViewBox(QRect(0, 0, size.width(), size.height()))
@@ -211,10 +224,10 @@ class Exporter(QObject):
         generator.setDescription("Facial gua sha zones and acupuncture points")
         painter = QPainter()
         if not painter.begin(generator):
-            return False
+            return None
         self.window.scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
-        return target.is_file()
+        return bytes(buffer.data().data())
 
     # files ------------------------------------------------------------------------
 
@@ -253,7 +266,3 @@ def documents_folder() -> str:
 def with_suffix(path: Path, suffix: str) -> Path:
     """The path as typed, with the format's extension added when none was given."""
     return path if path.suffix else path.with_suffix(suffix)
-
-
-def writable(target: Path) -> bool:
-    return target.parent.is_dir() and not target.is_dir()

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
 
 from ..core.assets import shipped_assets
 
 FONT_DIR = "fonts"  # in the shipped assets
 FONT_FAMILY = "Noto Sans CJK SC"
+FALLBACK_FAMILY = "DejaVu Sans"  # the bundled Latin subset: ł, ř, ş, ı, Vietnamese, which the CJK subset lacks
+SHEET_FAMILIES = [FONT_FAMILY, FALLBACK_FAMILY]
 
 
 @cache
@@ -35,3 +37,21 @@ def bundled_fonts() -> tuple[str, ...]:
             font_id = QFontDatabase.addApplicationFontFromData(file.read_bytes())
             families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return tuple(families)
+
+
+def fall_back_to_bundled_fonts(app: QGuiApplication) -> None:
+    """Let every widget draw hanzi and extended Latin with the bundled fonts when the system has none.
+
+    The system's UI family stays first, so Latin text looks as it always
+    did; only characters it lacks come from the bundled fonts, instead of
+    boxes on a machine without a CJK font.
+    """
+    families = bundled_fonts()
+    font = app.font()
+    # The family the system font resolves to, not its alias ("Sans Serif"): an alias
+    # followed by more families would match the first of those, changing Latin text.
+    used = QFontInfo(font).family()
+    fallbacks = [family for family in SHEET_FAMILIES if family in families and family != used]
+    if fallbacks:
+        font.setFamilies([used, *fallbacks])
+        app.setFont(font)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidg
 from .. import __version__
 from ..core.catalog import Catalog
 from ..core.model import Side
-from ..core.search import Kind, SearchIndex
-from ..core.userdata import JsonStore, leave_unsaved_note
-from ..core.userdirs import content_dir
+from ..core.store.dirs import content_dir
+from ..core.store.jsonstore import JsonStore, leave_unsaved_note
+from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve, zone_target
+from ..core.text.search import Kind, SearchIndex
 from .exportmenu import add_export_actions
 from .mapscene import LabelMode, Layer, MapScene
 from .mapview import MapView
@@ -145,35 +146,15 @@ class MainWindow(QMainWindow):
     # selection ------------------------------------------------------------------
 
     def select(self, key: str) -> bool:
-        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l, or a concern, dark_circles.
-
-        A side on a midline point (EX-HN3.L) selects the point: there is only one.
-        Zone and concern ids are written with underscores; hyphens (under-eye,
-        dark-circles) are taken as the same id.
-        """
-        wanted = key.strip().casefold()
-        ident = wanted.replace("-", "_")
-        areas = {area.casefold(): area for area in self.catalog.areas}
-        zones = {zone.casefold(): zone for zone in self.catalog.zones}
-        points = {p.key.casefold(): p.key for p in self.catalog.points}
-        codes = {p.code.casefold(): p.code for p in self.catalog.points}
-        concerns = {concern.casefold(): concern for concern in self.catalog.concerns}
-        code, _, side = wanted.rpartition(".")
-        if ident in areas:
-            self.select_zone(areas[ident])
-        elif ident in zones:
-            self.select_zone(f"{zones[ident]}_r")
-        elif wanted in points:
-            self.select_point(points[wanted])
-        elif wanted in codes:
-            self.select_point_code(codes[wanted])
-        elif side in ("l", "r") and code in points:
-            self.select_point(points[code])
-        elif ident in concerns:
-            self.sidebar.set_concern(concerns[ident])
-        else:
-            return False
-        return True
+        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l, or a concern, dark_circles."""
+        target = resolve(self.catalog, key)
+        if isinstance(target, ZoneTarget):
+            self.select_zone(target.area)
+        elif isinstance(target, PointTarget):
+            self.select_point(target.key)
+        elif isinstance(target, ConcernTarget):
+            self.sidebar.set_concern(target.id)
+        return target is not None
 
     def select_zone(self, area_key: str) -> None:
         self.selection = area_key
@@ -192,9 +173,9 @@ class MainWindow(QMainWindow):
         self.schedule_save()
 
     def select_point_code(self, code: str) -> None:
-        keys = [p.key for p in self.catalog.points if p.code == code]
-        if keys:
-            self.select_point(keys[0])
+        target = point_target(self.catalog, code)
+        if target is not None:
+            self.select_point(target.key)
 
     def clear_selection(self) -> None:
         self.selection = ""
@@ -207,7 +188,7 @@ class MainWindow(QMainWindow):
         if kind == Kind.POINT:
             self.select_point_code(key)
         elif kind == Kind.ZONE:
-            self.select_zone(f"{key}_r")
+            self.select_zone(zone_target(key).area)
         elif kind == Kind.CONCERN:
             self.sidebar.set_concern(key)
 

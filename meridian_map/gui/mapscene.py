@@ -377,7 +377,7 @@ class MapScene(QGraphicsScene):
         if not self.label_items or not next(iter(self.label_items.values())).isVisible():
             self._labels_stale = True
             return
-        from ..core.labelplace import Label, place_labels  # labels start hidden: not a start-up cost
+        from ..core.geometry.labels import Label, place_labels  # labels start hidden: not a start-up cost
 
         self._labels_stale = False
         scale = self._label_scale

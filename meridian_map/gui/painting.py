@@ -95,6 +95,19 @@ class LineArt:
             painter.drawPath(path)
 
 
+def drawing_colour(colour: str) -> QColor:
+    """A colour as the drawing writes it.
+
+    Translucent colours come as CSS `#RRGGBBAA`, which Qt would read as
+    `#AARRGGBB`: a soft shading tone would turn into a solid wrong colour.
+    """
+    if len(colour) == 9 and colour.startswith("#"):
+        rgba = QColor("#" + colour[7:9] + colour[1:7])
+        if rgba.isValid():
+            return rgba
+    return QColor(colour)
+
+
 def as_drawn(colour: str | None) -> QColor | None:
     """The drawing's colour unchanged (paper is always light)."""
-    return None if colour is None else QColor(colour)
+    return None if colour is None else drawing_colour(colour)

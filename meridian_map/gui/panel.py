@@ -11,9 +11,9 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core import describe
 from ..core.catalog import Catalog
 from ..core.model import PointInfo, Side
+from ..core.text import wording
 
 STYLE = (
     "<style>"
@@ -85,16 +85,14 @@ class Panel(QTextBrowser):
             (words.get("direction", lang), escape(zone.direction.get(lang))),
             (
                 words.get("pressure", lang),
-                f"<span class='gauge'>{describe.gauge(pressure.level)}</span> <b>{escape(pressure.name.get(lang))}</b>"
+                f"<span class='gauge'>{wording.gauge(pressure.level)}</span> <b>{escape(pressure.name.get(lang))}</b>"
                 f" — {escape(pressure.feel.get(lang))}"
                 + (f"<br>{escape(zone.pressure_note.get(lang))}" if zone.pressure_note.values else ""),
             ),
             (
                 words.get("strokes", lang),
-                escape(words.get("per_line", lang, span=describe.span(*zone.strokes)))
-                + (
-                    escape(words.get("hold", lang, span=describe.span(*zone.hold_seconds))) if zone.hold_seconds else ""
-                ),
+                escape(words.get("per_line", lang, span=wording.span(*zone.strokes)))
+                + (escape(words.get("hold", lang, span=wording.span(*zone.hold_seconds))) if zone.hold_seconds else ""),
             ),
             (
                 words.get("tool", lang),
@@ -157,7 +155,7 @@ class Panel(QTextBrowser):
         self._set(
             key,
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
-            f"<p class='sub'>{escape(info.english)} · {escape(describe.channel_name(self.catalog, info.channel, lang))}"
+            f"<p class='sub'>{escape(info.english)} · {escape(wording.channel_name(self.catalog, info.channel, lang))}"
             f"{escape(side)}</p>{self._local_note('point', info.code)}"
             f"{self._heading('location')}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"

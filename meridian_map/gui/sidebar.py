@@ -136,7 +136,7 @@ class Sidebar(QWidget):
         concern_id = self.concern_box.currentData() or ""
         if not concern_id:
             return
-        from ..core.sheet import concern_routine, note_room_text, take_home_sheet
+        from ..core.output.sheet import concern_routine, note_room_text, take_home_sheet
         from .exportmenu import local_paper
         from .sheets.render import note_room
 

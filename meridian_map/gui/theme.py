@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from .painting import drawing_colour
+
 STOMACH = "#D55E00"  # vermilion, solid
 LARGE_INTESTINE = "#0072B2"  # blue, long dash
 OTHER_CHANNEL = "#7a7a7a"  # grey, dotted, thinner
@@ -69,7 +71,7 @@ class Theme:
         """The drawing's own colours, inverted to light-on-dark in dark mode."""
         if colour is None:
             return None
-        qcolour = QColor(colour)
+        qcolour = drawing_colour(colour)
         if self.dark:
             qcolour = QColor.fromHsl(
                 max(qcolour.hslHue(), 0), qcolour.hslSaturation(), 255 - qcolour.lightness(), qcolour.alpha()

@@ -17,8 +17,8 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..model import Concern, ZoneInfo
+from ..output.sheet import SheetError, find_concern
 from ..printable import printing_problem
-from ..sheet import SheetError, find_concern
 
 FORMAT_VERSION = 1
 MAX_NAME_CHARS = 80

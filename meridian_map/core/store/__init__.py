@@ -1,1 +1,4 @@
-"""What the app keeps about a user that is more than a settings file: the study database."""
+"""The user's own files: folders, atomic writes, bounded reads, the settings
+store and the study database. Anything here may have been edited by hand, so
+it is read as hostile and never lost.
+"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..userdirs import data_dir
+from .dirs import data_dir
 
 DB_NAME = "study.sqlite3"
 

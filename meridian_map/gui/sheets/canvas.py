@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 )
 
 from ...core.catalog import Catalog
-from ...core.sheet import MIN_BODY_PT, ZoneMark
-from ..fonts import FONT_FAMILY
+from ...core.output.sheet import MIN_BODY_PT, ZoneMark
+from ..fonts import SHEET_FAMILIES
 from .hatching import fill_zone, tint
 
 INK = "#1f1f1f"
@@ -224,7 +224,8 @@ class Canvas:
 
     def font(self, size: float) -> QFont:
         if size not in self._fonts:
-            font = QFont(FONT_FAMILY)
+            font = QFont()
+            font.setFamilies(SHEET_FAMILIES)
             font.setPointSizeF(size)
             # Shaped text swaps in ligatures and alternate digits that the PDF maps to no
             # characters, so 'first' and '2025' could not be searched or copied.

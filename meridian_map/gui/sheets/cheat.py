@@ -13,7 +13,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 
-from ...core.sheet import CHEAT_FACE_WIDTH, MIN_BODY_PT, CheatSheet, Row, column_widths, first_fit
+from ...core.output.sheet import CHEAT_FACE_WIDTH, MIN_BODY_PT, CheatSheet, Row, column_widths, first_fit
 from ..painting import arrow_head
 from ..theme import channel_style
 from .canvas import GAUGE_WIDTH_PT, INK, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Report, Run, TextBox, plain

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from ...core.model import Side
-from ...core.sheet import ZoneMark, face_bounds, spread
+from ...core.output.sheet import ZoneMark, face_bounds, spread
 from ..painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
 from ..theme import channel_style
 from .canvas import INK, NUMBER_RADIUS_PT, Canvas

@@ -11,7 +11,7 @@ from math import cos, hypot, radians, sin
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from ...core.sheet import Hatch, ZoneMark
+from ...core.output.sheet import Hatch, ZoneMark
 from ..theme import ZONE_TINTS
 
 HATCH_SPACING_PT = 3.2

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
-from ...core.sheet import MIN_BODY_PT, Numbered, Sheet
+from ...core.output.sheet import MIN_BODY_PT, Numbered, Sheet
 from .canvas import INK, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Run, TextBox, plain
 
 GUTTER_PT = 14.0

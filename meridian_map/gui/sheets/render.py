@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ...core.catalog import Catalog
-from ...core.sheet import MARGIN_PT, CheatSheet, Paper, Sheet, TakeHomeSheet
+from ...core.output.sheet import MARGIN_PT, CheatSheet, Paper, Sheet, TakeHomeSheet
 from ..fonts import bundled_fonts
 from ..headless import offscreen_without_display
 from .canvas import Canvas, Report

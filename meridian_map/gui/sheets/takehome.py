@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
-from ...core.sheet import HOME_FACE_WIDTH, MAX_PAGES, MIN_BODY_PT, TakeHomeSheet, first_fit
+from ...core.output.sheet import HOME_FACE_WIDTH, MAX_PAGES, MIN_BODY_PT, TakeHomeSheet, first_fit
 from .canvas import GAUGE_WIDTH_PT, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Paragraph, Report, Run, TextBox, plain
 from .face import FaceDrawing
 from .layout import BOX_PAD_PT, GUTTER_PT, LIST_INDENT_PT, ROUNDING_PT, SECTION_GAP_PT, SheetLayout
@@ -495,12 +495,7 @@ class TakeHomeLayout(SheetLayout):
                 self.draw_numbered([entry], x, y, CAUTION_GAP_PT, numbered)
 
             last = index == len(cautions) - 1
-            if item.number:
-                name = f"zone {self.sheet.steps[item.number - 1].zone!r} cautions"
-            elif not last:
-                name = f"concern {self.sheet.concern!r} caution"
-            else:
-                name = "the stop signs"
+            name = item.field or "the stop signs"
             gap = SECTION_GAP_PT if last else CAUTION_GAP_PT
             blocks.append(Block(entry[1].height, draw, gap, name, "care_title"))
         return blocks

@@ -20,8 +20,8 @@ from xml.etree.ElementTree import Element, TreeBuilder
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
-from .fileread import MAX_SVG_BYTES as MAX_BYTES
-from .problems import Problems
+from ..problems import Problems
+from ..store.reading import MAX_SVG_BYTES as MAX_BYTES
 
 MAX_ELEMENTS = 10_000
 MAX_DEPTH = 30

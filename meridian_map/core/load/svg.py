@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 import svgelements as se
 
-from .model import ArtPath, Face, PathCommand, Vec, ViewBox
-from .problems import Problems
+from ..model import ArtPath, Face, PathCommand, Vec, ViewBox
+from ..problems import Problems
 from .svgsafety import check_svg_bytes
 
 ART_GROUP = "art"

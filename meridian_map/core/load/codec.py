@@ -17,8 +17,8 @@ import marshal
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from .catalog import Catalog
-from .model import (
+from ..catalog import Catalog
+from ..model import (
     ArtPath,
     Channel,
     Concern,
@@ -143,8 +143,8 @@ def _text(text: Text) -> tuple[tuple[str, str], ...]:
     return text.values
 
 
-def _source(src: Source) -> tuple[str, int | None, tuple[tuple[str, int], ...]]:
-    return (src.file, src.line, src.fields)
+def _source(src: Source) -> tuple[str, int | None, tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]:
+    return (src.file, src.line, src.fields, src.elsewhere)
 
 
 def _face(face: Face) -> Plain:
@@ -276,12 +276,16 @@ def _text_in(data: Data) -> Text:
 
 
 def _source_in(data: Data) -> Source:
-    file, line, fields = _tuple(data, 3)
+    file, line, fields, elsewhere = _tuple(data, 4)
     pairs = _tuple(fields)
     for pair in pairs:
         name, number = _tuple(pair, 2)
         _str(name), _int(number)
-    return Source(_str(file), _optional(_int)(line), pairs)  # type: ignore[arg-type]  # checked above
+    others = _tuple(elsewhere)
+    for pair in others:
+        name, other = _tuple(pair, 2)
+        _str(name), _str(other)
+    return Source(_str(file), _optional(_int)(line), pairs, others)  # type: ignore[arg-type]  # checked above
 
 
 def _face_in(data: Data) -> Face:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import (
+from ..model import (
     EMPTY_TEXT,
     Channel,
     Concern,
@@ -30,9 +30,9 @@ from .model import (
     Wording,
     ZoneInfo,
 )
-from .printable import printing_problem
-from .problems import Problems
-from .tomlsource import TomlFile
+from ..printable import printing_problem
+from ..problems import Problems
+from .toml import TomlFile
 
 MAX_RECORDS = 1_000  # of one kind, all layers together: the cross-checks grow with the square
 MAX_UNKNOWN_KEYS = 5  # reported one by one per table; a hostile file may have thousands
@@ -258,7 +258,8 @@ class RawRecord:
 
     def source(self) -> Source:
         fields = tuple((k, line) for k, (_f, line) in self.where.items() if line is not None)
-        return Source(self.origin[0], self.origin[1], fields)
+        elsewhere = tuple((k, file) for k, (file, _line) in self.where.items() if file != self.origin[0])
+        return Source(self.origin[0], self.origin[1], fields, elsewhere)
 
 
 class ContentMerger:

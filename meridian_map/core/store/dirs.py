@@ -1,6 +1,6 @@
 """Where the app keeps a user's files, by the platform's conventions (platformdirs).
 
-Apart from the stores in userdata.py so that commands which only need a
+Apart from the stores in jsonstore.py so that commands which only need a
 folder, such as the sheet finding its cached catalog, load no JSON machinery.
 """
 

@@ -10,7 +10,7 @@ The cache is a file other programs can reach, so it is trusted no further
 than it is checked: the folder is private (0700, files 0600) and an entry is
 read only when the folder and the file belong to this user and nobody else
 may write them; the payload carries a keyed checksum that is verified before
-decoding; and decoding (catalogcodec) rebuilds records from plain values, so
+decoding; and decoding (codec.py) rebuilds records from plain values, so
 no entry can run code. Anything amiss, missing or stale is rebuilt, and the
 reason goes to the debug log.
 """
@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .. import __version__
-from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
-from .catalog import Catalog
-from .fileread import MAX_SVG_BYTES, MAX_TOML_BYTES, read_bounded
-from .printable import COVERAGE_FILE
+from ... import __version__
+from ..assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
+from ..catalog import Catalog
+from ..printable import COVERAGE_FILE
+from ..store.reading import MAX_SVG_BYTES, MAX_TOML_BYTES, read_bounded
 
 try:
     # The built-in BLAKE2: `import hashlib` would load OpenSSL, ~3.7 MB of
@@ -38,11 +38,18 @@ try:
 except ImportError:  # a Python built without it still has hashlib's
     from hashlib import blake2b
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+# Relative to meridian_map/core: the modules whose code shapes a built catalog.
 BUILDERS = (
-    "model.py", "catalog.py", "catalogcodec.py", "loader.py", "content.py", "printable.py", "svgload.py",
-    "geometry.py",
-)  # fmt: skip
+    "model.py",
+    "catalog.py",
+    "load/codec.py",
+    "load/build.py",
+    "load/schema.py",
+    "printable.py",
+    "load/svg.py",
+    "geometry/zones.py",
+)
 KEEP_ENTRIES = 4
 STALE_TEMP_SECONDS = 600  # a temp file this old is left by a killed writer, not one at work
 SUFFIX = ".catalog"
@@ -68,8 +75,8 @@ def fingerprint(assets: Traversable, user_dirs: Sequence[Traversable], face_file
     digest = blake2b(f"{CACHE_FORMAT}:{__version__}".encode(), digest_size=32)
     # The code that shapes and builds the catalog is part of the key too, so an
     # entry written by another build of the app is never mistaken for current.
-    here = Path(__file__)
-    files: list[tuple[Traversable, int]] = [(here.with_name(name), MAX_ENTRY_BYTES) for name in BUILDERS]
+    core = Path(__file__).parents[1]
+    files: list[tuple[Traversable, int]] = [(core / name, MAX_ENTRY_BYTES) for name in BUILDERS]
     if face_file is not None:
         files.append((face_file, MAX_SVG_BYTES))
     # What the fonts cover decides which pack text is accepted.
@@ -107,7 +114,7 @@ def load_cached(
 ) -> Catalog:
     """The catalog from the cache when its inputs are unchanged, else built and cached.
 
-    ContentError propagates exactly as from load_catalog: a broken file is
+    ContentError propagates exactly as from build_catalog: a broken file is
     never hidden by an old cache entry, because any change to it changes
     the key.
     """
@@ -118,16 +125,16 @@ def load_cached(
         return read_entry(cache_dir, entry, key)
     except EntryRefusedError as reason:
         _debug("catalog cache: rebuilding, %s", reason)
-    from .loader import load_catalog
+    from .build import build_catalog
 
-    catalog = load_catalog(assets=assets, user_dirs=user_dirs, face_file=face_file)
+    catalog = build_catalog(assets=assets, user_dirs=user_dirs, face_file=face_file)
     _store(cache_dir, entry, key, catalog)
     return catalog
 
 
 def read_entry(cache_dir: Path, entry: Path, key: str) -> Catalog:
     """The catalog in `entry` if everything about it checks out, else EntryRefusedError saying why."""
-    from .catalogcodec import BadEntryError, decode
+    from .codec import BadEntryError, decode
 
     try:
         _check_owned(os.stat(cache_dir), cache_dir, "folder")
@@ -181,7 +188,7 @@ def _digest(payload: bytes | memoryview, key: str) -> bytes:
 
 def _store(cache_dir: Path, entry: Path, key: str, catalog: Catalog) -> None:
     """Best effort: a read-only or full disk only costs the next start its speed."""
-    from .catalogcodec import encode
+    from .codec import encode
 
     try:
         _private_folder(cache_dir)

@@ -1,6 +1,6 @@
 """Everything the app writes about a user goes through here.
 
-One folder (userdirs.py), one JSON file per kind of data, each with a schema
+One folder (dirs.py), one JSON file per kind of data, each with a schema
 version and migrations from older versions. Writes are atomic. A file that is
 not a valid document is renamed aside (`name.corrupt-<timestamp>`) and
 reported; a file that cannot be read at all, or was written by a newer
@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .atomicfile import atomic_write_bytes, remove_stale_temps
-from .fileread import read_bounded
-from .userdirs import config_dir, state_dir
+from .dirs import config_dir, state_dir
+from .files import atomic_write_bytes, remove_stale_temps
+from .reading import read_bounded
 
 MAX_STORE_BYTES = 64 * 1024 * 1024
 MAX_NOTE_BYTES = 4096

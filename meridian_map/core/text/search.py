@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .catalog import Catalog
+from ..catalog import Catalog
 
 _SEPARATORS = re.compile(r"[\s\-_.·'’]+")
 

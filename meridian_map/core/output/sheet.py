@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from .catalog import Catalog
-from .describe import span
-from .model import Concern, PointInfo, Vec, ZoneInfo
+from ..catalog import Catalog
+from ..model import Concern, PointInfo, Vec, ZoneInfo
+from ..text.wording import span
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .session.routine import Routine
-    from .session.routine import Step as RoutineStep
+    from ..session.routine import Routine
+    from ..session.routine import Step as RoutineStep
 
 
 class Paper(StrEnum):
@@ -224,6 +224,7 @@ class Numbered(NamedTuple):
     number: int
     title: str
     text: str
+    field: str = ""  # where a pack wrote it, `file:line: field`, to name it if it cannot be printed
 
 
 class Step(NamedTuple):
@@ -547,7 +548,7 @@ def _mid_sentence(name: str, lang: str) -> str:
 def concern_routine(catalog: Catalog, concern_id: str) -> Routine:
     """A concern's default routine: every zone it works, in the working order, as the content describes them."""
     # Imported here: the routine module builds on this one, and the window starts without session code.
-    from .session.routine import RoutineError, for_concerns
+    from ..session.routine import RoutineError, for_concerns
 
     concern = find_concern(catalog, concern_id)
     try:
@@ -602,10 +603,15 @@ def take_home_sheet(
         )
         for mark, zone, step, pressure in zip(marks, zones, routine.steps, pressures, strict=True)
     )
-    cautions = [Numbered(0, "", concern.caution.get(lang)) for concern in concerns if concern.caution.values]
+    cautions = [
+        Numbered(0, "", concern.caution.get(lang), f"{concern.src.where('caution')}: concern[{concern.id}].caution")
+        for concern in concerns
+        if concern.caution.values
+    ]
     for mark, zone in zip(marks, zones, strict=True):
         if zone.cautions.values:
-            cautions.append(Numbered(mark.number, zone.name.get(lang), zone.cautions.get(lang)))
+            field = f"{zone.src.where('cautions')}: zone[{zone.id}].cautions"
+            cautions.append(Numbered(mark.number, zone.name.get(lang), zone.cautions.get(lang), field))
     cautions.append(Numbered(0, "", labels["stop_signs"]))
     return TakeHomeSheet(
         lang=lang,

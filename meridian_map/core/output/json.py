@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .catalog import Catalog
-from .model import Vec
+from ..catalog import Catalog
+from ..model import Vec
 
 FORMAT_VERSION = 1
 

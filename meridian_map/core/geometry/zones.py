@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 from shapely.validation import explain_validity
 
-from .model import Vec
+from ..model import Vec
 
 
 def polygon(ring: Sequence[Vec]) -> Polygon:

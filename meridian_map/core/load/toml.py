@@ -17,8 +17,8 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fileread import MAX_TOML_BYTES
-from .problems import Problems
+from ..problems import Problems
+from ..store.reading import MAX_TOML_BYTES
 
 MAX_KEY_PARTS = 8
 

@@ -12,11 +12,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
-from .catalog import Catalog
-from .content import ContentMerger, suggest
-from .fileread import MAX_SVG_BYTES, MAX_TOML_BYTES, display_name, read_bounded
-from .model import (
+from ..assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
+from ..catalog import Catalog
+from ..model import (
     Channel,
     Concern,
     Content,
@@ -30,11 +28,13 @@ from .model import (
     ZoneArea,
     ZoneInfo,
 )
-from .problems import ContentError, Problems
-from .tomlsource import TomlFile, read_toml
+from ..problems import ContentError, Problems
+from ..store.reading import MAX_SVG_BYTES, MAX_TOML_BYTES, display_name, read_bounded
+from .schema import ContentMerger, suggest
+from .toml import TomlFile, read_toml
 
 if TYPE_CHECKING:
-    from .geometry import ZoneIndex
+    from ..geometry.zones import ZoneIndex
 
 POINT_TOLERANCE = 1.0  # face units a point may sit outside its zone's outline
 STROKE_TOLERANCE = 3.0  # face units a stroke line may stray outside its zone
@@ -46,19 +46,19 @@ MIN_BILATERAL_X = 0.05
 PRINT_TOLERANCE = 0.1  # face units a sheet's outline may stray: under 0.1 pt at the largest face a sheet draws
 
 
-def load_catalog(
+def build_catalog(
     assets: Traversable | None = None,
     user_dirs: Sequence[Traversable] = (),
     face_file: Traversable | None = None,
 ) -> Catalog:
-    """Load, merge and cross-check everything; ContentError lists all problems."""
+    """Read, merge and cross-check everything; ContentError lists all problems."""
     assets = assets if assets is not None else shipped_assets()
     problems = Problems()
     face_path = face_file or _user_face(user_dirs) or assets.joinpath(FACE_FILE)
     source = _read_face(face_path, problems, assets if face_file is None else None)
     face = None
     if source is not None:
-        from .svgload import load_face
+        from .svg import load_face
 
         face = load_face(source[1], source[0], problems)
     merger = ContentMerger(problems)
@@ -254,7 +254,7 @@ def _zone_index(
     areas: Mapping[str, ZoneArea], face: Face, problems: Problems
 ) -> tuple[dict[str, ZoneArea], ZoneIndex | None]:
     """The outlines that are sound polygons (the others reported), and one index over them for every check."""
-    from .geometry import ZoneIndex, invalid_reason, polygon
+    from ..geometry.zones import ZoneIndex, invalid_reason, polygon
 
     valid: dict[str, ZoneArea] = {}
     for key, area in areas.items():
@@ -380,13 +380,13 @@ def _neighbours(areas: Mapping[str, ZoneArea], index: ZoneIndex) -> dict[str, fr
 
 def _print_outlines(areas: Mapping[str, ZoneArea]) -> dict[str, tuple[Vec, ...]]:
     """Outlines for the sheets: a fifth of the vertices, the PDF a third smaller and faster to write."""
-    from .geometry import simplified
+    from ..geometry.zones import simplified
 
     return {key: simplified(area.outline, PRINT_TOLERANCE) for key, area in areas.items()}
 
 
 def _label_spots(areas: Mapping[str, ZoneArea]) -> dict[str, tuple[tuple[Vec, float], ...]]:
     """Computed once here (and cached), so printing a sheet needs no geometry library."""
-    from .geometry import label_spots
+    from ..geometry.zones import label_spots
 
     return {area.zone: label_spots(area.outline) for area in areas.values() if area.side is Side.L}

@@ -7,7 +7,7 @@ around them are content (meta.toml), in each content language.
 
 from __future__ import annotations
 
-from .catalog import Catalog
+from ..catalog import Catalog
 
 GAUGE_FULL = "▮"
 GAUGE_EMPTY = "▯"
