@@ -16,7 +16,16 @@ from __future__ import annotations
 
 import argparse
 
-from common import alternate, app_screenshot_args, bare_window_args, emit, floor_window_args, median, scratch_png
+from common import (
+    STDOUT,
+    alternate,
+    app_screenshot_args,
+    bare_window_args,
+    emit,
+    floor_window_args,
+    median,
+    scratch_png,
+)
 
 
 def main() -> None:
@@ -24,17 +33,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--json")
     args = parser.parse_args()
-    app_png = scratch_png()
-    bare_png = app_png.with_name("bare.png")
-    floor_png = app_png.with_name("floor.png")
+    bare_png = scratch_png()
+    floor_png = bare_png.with_name("floor.png")
     runs = alternate(
         args.runs,
         {
-            "app": app_screenshot_args(app_png),
+            "app": app_screenshot_args(STDOUT),
             "bare": bare_window_args(bare_png),
             "floor": floor_window_args(floor_png),
         },
-        images={"app": app_png, "bare": bare_png, "floor": floor_png},
+        images={"app": STDOUT, "bare": bare_png, "floor": floor_png},
     )
     app_s = median([r.image_seconds or 0.0 for r in runs["app"]])
     bare_s = median([r.image_seconds or 0.0 for r in runs["bare"]])

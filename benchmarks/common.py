@@ -16,9 +16,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 REPO = Path(__file__).resolve().parents[1]
 BARE_WINDOW = REPO / "benchmarks" / "bare_window.py"
@@ -49,42 +50,62 @@ def compile_package() -> None:
     compileall.compile_dir(REPO / "meridian_map", quiet=1)
 
 
-class ImageWatch:
-    """A named pipe in place of the image file, to time the moment it is written.
+STDOUT = Path("-")  # as an image "file": the child writes its PNG to standard output
 
-    The child saves its image into the pipe as into a file; the last byte read
-    marks the first painted frame as delivered, before the interpreter and Qt
-    tear down, which is what "start-up" means to someone waiting for a window.
+
+class ImageWatch:
+    """Times the moment a child's image is fully delivered.
+
+    The image comes through a pipe: a named pipe in place of the image file
+    for the bare and floor windows, which save into it as into a file, or the
+    app's standard output (`--screenshot -`), since the app refuses to write
+    into a pipe it was given as a file. The last byte read marks the first
+    painted frame as delivered, before the interpreter and Qt tear down,
+    which is what "start-up" means to someone waiting for a window.
     """
 
     def __init__(self, path: Path) -> None:
-        path.unlink(missing_ok=True)
-        os.mkfifo(path)
         self.path = path
         self.finished: float | None = None
         self.data = b""
-        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader: threading.Thread | None = None
+        if path != STDOUT:
+            path.unlink(missing_ok=True)
+            os.mkfifo(path)
+            self._follow(lambda: path.open("rb"))
+
+    def follow(self, stream: IO[bytes]) -> None:
+        """Read the image from `stream`, the child's standard output."""
+        self._follow(lambda: stream)
+
+    def _follow(self, opener: Callable[[], IO[bytes]]) -> None:
+        def read() -> None:
+            with opener() as pipe:
+                self.data = pipe.read()
+            self.finished = time.perf_counter()
+
+        self._reader = threading.Thread(target=read, daemon=True)
         self._reader.start()
 
-    def _read(self) -> None:
-        with self.path.open("rb") as pipe:
-            self.data = pipe.read()
-        self.finished = time.perf_counter()
-
     def close(self) -> None:
-        """Release the reader if the child never opened the pipe, then remove it."""
-        if self._reader.is_alive() and self.finished is None:
+        """Release the reader if the child never opened the named pipe, then remove it."""
+        if self.path != STDOUT and self._reader is not None and self._reader.is_alive() and self.finished is None:
             with self.path.open("wb"):
                 pass
-        self._reader.join()
-        self.path.unlink()
+        if self._reader is not None:
+            self._reader.join()
+        if self.path != STDOUT:
+            self.path.unlink()
 
 
 def run_process(args: Sequence[str], image: Path | None = None) -> ProcessRun:
     """Run to completion; wall time from spawn to exit (and to `image` written), and the child's peak RSS."""
     watch = ImageWatch(image) if image is not None else None
     started = time.perf_counter()
-    child = subprocess.Popen(args, env=offscreen_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stdout = subprocess.PIPE if image == STDOUT else subprocess.DEVNULL
+    child = subprocess.Popen(args, env=offscreen_env(), stdout=stdout, stderr=subprocess.PIPE)
+    if watch is not None and child.stdout is not None:
+        watch.follow(child.stdout)
     _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     image_seconds = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
-import os
 import re
 import sys
 import time
@@ -19,13 +18,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .core.problems import ContentError, Problem, clip
+from .core.store.stdout import STDOUT, stdout_failed, write_stdout
 
 if TYPE_CHECKING:
     from .core.catalog import Catalog
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
-STDOUT = "-"  # as an output file: standard output
 MESSAGE_LIMIT = 400  # characters of one error line; the rest is what a person typed, clipped
 _LONG_WORD = re.compile(r"\S{81,}")
 _SIZE_VALUE = re.compile(r"-[\d.]*x-?[\d.]*", re.IGNORECASE)
@@ -49,7 +48,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Meridian Map: facial gua sha zones and acupuncture points, for study and practice.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--screenshot", metavar="FILE", type=Path, help="save the window as PNG and exit")
+    parser.add_argument(
+        "--screenshot", metavar="FILE", type=Path, help="save the window as PNG (- for stdout) and exit"
+    )
     parser.add_argument(
         "--select",
         metavar="ID",
@@ -103,6 +104,9 @@ def _build_parser() -> argparse.ArgumentParser:
     deck.add_argument(
         "--deck", metavar="ID", default="all", help="a deck id, e.g. yang-ming, channel:ST (default: all)"
     )
+
+    commands.add_parser("install-desktop", help="add the menu entry and icon to your desktop (your data folder)")
+    commands.add_parser("uninstall-desktop", help="remove exactly what install-desktop added")
     return parser
 
 
@@ -317,7 +321,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # UTF-8 whatever the locale: JSON is UTF-8 (RFC 8259), and a script reading it expects that, not escapes.
     data = (json.dumps(catalog_document(catalog, args.lang), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     if args.output is None or str(args.output) == STDOUT:
-        return _to_stdout(data)
+        return write_stdout(data)
     return _to_file(args.output, data)
 
 
@@ -329,21 +333,6 @@ def _to_file(target: Path, data: bytes) -> int:
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    return 0
-
-
-def _to_stdout(data: bytes) -> int:
-    """Write bytes to standard output; a closed, full or broken one is a message and exit 1, not a traceback."""
-    stream = sys.stdout
-    if stream is None:
-        print("standard output is closed; name a file with -o FILE", file=sys.stderr)
-        return 1
-    try:
-        stream.flush()
-        stream.buffer.write(data)
-        stream.buffer.flush()
-    except OSError as exc:
-        return _stdout_failed(exc)
     return 0
 
 
@@ -366,20 +355,6 @@ def _say(text: str) -> None:
         _say(text.encode(encoding, "backslashreplace").decode(encoding))
     except OSError as exc:
         raise _StdoutFailedError(exc) from exc
-
-
-def _stdout_failed(exc: OSError) -> int:
-    """Report a failed write to stdout, and drop what is still buffered so exiting does not fail again."""
-    if not isinstance(exc, BrokenPipeError):  # the reader stopped on purpose (`| head`): nothing to say
-        print(f"cannot write to standard output: {exc.strerror or exc}", file=sys.stderr)
-    if sys.stdout is sys.__stdout__ and sys.stdout is not None:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
-        except (OSError, ValueError):
-            pass
-    return 1
 
 
 def cmd_paths(_args: argparse.Namespace) -> int:
@@ -464,7 +439,7 @@ def _sheet(args: argparse.Namespace) -> int:
     if layout.overflow:
         print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
         return 1
-    written = _to_stdout(data) if to_stdout else _to_file(target, data)
+    written = write_stdout(data) if to_stdout else _to_file(target, data)
     if written:
         return written
     pages = f", {layout.pages} pages" if layout.pages > 1 else ""
@@ -526,17 +501,38 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return cmd_deck(args)
 
 
+def cmd_desktop(args: argparse.Namespace) -> int:
+    """`install-desktop` and `uninstall-desktop`: files in the user's XDG data folder, never elsewhere."""
+    from .core.store.desktop import DesktopError, data_home, install, uninstall
+
+    try:
+        outcome = install() if args.command == "install-desktop" else uninstall()
+    except (DesktopError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in outcome.written:
+        print(f"wrote {path}")
+    for path in outcome.removed:
+        print(f"removed {path}")
+    for path, reason in outcome.kept:
+        print(f"left {path}: {reason}")
+    if not (outcome.written or outcome.removed):
+        print(f"nothing to do in {data_home()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
         "deck": cmd_deck,
     }  # fmt: skip
+    handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)
     try:
         return handler(args)
     except _StdoutFailedError as failed:
-        return _stdout_failed(failed.error)
+        return stdout_failed(failed.error)
 
 
 def run() -> NoReturn:
@@ -552,7 +548,7 @@ def run() -> NoReturn:
         try:
             sys.stdout.flush()
         except OSError as exc:
-            code = code or _stdout_failed(exc)
+            code = code or stdout_failed(exc)
     gc.freeze()
     sys.exit(code)
 

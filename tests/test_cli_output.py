@@ -143,6 +143,28 @@ def test_export_dash_writes_to_stdout_not_to_a_file_called_dash(tmp_path: Path) 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_screenshot_dash_writes_the_png_to_stdout_not_to_a_file_called_dash(tmp_path: Path) -> None:
+    result = run_cli("--screenshot", "-", "--size", "640x500", cwd=tmp_path)
+    assert result.returncode == 0, stderr_of(result)
+    assert result.stdout.startswith(b"\x89PNG\r\n\x1a\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_screenshot_onto_a_closed_stdout_is_a_message_and_exit_1(tmp_path: Path) -> None:
+    result = run_cli(
+        "--screenshot",
+        "-",
+        "--size",
+        "640x500",
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 1
+    assert "standard output" in stderr_of(result)
+
+
 def test_sheet_dash_writes_the_pdf_to_stdout_and_the_summary_to_stderr(tmp_path: Path) -> None:
     result = run_cli("sheet", "-o", "-", cwd=tmp_path)
     assert result.returncode == 0, stderr_of(result)

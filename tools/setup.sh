@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up everything Meridian Map needs on a Debian machine: the system
 # libraries Qt loads (offscreen and under X), the test tools (Xvfb, poppler),
-# a CJK font, and a virtual environment in .venv with the package installed.
+# a CJK font, the desktop-entry and AppStream validators, xdotool and xprop (to
+# inspect and quit real windows in tests), and a virtual environment in .venv
+# with the package installed.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +14,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
   xvfb xauth poppler-utils fonts-dejavu-core
+  desktop-file-utils appstream xdotool x11-utils
 )
 
 missing=()

@@ -20,6 +20,8 @@ from ..core.problems import clip
 from ..core.store.dirs import content_dir
 from ..core.store.files import atomic_write_bytes, writable_mode
 from ..core.store.jsonstore import settings_store, take_unsaved_note
+from ..core.store.stdout import STDOUT, write_stdout
+from .appicon import identify
 from .fonts import fall_back_to_bundled_fonts
 from .mainwindow import MainWindow
 
@@ -114,9 +116,8 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     linecache.clearcache()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("Meridian Map")
+    identify(app)
     app.setOrganizationName("MeridianMap")
-    app.setDesktopFileName("meridian-map")
     fall_back_to_bundled_fonts(app)
     screenshot: Path | None = args.screenshot
     store = None if screenshot else settings_store()
@@ -179,8 +180,10 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     store first and the grab again. The PNG is written atomically, so an
     interrupted run leaves the previous picture, never an empty file.
     """
+    to_stdout = str(target) == STDOUT
     try:
-        writable_mode(target)
+        if not to_stdout:
+            writable_mode(target)
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -195,6 +198,8 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     if not image.save(encoded, "PNG", SCREENSHOT_PNG_QUALITY):
         print(f"{target}: cannot encode the image", file=sys.stderr)
         return 1
+    if to_stdout:
+        return write_stdout(bytes(encoded.data().data()))
     try:
         atomic_write_bytes(target, bytes(encoded.data().data()))
     except OSError as exc:
