@@ -19,7 +19,7 @@ from meridian_map.core.catalog import Catalog
 from meridian_map.core.load import load_catalog
 from meridian_map.core.model import PointInfo, Text, Wording
 from meridian_map.core.output.json import catalog_document
-from meridian_map.core.output.sheet import LABELS, default_filename, find_concern, take_home_sheet
+from meridian_map.core.output.sheet import LABELS, concern_routine, default_filename, find_concern, take_home_sheet
 from meridian_map.core.problems import ContentError
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.panels.panel import Panel
@@ -245,7 +245,7 @@ def test_the_zh_sheet_says_seconds_and_redness_in_chinese(catalog: Catalog) -> N
     """Appendix: the sheet's own strings, not only the content."""
     assert "秒" in LABELS["zh"]["hold"] and " s" not in LABELS["zh"]["hold"]
     assert "泛粉" not in LABELS["zh"]["stop_signs"]
-    sheet = take_home_sheet(catalog, "aging", "zh")
+    sheet = take_home_sheet(catalog, concern_routine(catalog, "aging"), "zh")
     held = [step.strokes for step in sheet.steps if "停留" in step.strokes]
     assert held and all(re.search(r"停留 \d+–\d+ 秒", strokes) for strokes in held)
 

@@ -82,7 +82,7 @@ class Exporter(QObject):
     def new_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
 
-        from .sheetpainter import page_size_for
+        from .sheets.render import page_size_for
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size_for(local_paper()))
@@ -98,7 +98,7 @@ class Exporter(QObject):
         return printer
 
     def paint_on(self, printer: QPrinter) -> None:
-        from .sheetpainter import paint_sheet, painting
+        from .sheets.render import paint_sheet, painting
 
         with painting(printer) as painter:
             paint_sheet(painter, printer, self.catalog, self.current_sheet())
@@ -131,7 +131,7 @@ class Exporter(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         from ..core.output.sheet import TakeHomeSheet, default_filename
-        from .sheetpainter import render_pdf
+        from .sheets.render import render_pdf
 
         sheet = self.current_sheet()
         concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None

@@ -153,11 +153,12 @@ class Sidebar(QWidget):
         concern_id = self.state.concern
         if not concern_id:
             return
-        from ...core.output.sheet import note_room_text, take_home_sheet
+        from ...core.output.sheet import concern_routine, note_room_text, take_home_sheet
         from ..exportmenu import local_paper
-        from ..sheetpainter import note_room
+        from ..sheets.render import note_room
 
-        sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.state.note)
+        routine = concern_routine(self.catalog, concern_id)
+        sheet = take_home_sheet(self.catalog, routine, DEFAULT_LANGUAGE, self.state.note)
         report = note_room(self.catalog, sheet, local_paper())
         self.note_room.setText(note_room_text(report.note_room, report.pages, report.overflow))
 
