@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from meridian_map.core.load import load_catalog
 from meridian_map.gui.fonts import bundled_fonts
 from meridian_map.gui.mainwindow import MainWindow
-from meridian_map.gui.mapscene import Layer
+from meridian_map.gui.map.scene import Layer
 
 SIZES = ((1280, 800), (1920, 1080), (3840, 2160))
 

@@ -18,8 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # after the platform is chosen
 
 from meridian_map.core.load import load_catalog
-from meridian_map.core.output.sheet import Paper, take_home_sheet
-from meridian_map.gui.sheetpainter import note_room
+from meridian_map.core.output.sheet import Paper, concern_routine, take_home_sheet
+from meridian_map.gui.sheets.render import note_room
 
 FRAME_MS = 16
 SENTENCE = "Twice a week, in the evening. "
@@ -35,7 +35,7 @@ def main() -> None:
     catalog = load_catalog()
     result: dict[str, object] = {"target_ms": FRAME_MS, "runs": args.runs}
     for name, note in NOTES.items():
-        sheet = take_home_sheet(catalog, "acne", "en", note)
+        sheet = take_home_sheet(catalog, concern_routine(catalog, "acne"), "en", note)
         note_room(catalog, sheet, Paper.A4)  # fonts registered, caches warm: as after the first keystroke
         times = []
         for _ in range(args.runs):

@@ -471,7 +471,7 @@ def _sheet(args: argparse.Namespace) -> int:
             print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             return 1
     try:
-        from .gui.sheetpainter import ensure_application, render_pdf
+        from .gui.sheets.render import ensure_application, render_pdf
     except ImportError as exc:
         print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
         return 1

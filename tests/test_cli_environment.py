@@ -150,14 +150,14 @@ def test_pack_and_no_pack_exclude_each_other(tmp_path: Path, capsys: pytest.Capt
 )
 def test_select_takes_any_case(typed: str, selected: str, window: MainWindow) -> None:
     assert window.select(typed)
-    assert window.selection == selected
+    assert window.map_state.selection.key == selected
 
 
 def test_restored_selection_takes_any_case(qtbot: QtBot, catalog: Catalog) -> None:
     window = MainWindow(catalog)
     qtbot.addWidget(window)
     window.restore({"selection": "st2.l"})
-    assert window.selection == "ST2.L"
+    assert window.map_state.selection.key == "ST2.L"
 
 
 def test_an_unknown_id_still_selects_nothing(window: MainWindow) -> None:

@@ -19,10 +19,11 @@ from meridian_map.core.catalog import Catalog
 from meridian_map.core.load import load_catalog
 from meridian_map.core.model import PointInfo, Text, Wording
 from meridian_map.core.output.json import catalog_document
-from meridian_map.core.output.sheet import LABELS, default_filename, find_concern, take_home_sheet
+from meridian_map.core.output.sheet import LABELS, concern_routine, default_filename, find_concern, take_home_sheet
 from meridian_map.core.problems import ContentError
 from meridian_map.gui.mainwindow import MainWindow
-from meridian_map.gui.panel import Panel
+from meridian_map.gui.panels.panel import Panel
+from meridian_map.gui.state import MapState
 
 # Latin text a zh string may carry: point codes (GV24+ too), standards, pinyin and "T区".
 ZH_LATIN_ALLOWED = re.compile(
@@ -244,7 +245,7 @@ def test_the_zh_sheet_says_seconds_and_redness_in_chinese(catalog: Catalog) -> N
     """Appendix: the sheet's own strings, not only the content."""
     assert "秒" in LABELS["zh"]["hold"] and " s" not in LABELS["zh"]["hold"]
     assert "泛粉" not in LABELS["zh"]["stop_signs"]
-    sheet = take_home_sheet(catalog, "aging", "zh")
+    sheet = take_home_sheet(catalog, concern_routine(catalog, "aging"), "zh")
     held = [step.strokes for step in sheet.steps if "停留" in step.strokes]
     assert held and all(re.search(r"停留 \d+–\d+ 秒", strokes) for strokes in held)
 
@@ -329,7 +330,7 @@ def test_sheet_help_lists_every_concern_id_without_loading_qt(catalog: Catalog) 
 def test_the_panel_speaks_the_content_language_in_its_headings_and_footnote(
     qtbot: QtBot, catalog: Catalog, key: str
 ) -> None:
-    panel = Panel(catalog)
+    panel = Panel(catalog, MapState(catalog))
     qtbot.addWidget(panel)
     panel.lang = "zh"
     if "." in key:
@@ -358,7 +359,7 @@ def test_panel_placeholders_are_filled_by_replacement_not_format() -> None:
 
 def test_select_takes_zone_and_concern_ids_with_hyphens_or_underscores(window: MainWindow) -> None:
     assert window.select("under-eye")
-    assert window.selection == "under_eye_r"
+    assert window.map_state.selection.key == "under_eye_r"
     assert window.select("dark-circles")
     assert window.sidebar.concern_box.currentData() == "dark_circles"
     assert window.select("eye_bags")

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from meridian_map.core.geometry import labels
 from meridian_map.core.load import load_catalog
 from meridian_map.gui.mainwindow import MainWindow
-from meridian_map.gui.mapscene import Layer
+from meridian_map.gui.map.scene import Layer
 
 POINTS = 300  # each on both sides
 

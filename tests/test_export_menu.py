@@ -120,7 +120,7 @@ def test_print_sends_the_picked_concerns_take_home_sheet(window: MainWindow, qtb
         assert dialog.printer().outputFormat() == QPrinter.OutputFormat.PdfFormat, "no printer: a PDF file"
         press(dialog, Qt.Key.Key_Return)
 
-    window.sidebar.set_concern("dark_circles")
+    window.map_state.set_concern("dark_circles")
     driver = drive((QPrintDialog, look_and_print))
     action(window, "&Print…").trigger()
     driver.check()
@@ -170,7 +170,7 @@ def test_export_pdf_writes_the_sheet_where_asked(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, documents: Path
 ) -> None:
     target = documents / "handout"
-    window.sidebar.set_concern("acne")
+    window.map_state.set_concern("acne")
     driver = drive((QFileDialog, save_as(qtbot, target, "Export PDF")))  # type: ignore[arg-type]
     action(window, "&Export PDF…").trigger()
     driver.check()

@@ -20,10 +20,11 @@ from pytestqt.qtbot import QtBot
 from meridian_map.cli import SUMMARY_ITEMS, _listing, main
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.load import load_catalog
-from meridian_map.core.output.sheet import EDITED_DISCLAIMER, cheat_sheet, take_home_sheet
+from meridian_map.core.output.sheet import EDITED_DISCLAIMER, cheat_sheet, concern_routine, take_home_sheet
 from meridian_map.core.problems import ContentError
 from meridian_map.core.text.search import SearchIndex, fold
 from meridian_map.gui.mainwindow import MainWindow
+from meridian_map.gui.state import Hover
 
 from .conftest import REPO
 from .mapdriver import clickable_spot
@@ -98,7 +99,7 @@ def test_zone_hover_shows_pack_markup_literally(hostile_window: MainWindow) -> N
 
 
 def test_point_hover_shows_pack_markup_literally(hostile_window: MainWindow) -> None:
-    hostile_window.view.point_hovered.emit("ST2.L")
+    hostile_window.map_state.set_hover(Hover(point="ST2.L"))
     label = hostile_window.hover_label
     assert POINT_NAME in shown(label.text(), label.textFormat())
     assert POINT_NAME in shown(hostile_window.view.toolTip())
@@ -234,4 +235,4 @@ def test_printed_sheets_mark_an_edited_disclaimer(tmp_path: Path, catalog: Catal
         edited = cheat_sheet(mine, lang).disclaimer
         assert edited.startswith(mine.content.disclaimer.short.get(lang))
         assert edited.endswith(EDITED_DISCLAIMER[lang])
-        assert take_home_sheet(mine, "acne", lang).disclaimer == edited
+        assert take_home_sheet(mine, concern_routine(mine, "acne"), lang).disclaimer == edited

@@ -37,14 +37,15 @@ def embedded_fonts(pdf: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def app(qapp: QApplication) -> QGuiApplication:
-    from meridian_map.gui.sheetpainter import ensure_application
+    from meridian_map.gui.sheets.render import ensure_application
 
     return ensure_application()
 
 
 def hanzi_pdf(catalog: Catalog, text: str, bold: bool) -> bytes:
     """`text` drawn by the sheets' own text boxes (same fonts, same unshaped layout) on one A4 page."""
-    from meridian_map.gui.sheetpainter import PDF_RESOLUTION, Canvas, painting, plain
+    from meridian_map.gui.sheets.canvas import Canvas, plain
+    from meridian_map.gui.sheets.render import PDF_RESOLUTION, painting
 
     data = QByteArray()
     buffer = QBuffer(data)

@@ -37,7 +37,7 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
 def test_clicks_on_a_real_window_select_zones(window: MainWindow, catalog: Catalog) -> None:
     for key in ("cheek_r", "cheek_l", "forehead_l", "neck_side_r", "under_eye_l"):
         QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=clickable_spot(window, key))
-        assert window.panel.current == key
+        assert window.map_state.selection.key == key
 
 
 def test_the_screen_shows_the_map(window: MainWindow, qtbot: QtBot) -> None:

@@ -37,6 +37,7 @@ from meridian_map.core.output.sheet import (
     SheetError,
     build_sheet,
     cheat_sheet,
+    concern_routine,
     default_filename,
     find_concern,
     first_fit,
@@ -47,10 +48,11 @@ from meridian_map.core.output.sheet import (
     spread,
     take_home_sheet,
 )
+from meridian_map.core.session.routine import Step as RoutineStep
 
 if TYPE_CHECKING:
     from meridian_map.core.output.sheet import Sheet
-    from meridian_map.gui.sheetpainter import Canvas, Report
+    from meridian_map.gui.sheets.canvas import Canvas, Report
 
 REPO = Path(__file__).resolve().parents[1]
 FONTS = REPO / "assets" / "fonts"
@@ -163,7 +165,7 @@ def test_touching_zones_get_different_tints(catalog: Catalog) -> None:
 
 
 def test_take_home_sheet_follows_the_concern(catalog: Catalog) -> None:
-    sheet = take_home_sheet(catalog, "dark-circles", "en", "  Twice a week.  ", TODAY)
+    sheet = take_home_sheet(catalog, concern_routine(catalog, "dark-circles"), "en", "  Twice a week.  ", TODAY)
     concern = catalog.concerns["dark_circles"]
     assert sheet.title == "Gua sha at home: dark circles"
     assert [step.zone for step in sheet.steps] == sorted(concern.zones, key=lambda z: catalog.zones[z].order)
@@ -173,6 +175,61 @@ def test_take_home_sheet_follows_the_concern(catalog: Catalog) -> None:
     assert "Stop at pain" in sheet.cautions[-1].text
     assert sheet.note == "Twice a week."
     assert "not a tested prescription" in sheet.often_honest
+
+
+def test_a_concerns_default_routine_is_its_zones_in_the_working_order(catalog: Catalog) -> None:
+    """What the take-home sheet is built from: each zone of the concern once, forehead to neck."""
+    for concern in catalog.concerns.values():
+        routine = concern_routine(catalog, concern.id)
+        assert routine.concerns == (concern.id,)
+        assert list(routine.zones) == sorted(concern.zones, key=lambda z: catalog.zones[z].order)
+        assert all(step == RoutineStep(step.zone) for step in routine.steps), "nothing differs from the content"
+    with pytest.raises(SheetError, match="unknown concern"):
+        concern_routine(catalog, "freckles")
+
+
+def test_the_take_home_sheet_follows_its_routine(catalog: Catalog) -> None:
+    """Order, numbering and a step's own pressure and strokes come from the routine, the rest from the content."""
+    routine = concern_routine(catalog, "dark-circles")  # brow, under_eye, temple
+    changed = routine.moved("temple", 0).overridden(catalog, "brow", pressure="light", strokes=4)
+    sheet = take_home_sheet(catalog, changed, "en", "", TODAY)
+    assert [step.zone for step in sheet.steps] == ["temple", "brow", "under_eye"]
+    assert [step.number for step in sheet.steps] == [1, 2, 3]
+    assert [mark.zone for mark in sheet.marks] == ["temple", "brow", "under_eye"]
+    brow = sheet.steps[1]
+    assert (brow.pressure_level, brow.pressure) == (2, "Light pressure")
+    assert brow.strokes.startswith("4 strokes per line")
+    untouched = sheet.steps[2]
+    assert untouched.pressure == "Feather pressure"
+    assert untouched.strokes.startswith("3–5 strokes per line")
+    assert {c.number: c.title for c in sheet.cautions if c.number} == {s.number: s.name for s in sheet.steps}
+
+
+def test_a_routine_of_two_concerns_prints_both_and_their_cautions(catalog: Catalog) -> None:
+    from meridian_map.core.session.routine import for_concerns
+
+    routine = for_concerns(catalog, ["dark_circles", "acne"])
+    for lang in LABELS:
+        sheet = take_home_sheet(catalog, routine, lang, "", TODAY)
+        concerns = [catalog.concerns["dark_circles"], catalog.concerns["acne"]]
+        assert [c.text for c in sheet.cautions if not c.number][:2] == [c.caution.get(lang) for c in concerns]
+        assert sheet.subtitle.split("\n") == [c.description.get(lang) for c in concerns]
+        assert [step.zone for step in sheet.steps] == list(routine.zones)
+    title = take_home_sheet(catalog, routine, "en").title
+    names = [catalog.concerns[c].name.get("en") for c in ("dark_circles", "acne")]
+    assert title.startswith("Gua sha at home: dark circles + ") and title.lower().endswith(names[1].lower())
+
+
+def test_a_routine_the_sheet_cannot_show_as_chosen_is_refused(catalog: Catalog) -> None:
+    """The face draws every stroke line on both sides; a client must not be shown more than was chosen."""
+    from meridian_map.core.session.routine import Sides
+
+    routine = concern_routine(catalog, "aging")
+    first, second = routine.zones[:2]
+    with pytest.raises(SheetError, match=f"step '{first}'"):
+        take_home_sheet(catalog, routine.overridden(catalog, first, lines=[0]))
+    with pytest.raises(SheetError, match=f"step '{second}'"):
+        take_home_sheet(catalog, routine.overridden(catalog, second, sides=Sides.LEFT))
 
 
 def test_sheet_labels_exist_in_every_language_and_language_is_checked(catalog: Catalog) -> None:
@@ -211,7 +268,7 @@ def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def app(qapp: QApplication) -> QGuiApplication:
     """pytest-qt's application (widget tests need a QApplication), with the bundled fonts."""
-    from meridian_map.gui.sheetpainter import ensure_application
+    from meridian_map.gui.sheets.render import ensure_application
 
     return ensure_application()
 
@@ -231,7 +288,7 @@ SHEETS = [
 def test_sheet_pdf_is_readable(
     app: QGuiApplication, catalog: Catalog, pdf_dir: Path, concern: str | None, lang: str, paper: Paper
 ) -> None:
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     sheet = build_sheet(catalog, concern, lang, today=TODAY)
     data, layout = render_pdf(catalog, sheet, paper)
@@ -274,7 +331,7 @@ def test_sheet_pdf_is_readable(
 
 
 def test_hanzi_and_tone_marks_come_out_as_text(app: QGuiApplication, catalog: Catalog, pdf_dir: Path) -> None:
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     for lang, expected in (("en", ["Chéngqì", "承泣", "Sìbái"]), ("zh", ["承泣", "额头", "仅供学习"])):
         target = pdf_dir / f"glyphs-{lang}.pdf"
@@ -285,7 +342,7 @@ def test_hanzi_and_tone_marks_come_out_as_text(app: QGuiApplication, catalog: Ca
 
 
 def test_every_sheet_prints_whole_at_readable_sizes(app: QGuiApplication, catalog: Catalog) -> None:
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     for lang in LABELS:
         for concern in [None, *catalog.concerns]:
@@ -302,7 +359,8 @@ def test_every_sheet_prints_whole_at_readable_sizes(app: QGuiApplication, catalo
 @contextmanager
 def measuring(catalog: Catalog) -> Iterator[Canvas]:
     """A canvas on a PDF in memory, as `render_pdf` lays out text, for layouts to measure with."""
-    from meridian_map.gui.sheetpainter import PDF_RESOLUTION, Canvas, painting
+    from meridian_map.gui.sheets.canvas import Canvas
+    from meridian_map.gui.sheets.render import PDF_RESOLUTION, painting
 
     data = QByteArray()
     buffer = QBuffer(data)
@@ -318,7 +376,7 @@ def test_the_shared_document_lays_text_out_exactly_as_a_new_one(app: QGuiApplica
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor, QTextDocument
 
-    from meridian_map.gui.sheetpainter import Run
+    from meridian_map.gui.sheets.canvas import Run
 
     sheet = cheat_sheet(catalog, "zh", TODAY)
     texts = [d for row in sheet.rows for d in (*row.directions, *row.concerns, row.name, row.points)]
@@ -359,7 +417,7 @@ def test_measuring_part_of_the_table_decides_like_measuring_all_of_it(
     app: QGuiApplication, catalog: Catalog, lang: str
 ) -> None:
     """Fitting stops measuring once the table is surely too tall; it must never stop on a table that fits."""
-    from meridian_map.gui.sheetpainter import CheatLayout, Wording
+    from meridian_map.gui.sheets.cheat import CheatLayout, Wording
 
     sheet = cheat_sheet(catalog, lang, TODAY)
     width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
@@ -379,9 +437,9 @@ def test_the_take_home_arrangement_is_the_best_of_all_of_them(
     app: QGuiApplication, catalog: Catalog, concern: str, lang: str
 ) -> None:
     """The search measures only until a face size fits; the pick must be the one measuring everything gives."""
-    from meridian_map.gui.sheetpainter import HomeChoice, TakeHomeLayout
+    from meridian_map.gui.sheets.takehome import HomeChoice, TakeHomeLayout
 
-    sheet = take_home_sheet(catalog, concern, lang, "Use the small stone.", TODAY)
+    sheet = take_home_sheet(catalog, concern_routine(catalog, concern), lang, "Use the small stone.", TODAY)
     width = PAGE_SIZES[Paper.A4][0] - 2 * 30.0
     choices = [HomeChoice(10.0, 0, True, 1), HomeChoice(9.0, 2, False, 2)]
     with measuring(catalog) as canvas:
@@ -400,7 +458,7 @@ Segment = tuple[float, float, float, float]
 
 def every_hatch_segment(bounds: QRectF, hatch: Hatch, unit: float) -> list[Segment]:
     """Every line, dash or dot of a hatch over its whole reach, each drawn on its own as the sheets once did."""
-    from meridian_map.gui.sheetpainter import DASH_GAP_PT, DASH_PT, DOT_LENGTH_PT, HATCH_SPACING_PT
+    from meridian_map.gui.sheets.hatching import DASH_GAP_PT, DASH_PT, DOT_LENGTH_PT, HATCH_SPACING_PT
 
     spacing = HATCH_SPACING_PT / unit
     segments: list[Segment] = []
@@ -472,7 +530,7 @@ def marks_drawn(path: QPainterPath, pen: QPen) -> list[Segment]:
 
 def test_hatches_draw_what_shows_where_it_was_and_leave_out_what_cannot_show() -> None:
     """Lines run only across a zone's bounds, and their dashes and dots fall where drawing each on its own put them."""
-    from meridian_map.gui.sheetpainter import HATCH_SPACING_PT, hatch_path, hatch_pen
+    from meridian_map.gui.sheets.hatching import HATCH_SPACING_PT, hatch_path, hatch_pen
 
     def visible(segments: list[Segment], rect: QRectF) -> list[Segment]:
         # Pieces that only touch the edge are left out: rounding decides whether they exist.
@@ -504,7 +562,7 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
     from shapely.geometry import Polygon
 
     from meridian_map.core.load.build import PRINT_TOLERANCE
-    from meridian_map.gui import sheetpainter
+    from meridian_map.gui.sheets import face, render
 
     assert catalog.print_outlines.keys() == catalog.areas.keys()
     drawn = sum(len(area.outline) for area in catalog.areas.values())
@@ -515,16 +573,16 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
         assert stray <= PRINT_TOLERANCE + 1e-9, key
 
     units: list[float] = []
-    draw = sheetpainter.FaceDrawing.draw
+    draw = face.FaceDrawing.draw
 
-    def recording(face: sheetpainter.FaceDrawing, rect: QRectF) -> None:
-        units.append(min(rect.width() / face.bounds.width(), rect.height() / face.bounds.height()))
-        draw(face, rect)
+    def recording(drawing: face.FaceDrawing, rect: QRectF) -> None:
+        units.append(min(rect.width() / drawing.bounds.width(), rect.height() / drawing.bounds.height()))
+        draw(drawing, rect)
 
-    monkeypatch.setattr(sheetpainter.FaceDrawing, "draw", recording)
+    monkeypatch.setattr(face.FaceDrawing, "draw", recording)
     for concern in [None, *catalog.concerns]:
         for paper in Paper:
-            sheetpainter.render_pdf(catalog, build_sheet(catalog, concern, "en", "", TODAY), paper)
+            render.render_pdf(catalog, build_sheet(catalog, concern, "en", "", TODAY), paper)
     # A 600 dpi printer's dot is 0.12 pt.
     assert PRINT_TOLERANCE * max(units) < 0.1, max(units)
 
@@ -556,7 +614,7 @@ def test_the_sheet_command_loads_none_of_the_window(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=headless_env(), check=True
     )
     loaded = set(result.stderr.split())
-    assert "meridian_map.gui.sheetpainter" in loaded
+    assert "meridian_map.gui.sheets.render" in loaded
     assert not loaded & {"meridian_map.gui.app", "meridian_map.gui.mainwindow", "PySide6.QtWidgets"}, loaded
 
 
@@ -566,16 +624,16 @@ def test_the_sheet_command_pauses_the_garbage_collector_and_restores_it(
 ) -> None:
     """Off while the sheet is made (it would only walk objects that live to the end), then as the caller had it."""
     from meridian_map.cli import main
-    from meridian_map.gui import sheetpainter
+    from meridian_map.gui.sheets import render
 
     collecting: list[bool] = []
-    render = sheetpainter.render_pdf
+    original = render.render_pdf
 
     def watched(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
         collecting.append(gc.isenabled())
-        return render(catalog, sheet, paper)
+        return original(catalog, sheet, paper)
 
-    monkeypatch.setattr(sheetpainter, "render_pdf", watched)
+    monkeypatch.setattr(render, "render_pdf", watched)
     was = gc.isenabled()
     try:
         (gc.enable if enabled else gc.disable)()

@@ -53,7 +53,7 @@ def flat(text: str) -> str:
 
 @pytest.fixture
 def app(qapp: QApplication) -> QGuiApplication:
-    from meridian_map.gui.sheetpainter import ensure_application
+    from meridian_map.gui.sheets.render import ensure_application
 
     return ensure_application()
 
@@ -87,7 +87,7 @@ def overprinted(pdf: Path) -> list[tuple[str, str]]:
 
 
 def render(catalog: Catalog, sheet: Sheet, paper: Paper, target: Path) -> tuple[list[str], int]:
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     data, report = render_pdf(catalog, sheet, paper)
     assert report.fits and not report.overflow, report
@@ -227,7 +227,7 @@ def test_the_window_note_field_says_how_much_room_is_left(qtbot: QtBot, window: 
     """The note typed in the window goes on the printed sheet; its field says how much more fits."""
     sidebar = window.sidebar
     assert not sidebar.note_edit.isVisibleTo(window)
-    sidebar.set_concern("dark_circles")
+    window.map_state.set_concern("dark_circles")
     assert sidebar.note_edit.isVisibleTo(window)
     qtbot.waitUntil(lambda: "characters fit on the first page" in sidebar.note_room.text())
 
@@ -249,7 +249,7 @@ def test_the_window_note_field_says_how_much_room_is_left(qtbot: QtBot, window: 
 
 def test_a_caution_taller_than_a_page_is_named_not_cut(app: QGuiApplication, tmp_path: Path) -> None:
     """A pack's caution that fills more than a page cannot be shortened: the sheet names it by file and line."""
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     long = "Keep the pressure light near the forehead corners and stop at any pain. " * 120
     pack = tmp_path / "long-caution.toml"
@@ -277,7 +277,7 @@ def test_printing_from_the_window_runs_on_to_a_second_page(window: MainWindow, t
     """Print and Print Preview draw through the printer, which must get the second page too."""
     from PySide6.QtPrintSupport import QPrinter
 
-    window.sidebar.set_concern("acne")
+    window.map_state.set_concern("acne")
     window.sidebar.note_edit.setPlainText("Twice a week, in the evening. " * 140)
     exporter = window.findChild(Exporter)
     assert exporter is not None
@@ -294,7 +294,7 @@ def test_printing_from_the_window_runs_on_to_a_second_page(window: MainWindow, t
 
 def test_a_cheat_sheet_too_full_for_its_page_is_named(app: QGuiApplication, catalog: Catalog) -> None:
     """The cheat sheet is one page by design; a pack that overfills it is told so instead of a footer overprinted."""
-    from meridian_map.gui.sheetpainter import render_pdf
+    from meridian_map.gui.sheets.render import render_pdf
 
     sheet = build_sheet(catalog, None, "en", today=TODAY)
     assert isinstance(sheet, CheatSheet)

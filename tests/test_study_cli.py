@@ -107,7 +107,8 @@ def test_commands_without_a_window_load_no_qt_and_the_window_loads_no_study_code
             "import sys\nfrom meridian_map.cli import main\n"
             f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
             "print('loaded:', *[m for m in sys.modules if m.startswith(('fsrs', 'genanki', 'sqlite3'))"
-            " or '.study' in m or '.store.db' in m or 'pointpicture' in m], sep=',', file=sys.stderr)\n"
+            " or '.study' in m or '.session' in m or '.store.db' in m or 'pointpicture' in m],"
+            " sep=',', file=sys.stderr)\n"
         ),
     )
     assert window.returncode == 0 and loaded(window) == [], window.stderr

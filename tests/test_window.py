@@ -21,7 +21,7 @@ from meridian_map.cli import main as cli_main
 from meridian_map.core.catalog import Catalog
 from meridian_map.gui import app as app_module
 from meridian_map.gui.mainwindow import MainWindow
-from meridian_map.gui.mapscene import LabelMode, Layer, ZoneState
+from meridian_map.gui.map.looks import LabelMode, Layer, Look
 
 from .mapdriver import clickable_spot
 
@@ -31,16 +31,16 @@ def test_clicking_every_zone_on_both_sides_opens_its_panel(window: MainWindow, c
     for key, area in catalog.areas.items():
         spot = clickable_spot(window, key)
         QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
-        assert window.panel.current == key, f"clicked {key}, panel shows {window.panel.current!r}"
+        assert window.map_state.selection.key == key, f"clicked {key}, panel shows {window.map_state.selection.key!r}"
         assert catalog.zones[area.zone].name.get() in window.panel.toPlainText()
-        assert window.scene.zone_items[key].state is ZoneState.SELECTED
-        assert window.scene.zone_items[area.mirror_key].state is ZoneState.MIRROR
+        assert window.scene.zone_items[key].state is Look.SELECTED
+        assert window.scene.zone_items[area.mirror_key].state is Look.MIRROR
 
 
 def test_hover_highlights_and_names_the_zone(window: MainWindow, catalog: Catalog) -> None:
     spot = clickable_spot(window, "cheek_l")
     QTest.mouseMove(window.view.viewport(), spot)
-    assert window.scene.zone_items["cheek_l"].state is ZoneState.HOVER
+    assert window.scene.zone_items["cheek_l"].state is Look.HOVERED
     assert "Cheek (L)" in window.hover_label.text()
     assert window.view.toolTip().startswith("<p>Cheek (L)")
 
@@ -50,7 +50,7 @@ def test_clicking_a_point_shows_its_panel(window: MainWindow, catalog: Catalog) 
     pixel = window.view.mapFromScene(QPointF(*st2.pos))
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
     text = window.panel.toPlainText()
-    assert window.panel.current == "ST2.L"
+    assert window.map_state.selection.key == "ST2.L"
     assert "ST2 Sìbái 四白" in text
     assert "left side" in text
 
@@ -58,7 +58,7 @@ def test_clicking_a_point_shows_its_panel(window: MainWindow, catalog: Catalog) 
 def test_clicking_empty_canvas_clears_the_selection(window: MainWindow) -> None:
     window.select("forehead_l")
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert window.panel.current == ""
+    assert window.map_state.selection.key == ""
     assert "click" in window.panel.toPlainText().lower()
 
 
@@ -68,22 +68,22 @@ def test_keyboard_walks_selects_and_clears_zones(window: MainWindow, catalog: Ca
     QTest.keyClick(view, Qt.Key.Key_Right)
     first = view.focus_order[0]
     assert catalog.areas[first].zone == "forehead"
-    assert window.scene.zone_items[first].state is ZoneState.HOVER
+    assert window.scene.zone_items[first].state is Look.HOVERED
     QTest.keyClick(view, Qt.Key.Key_Right)
     QTest.keyClick(view, Qt.Key.Key_Return)
-    assert window.panel.current == view.focus_order[1]
+    assert window.map_state.selection.key == view.focus_order[1]
     QTest.keyClick(view, Qt.Key.Key_Tab)
     assert view.hasFocus()
     assert view.focused_zone == view.focus_order[2]
     QTest.keyClick(view, Qt.Key.Key_Escape)
-    assert window.panel.current == ""
+    assert window.map_state.selection.key == ""
 
 
 @pytest.mark.parametrize("query", ["ST2", "st 2", "St-2", "sibai", "Sìbái", "四白"])
 def test_search_finds_a_point_however_it_is_typed(window: MainWindow, query: str) -> None:
     window.search.setText(query)
     QTest.keyClick(window.search, Qt.Key.Key_Return)
-    assert window.panel.current.startswith("ST2.")
+    assert window.map_state.selection.key.startswith("ST2.")
 
 
 def test_search_for_a_concern_lights_its_zones(window: MainWindow, catalog: Catalog) -> None:
@@ -93,25 +93,25 @@ def test_search_for_a_concern_lights_its_zones(window: MainWindow, catalog: Cata
     expected = catalog.concerns["dark_circles"].zones
     assert window.sidebar.zone_list.count() == len(expected)
     for key, item in window.scene.zone_items.items():
-        wanted = ZoneState.MATCH if item.area.zone in expected else ZoneState.DIMMED
+        wanted = Look.MATCH if item.area.zone in expected else Look.DIMMED
         assert item.state is wanted, key
 
 
 def test_with_no_concern_the_list_offers_every_zone(window: MainWindow, catalog: Catalog) -> None:
-    window.sidebar.set_concern("acne")
-    window.sidebar.set_concern("")
+    window.map_state.set_concern("acne")
+    window.map_state.set_concern("")
     assert window.sidebar.zone_list.count() == len(catalog.zones)
     first = min(catalog.zones.values(), key=lambda zone: zone.order)
     assert window.sidebar.zone_list.item(0).text() == first.name.get()
     window.sidebar.zone_list.itemClicked.emit(window.sidebar.zone_list.item(0))
-    assert window.panel.current == f"{first.id}_r"
+    assert window.map_state.selection.key == f"{first.id}_r"
 
 
 def test_the_list_marks_the_selected_zone(window: MainWindow) -> None:
     window.select("chin_l")
     assert window.sidebar.zone_list.currentItem().data(Qt.ItemDataRole.UserRole) == "chin_r"
-    assert window.panel.current == "chin_l"  # marking did not choose the right side instead
-    window.clear_selection()
+    assert window.map_state.selection.key == "chin_l"  # marking did not choose the right side instead
+    window.map_state.clear_selection()
     assert window.sidebar.zone_list.currentItem() is None
 
 
@@ -147,10 +147,10 @@ def test_full_screen_shows_the_map_and_panel_without_the_controls(window: MainWi
 
 
 def test_concern_list_selects_a_zone(window: MainWindow) -> None:
-    window.sidebar.set_concern("acne")
+    window.map_state.set_concern("acne")
     item = window.sidebar.zone_list.item(0)
     window.sidebar.zone_list.itemClicked.emit(item)
-    assert window.panel.current.endswith("_r")
+    assert window.map_state.selection.key.endswith("_r")
 
 
 def test_layers_can_be_switched_off(window: MainWindow) -> None:
@@ -177,8 +177,8 @@ def test_yang_ming_focus_dims_other_channels(window: MainWindow) -> None:
     window.sidebar.yang_ming.setChecked(True)
     assert all(item.opacity() == 1.0 for item in window.scene.channel_items["ST"])
     assert all(item.opacity() < 0.5 for item in window.scene.channel_items["GB"])
-    assert window.scene.zone_items["cheek_l"].state is ZoneState.NORMAL
-    assert window.scene.zone_items["neck_front_l"].state is ZoneState.NORMAL
+    assert window.scene.zone_items["cheek_l"].state is Look.NORMAL
+    assert window.scene.zone_items["neck_front_l"].state is Look.NORMAL
 
 
 def test_selecting_a_zone_animates_its_stroke(window: MainWindow, qtbot: QtBot) -> None:
@@ -205,7 +205,7 @@ def test_state_is_restored_in_a_new_window(window: MainWindow, qtbot: QtBot, cat
     again = MainWindow(catalog)
     qtbot.addWidget(again)
     again.restore(state)
-    assert again.panel.current == "chin_l"
+    assert again.map_state.selection.key == "chin_l"
     assert not again.sidebar.layer_boxes[Layer.CHANNELS].isChecked()
 
 
@@ -387,12 +387,12 @@ def test_zone_tints_in_the_cached_background_are_never_stale(
         lambda: window.scene.set_hover("cheek_l"),
         lambda: window.scene.set_hover("forehead_r"),
         lambda: window.select("chin_l"),
-        lambda: window.scene.set_concern("dark_circles"),
-        lambda: window.scene.set_yang_ming_focus(True),
+        lambda: window.map_state.set_concern("dark_circles"),
+        lambda: window.map_state.set_focus(True),
         lambda: window.scene.set_layer_visible(Layer.ZONES, False),
         lambda: window.scene.set_layer_visible(Layer.ZONES, True),
         lambda: window.select("forehead_r"),
-        lambda: window.scene.set_yang_ming_focus(False),
+        lambda: window.map_state.set_focus(False),
         lambda: window.scene.set_layer_visible(Layer.OTHER_CHANNELS, True),
         lambda: window.scene.set_layer_visible(Layer.CHANNELS, False),
         lambda: window.scene.set_layer_visible(Layer.STROKES, False),

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPainter
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QImage, QPageLayout, QPainter
+from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
+from ..core.catalog import Catalog
 from ..core.model import DEFAULT_LANGUAGE
 from ..core.store.files import atomic_write_bytes, writable_mode
 
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from ..core.output.sheet import Paper, Sheet
-    from .mainwindow import MainWindow
+    from .map.view import MapView
+    from .state import MapState
 
 # Printing, SVG, the sheet layout (with shapely) and the dialogs load on first
 # use, not at start-up: the window must appear as fast as a bare Qt window.
@@ -40,11 +42,6 @@ CSS_DPI = 96
 DialogT = TypeVar("DialogT", bound="QDialog")
 
 
-def add_export_actions(window: MainWindow, menu: QMenu) -> Exporter:
-    """Add Print…, Print Preview…, Export PDF… and Export Image… to `menu`."""
-    return Exporter(window, menu)
-
-
 def local_paper() -> Paper:
     """Letter where people use US paper, A4 everywhere else."""
     from ..core.output.sheet import Paper
@@ -54,40 +51,38 @@ def local_paper() -> Paper:
 
 
 class Exporter(QObject):
-    """Owns the actions; parented to the window so it lives as long as they do."""
+    """The File menu's print and export commands; parented to the window, which their dialogs are modal to."""
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+    def __init__(self, window: QWidget, catalog: Catalog, state: MapState, view: MapView) -> None:
         super().__init__(window)
         self.window = window
-        self.print_action = self._add(menu, "&Print…", QKeySequence(QKeySequence.StandardKey.Print), self.print_sheet)
-        self.preview_action = self._add(menu, "Print Pre&view…", QKeySequence(), self.preview_sheet)
-        self.pdf_action = self._add(menu, "&Export PDF…", QKeySequence(), self.export_pdf)
-        self.image_action = self._add(menu, "Export &Image…", QKeySequence(), self.export_image)
+        self.catalog = catalog
+        self.state = state
+        self.view = view
 
-    def _add(self, menu: QMenu, title: str, shortcut: QKeySequence, slot: Callable[[], None]) -> QAction:
-        action = QAction(title, self.window)
-        if not shortcut.isEmpty():
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.window.addAction(action)
-        return action
+    def slots(self) -> dict[str, Callable[[], None]]:
+        """The commands by their names in the action table."""
+        return {
+            "print": self.print_sheet,
+            "preview": self.preview_sheet,
+            "export_pdf": self.export_pdf,
+            "export_image": self.export_image,
+        }
 
     # the sheet ----------------------------------------------------------------
 
     def current_sheet(self) -> Sheet:
-        """The take-home sheet for the concern picked in the sidebar, with its note, else the cheat sheet."""
+        """The take-home sheet for the chosen concern, with its note, else the cheat sheet."""
         from ..core.output.sheet import build_sheet
 
-        sidebar = self.window.sidebar
-        concern = sidebar.concern_box.currentData() or None
-        note = sidebar.note_edit.toPlainText() if concern else ""
-        return build_sheet(self.window.catalog, concern, DEFAULT_LANGUAGE, note)
+        concern = self.state.concern or None
+        note = self.state.note if concern else ""
+        return build_sheet(self.catalog, concern, DEFAULT_LANGUAGE, note)
 
     def new_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
 
-        from .sheetpainter import page_size_for
+        from .sheets.render import page_size_for
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size_for(local_paper()))
@@ -103,10 +98,10 @@ class Exporter(QObject):
         return printer
 
     def paint_on(self, printer: QPrinter) -> None:
-        from .sheetpainter import paint_sheet, painting
+        from .sheets.render import paint_sheet, painting
 
         with painting(printer) as painter:
-            paint_sheet(painter, printer, self.window.catalog, self.current_sheet())
+            paint_sheet(painter, printer, self.catalog, self.current_sheet())
 
     @Slot()
     def print_sheet(self) -> None:
@@ -119,7 +114,7 @@ class Exporter(QObject):
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted:
             self.paint_on(printer)
-            self.window.statusBar().showMessage("Sent to the printer", 5000)
+            self.state.say("Sent to the printer")
 
     @Slot()
     def preview_sheet(self) -> None:
@@ -136,7 +131,7 @@ class Exporter(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         from ..core.output.sheet import TakeHomeSheet, default_filename
-        from .sheetpainter import render_pdf
+        from .sheets.render import render_pdf
 
         sheet = self.current_sheet()
         concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
@@ -145,7 +140,7 @@ class Exporter(QObject):
         if not name:
             return
         target = with_suffix(Path(name), ".pdf")
-        data, layout = render_pdf(self.window.catalog, sheet, local_paper())
+        data, layout = render_pdf(self.catalog, sheet, local_paper())
         if layout.overflow:
             self.complain(target, "; ".join(layout.overflow))
             return
@@ -157,7 +152,7 @@ class Exporter(QObject):
     def export_image(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-        view = self.window.view
+        view = self.view
         source = view.mapToScene(view.viewport().rect()).boundingRect()
         suggested = Path(documents_folder()) / "meridian-map.png"
         filters = ";;".join(IMAGE_FILTERS)
@@ -185,7 +180,7 @@ class Exporter(QObject):
         except OSError as exc:
             self.complain(target, exc.strerror or str(exc))
             return
-        marker = self.window.scene.marker
+        marker = self.view.map_scene.marker
         moving = marker.isVisible()
         marker.setVisible(False)  # the stroke animation's dot is a moment, not part of the map
         try:
@@ -200,10 +195,10 @@ class Exporter(QObject):
 
     def render_png(self, size: QSize, source: QRectF) -> bytes | None:
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(self.window.scene.backgroundBrush().color())
+        image.fill(self.view.map_scene.backgroundBrush().color())
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.window.scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        self.view.map_scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -225,7 +220,7 @@ class Exporter(QObject):
         painter = QPainter()
         if not painter.begin(generator):
             return None
-        self.window.scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        self.view.map_scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
         painter.end()
         return bytes(buffer.data().data())
 
@@ -237,7 +232,7 @@ class Exporter(QObject):
         except OSError as exc:
             self.complain(target, exc.strerror or str(exc))
             return
-        self.window.statusBar().showMessage(f"Saved {target}", 5000)
+        self.state.say(f"Saved {target}")
 
     def complain(self, target: Path, reason: str) -> None:
         from PySide6.QtWidgets import QMessageBox

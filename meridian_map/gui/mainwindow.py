@@ -1,4 +1,9 @@
-"""The main window: sidebar, map and panel, with menus and a status bar."""
+"""The main window: wiring between the state, the map, the panels, the menus and the status bar.
+
+It holds no copy of what is shown: the sidebar, map and panel follow the
+state (`state.py`) themselves. What is left here is the window's own: its
+geometry, full screen, the status bar, and when settings are written.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +11,23 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDesktopServices,
-    QGuiApplication,
-    QKeySequence,
-    QMoveEvent,
-    QResizeEvent,
-)
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
-from ..core.model import Side
 from ..core.store.dirs import content_dir
 from ..core.store.jsonstore import JsonStore, leave_unsaved_note
-from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve, zone_target
+from ..core.target import zone_target
 from ..core.text.search import Kind, SearchIndex
-from .exportmenu import add_export_actions
-from .mapscene import LabelMode, Layer, MapScene
-from .mapview import MapView
-from .panel import Panel
-from .searchbox import SearchBox
-from .sidebar import Sidebar
+from .actions import build_menus
+from .exportmenu import Exporter
+from .map.scene import MapScene
+from .map.view import MapView
+from .panels.panel import Panel
+from .panels.searchbox import SearchBox
+from .panels.sidebar import Sidebar
+from .state import Hover, MapState
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel
@@ -52,12 +50,12 @@ class MainWindow(QMainWindow):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_state)
         self.setWindowTitle("Meridian Map")
-        self.scene = MapScene(catalog)
-        self.view = MapView(self.scene)
-        self.panel = Panel(catalog)
-        self.sidebar = Sidebar(catalog)
+        self.map_state = MapState(catalog, self)
+        self.scene = MapScene(catalog, self.map_state)
+        self.view = MapView(self.scene, self.map_state)
+        self.panel = Panel(catalog, self.map_state)
+        self.sidebar = Sidebar(catalog, self.map_state)
         self.search = SearchBox(SearchIndex(catalog))
-        self.selection = ""
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sidebar)
@@ -82,136 +80,77 @@ class MainWindow(QMainWindow):
     # construction -------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        add_export_actions(self, file_menu)
-        file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-
-        view_menu = bar.addMenu("&View")
-        self.full_screen_action = self._action(view_menu, "&Full screen", QKeySequence("F11"), self.toggle_full_screen)
-        self.full_screen_action.setCheckable(True)
-        view_menu.addSeparator()
-        self._action(view_menu, "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom_by(1.25))
-        self._action(view_menu, "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom_by(0.8))
-        self._action(view_menu, "&Fit to window", QKeySequence("Ctrl+0"), self.view.fit)
-        view_menu.addSeparator()
-        self._action(view_menu, "&Find…", QKeySequence.StandardKey.Find, self.focus_search)
-        self._action(view_menu, "&Clear selection", QKeySequence(), self.clear_selection)
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Open &content folder", QKeySequence(), self.open_content_folder)
-        self._action(help_menu, "&About Meridian Map", QKeySequence(), self.show_about)
+        self.exporter = Exporter(self, self.catalog, self.map_state, self.view)
+        self.named_actions = build_menus(
+            self,
+            {
+                **self.exporter.slots(),
+                "quit": self.close,
+                "full_screen": self.toggle_full_screen,
+                "zoom_in": lambda: self.view.zoom_by(1.25),
+                "zoom_out": lambda: self.view.zoom_by(0.8),
+                "fit": self.view.fit,
+                "find": self.focus_search,
+                "clear_selection": self.map_state.clear_selection,
+                "content_folder": self.open_content_folder,
+                "about": self.show_about,
+            },
+        )
+        self.quit_action = self.named_actions["quit"]
+        self.full_screen_action = self.named_actions["full_screen"]
         # Kept on self: setCornerWidget does not take ownership from Python.
         self.search_corner = QWidget()
         corner_layout = QHBoxLayout(self.search_corner)
         corner_layout.setContentsMargins(0, 2, 8, 2)
         corner_layout.addWidget(self.search)
-        bar.setCornerWidget(self.search_corner, Qt.Corner.TopRightCorner)
-
-    def _action(self, menu: Any, title: str, shortcut: Any, slot: Any) -> QAction:
-        action = QAction(title, self)
-        if shortcut:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)
-        return action
+        self.menuBar().setCornerWidget(self.search_corner, Qt.Corner.TopRightCorner)
 
     def _connect(self) -> None:
-        self.view.zone_hovered.connect(self._zone_hovered)
-        self.view.point_hovered.connect(self._point_hovered)
-        self.view.zone_clicked.connect(self.select_zone)
-        self.view.point_clicked.connect(self.select_point)
-        self.view.cleared.connect(self.clear_selection)
+        state = self.map_state
+        state.hover_changed.connect(self._show_hover)
+        state.message.connect(self.statusBar().showMessage)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
-        self.panel.point_link.connect(self.select_point_code)
-        self.panel.concern_link.connect(self.sidebar.set_concern)
-        self.sidebar.concern_changed.connect(lambda c: self.scene.set_concern(c or None))
-        self.sidebar.zone_chosen.connect(self.select_zone)
-        self.sidebar.layer_toggled.connect(lambda name, on: self.scene.set_layer_visible(Layer(name), on))
-        self.sidebar.label_mode_changed.connect(lambda mode: self.scene.set_label_mode(LabelMode(mode)))
-        self.sidebar.yang_ming_toggled.connect(self.scene.set_yang_ming_focus)
-        self.sidebar.animate_toggled.connect(self.scene.set_animate)
         self.search.chosen.connect(self._search_chosen)
         for changed in (
             self.splitter.splitterMoved,
-            self.sidebar.layer_toggled,
-            self.sidebar.label_mode_changed,
-            self.sidebar.yang_ming_toggled,
-            self.sidebar.animate_toggled,
+            state.layer_changed,
+            state.label_mode_changed,
+            state.focus_changed,
+            state.animation_changed,
+            state.selection_changed,
         ):
             changed.connect(self.schedule_save)
 
     # selection ------------------------------------------------------------------
 
     def select(self, key: str) -> bool:
-        """Select by any id a person might type, in any case: cheek, CHEEK_L, ST2, st2.l, or a concern, dark_circles."""
-        target = resolve(self.catalog, key)
-        if isinstance(target, ZoneTarget):
-            self.select_zone(target.area)
-        elif isinstance(target, PointTarget):
-            self.select_point(target.key)
-        elif isinstance(target, ConcernTarget):
-            self.sidebar.set_concern(target.id)
-        return target is not None
-
-    def select_zone(self, area_key: str) -> None:
-        self.selection = area_key
-        self.scene.select(area_key)
-        self.panel.show_zone(area_key)
-        self.sidebar.mark_zone(self.catalog.areas[area_key].zone)
-        self.schedule_save()
-
-    def select_point(self, key: str) -> None:
-        self.selection = key
-        placed = self.catalog.point(key)
-        area = f"{placed.info.zone}_{(placed.side or Side.R).lower()}"
-        self.scene.select(area if area in self.catalog.areas else None, key)
-        self.panel.show_point(key)
-        self.sidebar.mark_zone(placed.info.zone)
-        self.schedule_save()
-
-    def select_point_code(self, code: str) -> None:
-        target = point_target(self.catalog, code)
-        if target is not None:
-            self.select_point(target.key)
-
-    def clear_selection(self) -> None:
-        self.selection = ""
-        self.scene.select(None)
-        self.panel.show_welcome()
-        self.sidebar.mark_zone(None)
-        self.schedule_save()
+        """Select by any id a person might type (see `MapState.select_text`)."""
+        return self.map_state.select_text(key)
 
     def _search_chosen(self, kind: str, key: str) -> None:
         if kind == Kind.POINT:
-            self.select_point_code(key)
+            self.map_state.select_point_code(key)
         elif kind == Kind.ZONE:
-            self.select_zone(zone_target(key).area)
+            self.map_state.select_area(zone_target(key).area)
         elif kind == Kind.CONCERN:
-            self.sidebar.set_concern(key)
+            self.map_state.set_concern(key)
 
     # status -----------------------------------------------------------------------
 
-    def _zone_hovered(self, key: str) -> None:
-        if not key:
+    def _show_hover(self, hover: Hover) -> None:
+        """A point under the pointer is named rather than the zone around it."""
+        if hover.point:
+            info = self.catalog.point(hover.point).info
+            text = f"{info.code} {info.pinyin} {info.hanzi} · {info.english}"
+            self.hover_label.setText(f"Hover: {text}")
+        elif hover.area:
+            area = self.catalog.areas[hover.area]
+            zone = self.catalog.zones[area.zone]
+            text = f"{zone.name.get()} ({area.side})"
+            self.hover_label.setText(f"Hover: {text} · {zone.area.get()}")
+        else:
+            text = ""
             self.hover_label.clear()
-            self.view.setToolTip("")
-            return
-        area = self.catalog.areas[key]
-        zone = self.catalog.zones[area.zone]
-        text = f"{zone.name.get()} ({area.side})"
-        self.hover_label.setText(f"Hover: {text} · {zone.area.get()}")
-        self.view.setToolTip(plain_tip(text))
-
-    def _point_hovered(self, key: str) -> None:
-        if not key:
-            self._zone_hovered(self.view.hovered_zone)
-            return
-        info = self.catalog.point(key).info
-        text = f"{info.code} {info.pinyin} {info.hanzi} · {info.english}"
-        self.hover_label.setText(f"Hover: {text}")
         self.view.setToolTip(plain_tip(text))
 
     # actions ----------------------------------------------------------------------
@@ -297,11 +236,7 @@ class MainWindow(QMainWindow):
                 "full_screen": full_screen,
             },
             "splitter_sizes": list(self._normal_splitter if full_screen else self.splitter.sizes()),
-            "layers": {str(layer): box.isChecked() for layer, box in self.sidebar.layer_boxes.items()},
-            "label_mode": self.sidebar.label_mode.currentData(),
-            "yang_ming_focus": self.sidebar.yang_ming.isChecked(),
-            "animate": self.sidebar.animate.isChecked(),
-            "selection": self.selection,
+            **self.map_state.to_settings(),
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -325,20 +260,7 @@ class MainWindow(QMainWindow):
                 self._normal_splitter = sizes
             else:
                 self.splitter.setSizes(sizes)
-        layers = state.get("layers")
-        if isinstance(layers, dict):
-            for layer, box in self.sidebar.layer_boxes.items():
-                if isinstance(layers.get(str(layer)), bool):
-                    box.setChecked(layers[str(layer)])
-        index = self.sidebar.label_mode.findData(state.get("label_mode"))
-        if index >= 0:
-            self.sidebar.label_mode.setCurrentIndex(index)
-        if isinstance(state.get("yang_ming_focus"), bool):
-            self.sidebar.yang_ming.setChecked(state["yang_ming_focus"])
-        if isinstance(state.get("animate"), bool):
-            self.sidebar.animate.setChecked(state["animate"])
-        if isinstance(selection := state.get("selection"), str) and selection:
-            self.select(selection)
+        self.map_state.restore(state)
 
     def schedule_save(self) -> None:
         if self.settings is not None:
@@ -356,7 +278,7 @@ class MainWindow(QMainWindow):
             self.settings.save(state)
         except OSError as exc:
             reason = str(exc)
-            self.statusBar().showMessage(f"Settings not saved: {reason}", 15000)
+            self.map_state.say(f"Settings not saved: {reason}", 15000)
             return reason
         self._saved = state
         return None

@@ -24,6 +24,9 @@ from ..text.wording import span
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ..session.routine import Routine
+    from ..session.routine import Step as RoutineStep
+
 
 class Paper(StrEnum):
     A4 = "a4"
@@ -264,7 +267,7 @@ class CheatSheet(SheetBase):
 
 @dataclass(frozen=True)
 class TakeHomeSheet(SheetBase):
-    """One concern's routine, step by step, for a patient to follow at home."""
+    """A routine, step by step, for a patient to follow at home."""
 
     concern: str
     steps: tuple[Step, ...]
@@ -443,8 +446,9 @@ def _hold(zone: ZoneInfo, labels: Mapping[str, str]) -> tuple[str, ...]:
     return () if zone.hold_seconds is None else (labels["hold"].format(span=span(*zone.hold_seconds)),)
 
 
-def _strokes(zone: ZoneInfo, labels: Mapping[str, str]) -> str:
-    return " · ".join((labels["per_line"].format(span=span(*zone.strokes)), *_hold(zone, labels)))
+def _strokes(zone: ZoneInfo, labels: Mapping[str, str], strokes: int | None = None) -> str:
+    count = span(*zone.strokes) if strokes is None else str(strokes)
+    return " · ".join((labels["per_line"].format(span=count), *_hold(zone, labels)))
 
 
 def _yang_ming_points(catalog: Catalog, zone: ZoneInfo) -> str:
@@ -541,37 +545,69 @@ def _mid_sentence(name: str, lang: str) -> str:
     return name
 
 
+def concern_routine(catalog: Catalog, concern_id: str) -> Routine:
+    """A concern's default routine: every zone it works, in the working order, as the content describes them."""
+    # Imported here: the routine module builds on this one, and the window starts without session code.
+    from ..session.routine import RoutineError, for_concerns
+
+    concern = find_concern(catalog, concern_id)
+    try:
+        return for_concerns(catalog, [concern.id])
+    except RoutineError as exc:
+        raise SheetError(str(exc)) from None
+
+
+def _routine_zone(catalog: Catalog, step: RoutineStep) -> ZoneInfo:
+    """The zone a step works, refused if the sheet would print it other than the routine says."""
+    zone = catalog.zones.get(step.zone)
+    if zone is None:
+        raise SheetError(f"step {step.zone!r}: the content has no such zone")
+    if step.pressure is not None and step.pressure not in catalog.pressures:
+        raise SheetError(f"step {step.zone!r}: the content has no pressure {step.pressure!r}")
+    if step.lines is not None or step.sides != "both":
+        # The face shows every stroke line on both sides: a client must not follow more than was chosen.
+        raise SheetError(f"step {step.zone!r}: a take-home sheet shows every line on both sides, not chosen ones")
+    return zone
+
+
 def take_home_sheet(
     catalog: Catalog,
-    concern_id: str,
+    routine: Routine,
     lang: str = "en",
     note: str = "",
     today: dt.date | None = None,
     slots: int = PALETTE_SLOTS,
 ) -> TakeHomeSheet:
+    """The routine step by step in its own order, with the cautions of its concerns and zones.
+
+    A step's pressure and stroke count are the routine's where it sets them,
+    else the content's, so a concern's default routine prints as it always has.
+    """
     labels = _check_language(catalog, lang)
-    concern = find_concern(catalog, concern_id)
-    zones = ordered_zones(catalog, concern.zones)
+    concerns = [find_concern(catalog, concern_id) for concern_id in routine.concerns]
+    zones = [_routine_zone(catalog, step) for step in routine.steps]
     marks = _marks(catalog, zones, slots)
+    pressures = [
+        catalog.pressures[step.pressure or zone.pressure] for step, zone in zip(routine.steps, zones, strict=True)
+    ]
     steps = tuple(
         Step(
             number=mark.number,
             zone=zone.id,
             name=zone.name.get(lang),
             directions=_variants(zone.direction.get(lang), first_sentence, main_clause),
-            pressure_level=catalog.pressures[zone.pressure].level,
-            pressure=labels["pressure_line"].format(name=catalog.pressures[zone.pressure].name.get(lang)),
-            pressure_feel=labels["feel"].format(
-                feel=_mid_sentence(catalog.pressures[zone.pressure].feel.get(lang), lang).rstrip("。")
-            ),
-            strokes=_strokes(zone, labels),
+            pressure_level=pressure.level,
+            pressure=labels["pressure_line"].format(name=pressure.name.get(lang)),
+            pressure_feel=labels["feel"].format(feel=_mid_sentence(pressure.feel.get(lang), lang).rstrip("。")),
+            strokes=_strokes(zone, labels, step.strokes),
         )
-        for mark, zone in zip(marks, zones, strict=True)
+        for mark, zone, step, pressure in zip(marks, zones, routine.steps, pressures, strict=True)
     )
-    cautions: list[Numbered] = []
-    if concern.caution.values:
-        field = f"{concern.src.where('caution')}: concern[{concern.id}].caution"
-        cautions.append(Numbered(0, "", concern.caution.get(lang), field))
+    cautions = [
+        Numbered(0, "", concern.caution.get(lang), f"{concern.src.where('caution')}: concern[{concern.id}].caution")
+        for concern in concerns
+        if concern.caution.values
+    ]
     for mark, zone in zip(marks, zones, strict=True):
         if zone.cautions.values:
             field = f"{zone.src.where('cautions')}: zone[{zone.id}].cautions"
@@ -579,13 +615,15 @@ def take_home_sheet(
     cautions.append(Numbered(0, "", labels["stop_signs"]))
     return TakeHomeSheet(
         lang=lang,
-        title=labels["home_title"].format(concern=_mid_sentence(concern.name.get(lang), lang)),
-        subtitle=concern.description.get(lang),
+        title=labels["home_title"].format(
+            concern=" + ".join(_mid_sentence(c.name.get(lang), lang) for c in concerns) or routine.name
+        ),
+        subtitle="\n".join(concern.description.get(lang) for concern in concerns),
         date=labels["date"].format(date=printed_on(today)),
         marks=marks,
         disclaimer=printed_disclaimer(catalog, lang),
         labels=labels,
-        concern=concern.id,
+        concern=" + ".join(routine.concerns),
         steps=steps,
         cautions=tuple(cautions),
         before=labels["before_text"],
@@ -600,7 +638,7 @@ def build_sheet(
 ) -> Sheet:
     """The take-home sheet for a concern, else the cheat sheet."""
     if concern:
-        return take_home_sheet(catalog, concern, lang, note, today)
+        return take_home_sheet(catalog, concern_routine(catalog, concern), lang, note, today)
     return cheat_sheet(catalog, lang, today)
 
 

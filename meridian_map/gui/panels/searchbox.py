@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from ..core.text.search import Hit, SearchIndex
+from ...core.text.search import Hit, SearchIndex
 
 
 class SearchBox(QLineEdit):

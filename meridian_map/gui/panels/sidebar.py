@@ -1,8 +1,15 @@
-"""The collapsible left column: concern picker and layer switches."""
+"""The collapsible left column: concern picker and layer switches.
+
+Every control writes through the state's setters and mirrors the state back
+with its own signals blocked, so a change made elsewhere (a saved setting, a
+link in the panel, the search field) shows here without being sent again.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Catalog
-from ..core.model import DEFAULT_LANGUAGE
-from .mapscene import LabelMode, Layer
+from ...core.catalog import Catalog
+from ...core.model import DEFAULT_LANGUAGE
+from ..map.looks import LAYER_ORDER, LabelMode, Layer
+from ..state import MapState, Selection
 
 NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
 NOTE_LINES = 3
 
-LAYER_TITLES = {
+LAYER_TITLES = {  # in LAYER_ORDER
     Layer.ZONES: "Zones",
     Layer.CHANNELS: "Yang Ming channels (ST, LI)",
     Layer.OTHER_CHANNELS: "Other channels",
@@ -33,16 +41,10 @@ LAYER_TITLES = {
 
 
 class Sidebar(QWidget):
-    concern_changed = Signal(str)  # "" for none
-    zone_chosen = Signal(str)  # area key
-    layer_toggled = Signal(str, bool)
-    label_mode_changed = Signal(str)
-    yang_ming_toggled = Signal(bool)
-    animate_toggled = Signal(bool)
-
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.state = state
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
 
@@ -57,7 +59,7 @@ class Sidebar(QWidget):
             if change:
                 index = self.concern_box.count() - 1
                 self.concern_box.setItemData(index, f"{change} by your content pack", Qt.ItemDataRole.ToolTipRole)
-        self.concern_box.currentIndexChanged.connect(self._concern_changed)
+        self.concern_box.currentIndexChanged.connect(lambda _i: state.set_concern(self.concern_box.currentData()))
         self.concern_note = QLabel()
         self.concern_note.setWordWrap(True)
         self.concern_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,6 +83,7 @@ class Sidebar(QWidget):
         self._room_timer.setInterval(NOTE_ROOM_DELAY_MS)
         self._room_timer.timeout.connect(self.update_note_room)
         self.note_edit.textChanged.connect(self._room_timer.start)
+        self.note_edit.textChanged.connect(lambda: state.set_note(self.note_edit.toPlainText()))
         concerns_layout.addWidget(self.note_edit)
         concerns_layout.addWidget(self.note_room)
         self._show_note_field("")
@@ -89,10 +92,10 @@ class Sidebar(QWidget):
         layers = QGroupBox("Layers")
         layers_layout = QVBoxLayout(layers)
         self.layer_boxes: dict[Layer, QCheckBox] = {}
-        for layer, title in LAYER_TITLES.items():
-            box = QCheckBox(title)
-            box.setChecked(layer not in (Layer.LABELS, Layer.OTHER_CHANNELS))
-            box.toggled.connect(lambda on, name=layer: self.layer_toggled.emit(str(name), on))
+        for layer in LAYER_ORDER:
+            box = QCheckBox(LAYER_TITLES[layer])
+            box.setChecked(state.layers[layer])
+            box.toggled.connect(lambda on, name=layer: state.set_layer(name, on))
             layers_layout.addWidget(box)
             self.layer_boxes[layer] = box
         self.label_mode = QComboBox()
@@ -104,24 +107,38 @@ class Sidebar(QWidget):
         ):
             self.label_mode.addItem(title, str(mode))
         self.label_mode.currentIndexChanged.connect(
-            lambda _i: self.label_mode_changed.emit(self.label_mode.currentData())
+            lambda _i: state.set_label_mode(LabelMode(self.label_mode.currentData()))
         )
         layers_layout.addWidget(self.label_mode)
         self.yang_ming = QCheckBox("Yang Ming focus")
         self.yang_ming.setToolTip("Dim everything but the Stomach and Large Intestine channels")
-        self.yang_ming.toggled.connect(self.yang_ming_toggled)
+        self.yang_ming.setChecked(state.focus)
+        self.yang_ming.toggled.connect(state.set_focus)
         self.animate = QCheckBox("Animate strokes")
-        self.animate.setChecked(True)
-        self.animate.toggled.connect(self.animate_toggled)
+        self.animate.setChecked(state.animate)
+        self.animate.toggled.connect(state.set_animate)
         layers_layout.addWidget(self.yang_ming)
         layers_layout.addWidget(self.animate)
         layout.addWidget(layers)
+        state.concern_changed.connect(self._show_concern)
+        state.selection_changed.connect(self.mark_zone)
+        state.layer_changed.connect(
+            lambda layer, on: mirror(self.layer_boxes[layer], lambda: self.layer_boxes[layer].setChecked(on))
+        )
+        state.label_mode_changed.connect(
+            lambda mode: mirror(
+                self.label_mode, lambda: self.label_mode.setCurrentIndex(self.label_mode.findData(str(mode)))
+            )
+        )
+        state.focus_changed.connect(lambda on: mirror(self.yang_ming, lambda: self.yang_ming.setChecked(on)))
+        state.animation_changed.connect(lambda on: mirror(self.animate, lambda: self.animate.setChecked(on)))
 
-    def _concern_changed(self, _index: int) -> None:
-        concern_id = self.concern_box.currentData() or ""
+    def _show_concern(self, concern_id: str) -> None:
+        mirror(
+            self.concern_box, lambda: self.concern_box.setCurrentIndex(max(self.concern_box.findData(concern_id), 0))
+        )
         self._fill_zone_list(concern_id)
         self._show_note_field(concern_id)
-        self.concern_changed.emit(concern_id)
 
     def _show_note_field(self, concern_id: str) -> None:
         """The note goes on a take-home sheet, so it is there only while a concern is chosen."""
@@ -133,14 +150,15 @@ class Sidebar(QWidget):
 
     def update_note_room(self) -> None:
         """Say how much more of the note fits, or that it runs on, as the printed sheet would lay it out."""
-        concern_id = self.concern_box.currentData() or ""
+        concern_id = self.state.concern
         if not concern_id:
             return
-        from ..core.output.sheet import note_room_text, take_home_sheet
-        from .exportmenu import local_paper
-        from .sheetpainter import note_room
+        from ...core.output.sheet import concern_routine, note_room_text, take_home_sheet
+        from ..exportmenu import local_paper
+        from ..sheets.render import note_room
 
-        sheet = take_home_sheet(self.catalog, concern_id, DEFAULT_LANGUAGE, self.note_edit.toPlainText())
+        routine = concern_routine(self.catalog, concern_id)
+        sheet = take_home_sheet(self.catalog, routine, DEFAULT_LANGUAGE, self.state.note)
         report = note_room(self.catalog, sheet, local_paper())
         self.note_room.setText(note_room_text(report.note_room, report.pages, report.overflow))
 
@@ -157,8 +175,9 @@ class Sidebar(QWidget):
             for zone_id in sorted(self.catalog.zones, key=lambda z: self.catalog.zones[z].order):
                 self._add_zone(zone_id, "")
 
-    def mark_zone(self, zone_id: str | None) -> None:
+    def mark_zone(self, selection: Selection) -> None:
         """Highlight the selected zone in the list, if it is listed, without choosing it again."""
+        zone_id = selection.zone or None
         self.zone_list.blockSignals(True)
         self.zone_list.clearSelection()
         self.zone_list.setCurrentRow(-1)
@@ -177,8 +196,13 @@ class Sidebar(QWidget):
         self.zone_list.addItem(item)
 
     def _zone_activated(self, item: QListWidgetItem) -> None:
-        self.zone_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.state.select_area(item.data(Qt.ItemDataRole.UserRole))
 
-    def set_concern(self, concern_id: str) -> None:
-        index = self.concern_box.findData(concern_id)
-        self.concern_box.setCurrentIndex(max(index, 0))
+
+def mirror(control: QWidget, show: Callable[[], None]) -> None:
+    """Show the state on a control without the control writing it back."""
+    blocked = control.blockSignals(True)
+    try:
+        show()
+    finally:
+        control.blockSignals(blocked)

@@ -1,36 +1,31 @@
-"""The view over the map: hover, click, zoom, pan and keyboard.
-
-Hits go through the core's zone index (the same outlines the scene draws)
-rather than Qt's item lookup, and points are found in screen pixels so a
-small marker is as easy to hit at any zoom.
-"""
+"""The view over the map: zoom, pan and keyboard focus; what a click means is up to its tool (tools.py)."""
 
 from __future__ import annotations
 
-import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
-from .mapscene import Layer, MapScene
+from ..state import Hover
+from .scene import MapScene
+from .tools import ExploreTool, MapEvent, Tool
 
-POINT_PICK_PX = 7.0
+if TYPE_CHECKING:
+    from ..state import MapState
+
 DRAG_THRESHOLD_PX = 4
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0
 ZOOM_STEP = 1.25
 
 
 class MapView(QGraphicsView):
-    zone_hovered = Signal(str)  # area key, "" when none
-    point_hovered = Signal(str)  # point key, "" when none
-    zone_clicked = Signal(str)
-    point_clicked = Signal(str)
-    cleared = Signal()
     zoom_changed = Signal(float)  # 1.0 = whole face fits
 
-    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: MapScene, state: MapState, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
+        self.state = state
         # A viewport made here rather than by Qt: asked for one Qt made, PySide
         # works out its Python type by loading every widget class it knows, the
         # dialogs and their enums included (~4 ms and ~0.7 MiB of start-up).
@@ -61,6 +56,12 @@ class MapView(QGraphicsView):
         self.focus_order = sorted(
             scene.catalog.areas, key=lambda k: (scene.catalog.zones[scene.catalog.areas[k].zone].order, k)
         )
+        self.tool: Tool = ExploreTool(self)
+
+    def set_tool(self, tool: Tool) -> None:
+        """Install the tool that handles presses, moves and releases; the one before ends first."""
+        self.tool.end()
+        self.tool = tool
 
     # zoom -----------------------------------------------------------------
 
@@ -128,25 +129,20 @@ class MapView(QGraphicsView):
 
     # hover and click --------------------------------------------------------
 
-    def point_at(self, view_pos: QPointF) -> str:
-        """The nearest visible point within a few pixels, else ""."""
-        if not self.map_scene.layers[Layer.POINTS][0].isVisible():
-            return ""
-        best, best_distance = "", POINT_PICK_PX
-        transform = self.viewportTransform()
-        for key, item in self.map_scene.point_items.items():
-            if item.opacity() < 0.5:
-                continue
-            mapped = transform.map(item.pos())
-            distance = math.hypot(mapped.x() - view_pos.x(), mapped.y() - view_pos.y())
-            if distance < best_distance:
-                best, best_distance = key, distance
-        return best
+    def map_event(self, pos: QPointF) -> MapEvent:
+        return MapEvent(face=self.mapToScene(pos.toPoint()), screen=pos)
 
-    def zone_at(self, view_pos: QPointF) -> str:
-        scene_pos = self.mapToScene(view_pos.toPoint())
-        area = self.map_scene.catalog.hit(scene_pos.x(), scene_pos.y())
-        return "" if area is None else area.key
+    def show_hover(self, zone: str, point: str) -> None:
+        """The highlight under the pointer is the view's; what it is goes to the state, for the status bar."""
+        if zone != self._hover_zone:
+            self._hover_zone = zone
+            self.map_scene.set_hover(zone or None)
+        self._hover_point = point
+        self.state.set_hover(Hover(area=zone, point=point))
+
+    def focus_on(self, area_key: str) -> None:
+        """Keyboard focus follows a click, so Tab goes on from the zone last clicked."""
+        self._focus_index = self.focus_order.index(area_key)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -160,33 +156,19 @@ class MapView(QGraphicsView):
                 self.translate(delta.x() / scale, delta.y() / scale)
                 self._press = pos.toPoint()
                 return
-        self.update_hover(pos)
-
-    def update_hover(self, pos: QPointF) -> None:
-        point = self.point_at(pos)
-        zone = self.zone_at(pos)
-        if point != self._hover_point:
-            self._hover_point = point
-            self.point_hovered.emit(point)
-        if zone != self._hover_zone:
-            self._hover_zone = zone
-            self.map_scene.set_hover(zone or None)
-            self.zone_hovered.emit(zone)
-        self.setCursor(Qt.CursorShape.PointingHandCursor if point or zone else Qt.CursorShape.ArrowCursor)
+        self.tool.move(self.map_event(pos))
 
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
         if self._hover_zone or self._hover_point:
-            self._hover_zone = self._hover_point = ""
-            self.map_scene.set_hover(None)
-            self.zone_hovered.emit("")
-            self.point_hovered.emit("")
+            self.tool.leave()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
             self._panning = False
             self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.tool.press(self.map_event(event.position()))
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -196,19 +178,8 @@ class MapView(QGraphicsView):
         self._press = None
         self._panning = False
         self.unsetCursor()
-        if was_panning:
-            return
-        pos = event.position()
-        point = self.point_at(pos)
-        if point:
-            self.point_clicked.emit(point)
-            return
-        zone = self.zone_at(pos)
-        if zone:
-            self._focus_index = self.focus_order.index(zone)
-            self.zone_clicked.emit(zone)
-        else:
-            self.cleared.emit()
+        if not was_panning:
+            self.tool.release(self.map_event(event.position()))
 
     # keyboard -----------------------------------------------------------------
 
@@ -227,10 +198,7 @@ class MapView(QGraphicsView):
         self._focus_index = (
             (self._focus_index + step) % count if self._focus_index >= 0 else (0 if step > 0 else count - 1)
         )
-        key = self.focus_order[self._focus_index]
-        self._hover_zone = key
-        self.map_scene.set_hover(key)
-        self.zone_hovered.emit(key)
+        self.show_hover(self.focus_order[self._focus_index], "")
 
     @property
     def hovered_zone(self) -> str:
@@ -247,10 +215,10 @@ class MapView(QGraphicsView):
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
             self.move_focus(-1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused_zone:
-            self.zone_clicked.emit(self.focused_zone)
+            self.state.select_area(self.focused_zone)
         elif key == Qt.Key.Key_Escape:
             self._focus_index = -1
-            self.cleared.emit()
+            self.state.clear_selection()
         else:
             super().keyPressEvent(event)
             return

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core.catalog import Catalog
-from ..core.model import PointInfo, Side
-from ..core.text import wording
+from ...core.catalog import Catalog
+from ...core.model import PointInfo, Side
+from ...core.text import wording
+from ..state import MapState, Selection
 
 STYLE = (
     "<style>"
@@ -31,34 +32,40 @@ STYLE = (
 
 
 class Panel(QTextBrowser):
-    point_link = Signal(str)  # point code
-    concern_link = Signal(str)  # concern id
+    """Follows the selection; its links write the state (a point code selects it, a concern is chosen)."""
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.state = state
         self.lang = "en"
         self.setOpenLinks(False)
         self.setAccessibleName("Details")
         self.anchorClicked.connect(self._follow)
-        self.current: str = ""
         self.show_welcome()
+        state.selection_changed.connect(self.show_selection)
 
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
         if kind == "point":
-            self.point_link.emit(key)
+            self.state.select_point_code(key)
         elif kind == "concern":
-            self.concern_link.emit(key)
+            self.state.set_concern(key)
 
-    def _set(self, key: str, body: str) -> None:
-        self.current = key
+    def show_selection(self, selection: Selection) -> None:
+        if selection.point:
+            self.show_point(selection.point)
+        elif selection.area:
+            self.show_zone(selection.area)
+        else:
+            self.show_welcome()
+
+    def _set(self, body: str) -> None:
         self.setHtml(STYLE + body)
 
     def show_welcome(self) -> None:
         disclaimer = escape(self.catalog.content.disclaimer.short.get(self.lang))
         self._set(
-            "",
             "<h1>Meridian Map</h1>"
             "<p class='sub'>Facial gua sha zones and acupuncture points</p>"
             "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
@@ -112,7 +119,6 @@ class Panel(QTextBrowser):
         edited = self._local_note("zone", zone.id)
         side = words.get("side_r" if area.side is Side.R else "side_l", lang)
         self._set(
-            area_key,
             f"<h1>{escape(zone.name.get(lang))}</h1>"
             f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
             "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
@@ -153,7 +159,6 @@ class Panel(QTextBrowser):
         view = " " + words.get("side_view", lang) if info.view == "side" else ""
         internal = " " + words.get("internal", lang) if info.internal else ""
         self._set(
-            key,
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
             f"<p class='sub'>{escape(info.english)} · {escape(wording.channel_name(self.catalog, info.channel, lang))}"
             f"{escape(side)}</p>{self._local_note('point', info.code)}"

@@ -8,176 +8,34 @@ own beyond how each item looks.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import StrEnum
 from math import cos, radians, sin
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from ..core.catalog import Catalog, ChannelLine
-from ..core.model import PlacedPoint, Side, ZoneArea
-from .painting import LineArt, arrow_head, polygon_path, smooth_path
-from .theme import ZONE_TINTS, Theme, channel_style
+from ...core.catalog import Catalog, ChannelLine
+from ...core.model import Side
+from ..painting import LineArt, arrow_head, smooth_path
+from ..theme import ZONE_TINTS, Theme, channel_style
+from .items import EDGE_REACH_PX, HALO_PX, TINT_ALPHA, LabelItem, PointItem, ZoneItem, marker_radius
+from .looks import LabelMode, Layer, Look, LookFacts, zone_look
+
+if TYPE_CHECKING:
+    from ..state import MapState
 
 STROKE_MS_PER_PASS = 1400
 STROKE_IDLE_OPACITY = 0.28
-POINT_RADIUS_PX = 3.6
-HALO_PX = 1.5  # a label's halo reaches this far past its text, left and right
-YANG_MING_RADIUS_PX = 4.6
-
-
-class Layer(StrEnum):
-    ZONES = "zones"
-    POINTS = "points"
-    LABELS = "labels"
-    CHANNELS = "channels"
-    OTHER_CHANNELS = "other_channels"
-    STROKES = "strokes"
-
-
-class LabelMode(StrEnum):
-    CODE = "code"
-    PINYIN = "pinyin"
-    HANZI = "hanzi"
-
-
-class ZoneState(StrEnum):
-    NORMAL = "normal"
-    DIMMED = "dimmed"
-    MATCH = "match"
-    HOVER = "hover"
-    MIRROR = "mirror"
-    SELECTED = "selected"
-
-
-# How far past its outline a zone's drawing reaches on screen: cosmetic edges
-# are up to 2 px wide, plus a pixel of antialiasing.
-EDGE_REACH_PX = 3.5
-TINT_ALPHA = {
-    ZoneState.NORMAL: 0.13, ZoneState.DIMMED: 0.04, ZoneState.MATCH: 0.30,
-    ZoneState.HOVER: 0.30, ZoneState.MIRROR: 0.20, ZoneState.SELECTED: 0.36,
-}  # fmt: skip
-
-
-class ZoneItem(QGraphicsPathItem):
-    """A zone's outline and look; the scene paints its tint and edge into the cached background.
-
-    `state` is what the zone is (hovered, selected…); `base` is what the
-    background shows, everything but hover. Hover is drawn by one overlay
-    item, so moving the mouse never redraws the background. The item itself
-    draws nothing.
-    """
-
-    def __init__(self, area: ZoneArea, tint: str, theme: Theme) -> None:
-        super().__init__(polygon_path(area.outline))
-        self.area = area
-        self.tint = QColor(tint)
-        self.theme = theme
-        self.state = ZoneState.NORMAL
-        self.base = ZoneState.NORMAL
-        self.bounds = self.path().boundingRect()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setAcceptHoverEvents(False)
-        self._style(ZoneState.NORMAL)
-
-    def apply(self, state: ZoneState, base: ZoneState) -> bool:
-        """Take on a state; True when the background must be redrawn for it."""
-        self.state = state
-        if base is self.base:
-            return False
-        self.base = base
-        self._style(base)
-        return True
-
-    def _style(self, base: ZoneState) -> None:
-        # Zones tile the face without overlapping and lie under the art, so a
-        # tint laid over the background is exactly an opaque colour, which is
-        # far cheaper to fill than a translucent one.
-        self.setBrush(blend(self.tint, TINT_ALPHA[base], self.theme.background))
-        if base is ZoneState.SELECTED:
-            pen = QPen(self.theme.outline, 2.0)
-        elif base is ZoneState.MIRROR:
-            pen = QPen(self.theme.outline, 1.4, Qt.PenStyle.DashLine)
-        elif base is ZoneState.MATCH:
-            pen = self.highlight_edge()
-        else:
-            pen = QPen(blend(self.theme.soft_ink, 0.35, self.theme.background), 0.6)
-        pen.setCosmetic(True)
-        self.setPen(pen)
-
-    def highlight_edge(self) -> QPen:
-        pen = QPen(QColor(self.tint).darker(160), 1.4)
-        pen.setCosmetic(True)
-        return pen
-
-
-def blend(colour: QColor, alpha: float, base: QColor) -> QColor:
-    """`colour` at `alpha` laid over `base`, as one opaque colour."""
-    return QColor.fromRgbF(
-        colour.redF() * alpha + base.redF() * (1 - alpha),
-        colour.greenF() * alpha + base.greenF() * (1 - alpha),
-        colour.blueF() * alpha + base.blueF() * (1 - alpha),
-    )
-
-
-class PointItem(QGraphicsEllipseItem):
-    """A point marker that keeps its screen size at any zoom."""
-
-    def __init__(self, point: PlacedPoint, colour: QColor, theme: Theme, yang_ming: bool) -> None:
-        radius = YANG_MING_RADIUS_PX if yang_ming else POINT_RADIUS_PX
-        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
-        self.point = point
-        self.setPos(*point.pos)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        halo = QPen(theme.halo, 1.6)
-        if point.info.internal:
-            halo = QPen(colour, 1.2, Qt.PenStyle.DotLine)
-            self.setBrush(Qt.BrushStyle.NoBrush)
-        else:
-            self.setBrush(colour)
-        self.setPen(halo)
-        self.base_pen = halo
-
-    def set_selected_look(self, selected: bool, theme: Theme) -> None:
-        self.setPen(QPen(theme.outline, 2.2) if selected else self.base_pen)
-        self.setScale(1.5 if selected else 1.0)
-
-
-def marker_radius(item: PointItem) -> float:
-    """How far a point's marker reaches on screen, its halo included."""
-    return item.rect().width() / 2 * item.scale() + item.pen().widthF() / 2
-
-
-class LabelItem(QGraphicsSimpleTextItem):
-    """A point label on a soft halo, so it reads over lines and tints."""
-
-    def __init__(self, halo: QColor) -> None:
-        super().__init__()
-        self.halo = QColor(halo)
-        self.halo.setAlphaF(0.8)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.halo)
-        painter.drawRoundedRect(self.boundingRect().adjusted(-HALO_PX, 0, HALO_PX, 0), 2, 2)
-        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt passes None when painting off-widget
 
 
 class MapScene(QGraphicsScene):
     """Builds every item once; state changes only restyle them."""
 
-    def __init__(self, catalog: Catalog, theme: Theme | None = None) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, theme: Theme | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        self.state = state
         self.theme = theme or Theme.current()
         self.setBackgroundBrush(self.theme.background)
         self.layers: dict[Layer, list[QGraphicsItem]] = {layer: [] for layer in Layer}
@@ -187,11 +45,8 @@ class MapScene(QGraphicsScene):
         self.stroke_items: dict[str, list[QGraphicsPathItem]] = {}
         self.channel_items: dict[str, list[QGraphicsPathItem]] = {}
         self._hover: str | None = None
-        self._selected_area: str | None = None
-        self._selected_point: str | None = None
-        self._concern: str | None = None
-        self._yang_ming_focus = False
-        self.animate = True
+        self._marked_point = ""  # the point item drawn as selected
+        self.animate = True  # the state's animation, unless a still picture is being taken (set_animate)
         # Channels, then strokes (each with its arrow head), with where they reach: painted by drawBackground.
         self._background_lines: list[tuple[QRectF, tuple[QGraphicsPathItem, ...]]] = []
         self._label_scale = 1.0
@@ -219,6 +74,14 @@ class MapScene(QGraphicsScene):
         self.face_rect = QRectF(box.x, box.y, box.width, box.height)
         self.setSceneRect(self.face_rect)
         self.set_layer_visible(Layer.OTHER_CHANNELS, False)
+        state.selection_changed.connect(self._show_selection)
+        state.reselected.connect(self._start_stroke_animation)
+        state.concern_changed.connect(self._restyle)
+        state.excluded_changed.connect(self._restyle)
+        state.focus_changed.connect(self._show_focus)
+        state.layer_changed.connect(self.set_layer_visible)
+        state.label_mode_changed.connect(self.set_label_mode)
+        state.animation_changed.connect(self.set_animate)
 
     # building -----------------------------------------------------------
 
@@ -377,7 +240,7 @@ class MapScene(QGraphicsScene):
         if not self.label_items or not next(iter(self.label_items.values())).isVisible():
             self._labels_stale = True
             return
-        from ..core.geometry.labels import Label, place_labels  # labels start hidden: not a start-up cost
+        from ...core.geometry.labels import Label, place_labels  # labels start hidden: not a start-up cost
 
         self._labels_stale = False
         scale = self._label_scale
@@ -512,12 +375,7 @@ class MapScene(QGraphicsScene):
             self._hover = key
             self._restyle()
 
-    def set_concern(self, concern: str | None) -> None:
-        self._concern = concern
-        self._restyle()
-
-    def set_yang_ming_focus(self, focus: bool) -> None:
-        self._yang_ming_focus = focus
+    def _show_focus(self, focus: bool) -> None:
         for code, items in self.channel_items.items():
             yang_ming = self.catalog.channels[code].yang_ming
             for item in items:
@@ -528,13 +386,12 @@ class MapScene(QGraphicsScene):
         self._redraw_everything()
         self._restyle()
 
-    def select(self, area_key: str | None, point_key: str | None = None) -> None:
-        if self._selected_point and self._selected_point in self.point_items:
-            self.point_items[self._selected_point].set_selected_look(False, self.theme)
-        self._selected_area = area_key
-        self._selected_point = point_key
-        if point_key and point_key in self.point_items:
-            self.point_items[point_key].set_selected_look(True, self.theme)
+    def _show_selection(self) -> None:
+        if self._marked_point in self.point_items:
+            self.point_items[self._marked_point].set_selected_look(False, self.theme)
+        self._marked_point = self.state.selection.point
+        if self._marked_point in self.point_items:
+            self.point_items[self._marked_point].set_selected_look(True, self.theme)
         self._restyle()
         self._start_stroke_animation()
 
@@ -544,25 +401,27 @@ class MapScene(QGraphicsScene):
             for p in self.catalog.points_in_zone(zone)
         )
 
+    def look_facts(self) -> LookFacts:
+        state = self.state
+        selected = self.catalog.areas.get(state.selection.area)
+        concern = self.catalog.concerns.get(state.concern)
+        return LookFacts(
+            selected=selected.key if selected else "",
+            mirror=selected.mirror_key if selected else "",
+            concern_zones=frozenset(concern.zones) if concern else None,
+            focus=state.focus,
+            focus_zones=self._yang_ming_zones,
+            excluded=state.excluded,
+        )
+
     def _restyle(self) -> None:
-        matching = set(self.catalog.concerns[self._concern].zones) if self._concern else None
-        selected = self.catalog.areas.get(self._selected_area) if self._selected_area else None
+        facts = self.look_facts()
         changed: list[QRectF] = []
         for key, item in self.zone_items.items():
             zone = item.area.zone
-            if selected is not None and key == selected.key:
-                base = ZoneState.SELECTED
-            elif selected is not None and key == selected.mirror_key:
-                base = ZoneState.MIRROR
-            elif matching is not None:
-                base = ZoneState.MATCH if zone in matching else ZoneState.DIMMED
-            elif self._yang_ming_focus and zone not in self._yang_ming_zones:
-                base = ZoneState.DIMMED
-            else:
-                base = ZoneState.NORMAL
-            hovered = key == self._hover and base not in (ZoneState.SELECTED, ZoneState.MIRROR)
-            if item.apply(ZoneState.HOVER if hovered else base, base):
+            if item.apply(zone_look(key, zone, key == self._hover, facts), zone_look(key, zone, False, facts)):
                 changed.append(item.bounds)
+        selected = self.catalog.areas.get(facts.selected)
         for key, items in self.stroke_items.items():
             chosen = selected is not None and key in (selected.key, selected.mirror_key)
             for number, stroke in enumerate(items):
@@ -576,12 +435,12 @@ class MapScene(QGraphicsScene):
     def _place_hover_overlay(self) -> None:
         """Over the hovered zone: the tint it would have when hovered, less what the background already has."""
         item = self.zone_items.get(self._hover) if self._hover else None
-        if item is None or item.state is not ZoneState.HOVER or not item.isVisible():
+        if item is None or item.state is not Look.HOVERED or not item.isVisible():
             self.hover_overlay.setVisible(False)
             return
         under = TINT_ALPHA[item.base]
         tint = QColor(item.tint)
-        tint.setAlphaF(max(0.0, (TINT_ALPHA[ZoneState.HOVER] - under) / (1 - under)))
+        tint.setAlphaF(max(0.0, (TINT_ALPHA[Look.HOVERED] - under) / (1 - under)))
         self.hover_overlay.setPath(item.path())
         self.hover_overlay.setBrush(tint)
         self.hover_overlay.setPen(item.highlight_edge())
@@ -590,7 +449,7 @@ class MapScene(QGraphicsScene):
     def _start_stroke_animation(self) -> None:
         self._animation.stop()
         self.marker.setVisible(False)
-        area = self.catalog.areas.get(self._selected_area) if self._selected_area else None
+        area = self.catalog.areas.get(self.state.selection.area)
         if area is None or not self.animate or not self.layers[Layer.STROKES][0].isVisible():
             return
         zone = self.catalog.zones[area.zone]

@@ -1,0 +1,140 @@
+"""The scene's items: zone outlines (painted into the cached background), point markers and labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ...core.model import PlacedPoint, ZoneArea
+from ..painting import polygon_path
+from ..theme import Theme
+from .looks import Look
+
+POINT_RADIUS_PX = 3.6
+HALO_PX = 1.5  # a label's halo reaches this far past its text, left and right
+YANG_MING_RADIUS_PX = 4.6
+
+# How far past its outline a zone's drawing reaches on screen: cosmetic edges
+# are up to 2 px wide, plus a pixel of antialiasing.
+EDGE_REACH_PX = 3.5
+TINT_ALPHA = {
+    Look.NORMAL: 0.13, Look.DIMMED: 0.04, Look.MATCH: 0.30,
+    Look.HOVERED: 0.30, Look.MIRROR: 0.20, Look.SELECTED: 0.36,
+    Look.SCREENED_OUT: 0.02, Look.QUIZ_ANSWER: 0.36, Look.CURRENT_STEP: 0.36,
+}  # fmt: skip
+
+
+class ZoneItem(QGraphicsPathItem):
+    """A zone's outline and look; the scene paints its tint and edge into the cached background.
+
+    `state` is what the zone is (hovered, selected…); `base` is what the
+    background shows, everything but hover. Hover is drawn by one overlay
+    item, so moving the mouse never redraws the background. The item itself
+    draws nothing.
+    """
+
+    def __init__(self, area: ZoneArea, tint: str, theme: Theme) -> None:
+        super().__init__(polygon_path(area.outline))
+        self.area = area
+        self.tint = QColor(tint)
+        self.theme = theme
+        self.state = Look.NORMAL
+        self.base = Look.NORMAL
+        self.bounds = self.path().boundingRect()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setAcceptHoverEvents(False)
+        self._style(Look.NORMAL)
+
+    def apply(self, state: Look, base: Look) -> bool:
+        """Take on a state; True when the background must be redrawn for it."""
+        self.state = state
+        if base is self.base:
+            return False
+        self.base = base
+        self._style(base)
+        return True
+
+    def _style(self, base: Look) -> None:
+        # Zones tile the face without overlapping and lie under the art, so a
+        # tint laid over the background is exactly an opaque colour, which is
+        # far cheaper to fill than a translucent one.
+        self.setBrush(blend(self.tint, TINT_ALPHA[base], self.theme.background))
+        if base is Look.SELECTED:
+            pen = QPen(self.theme.outline, 2.0)
+        elif base is Look.MIRROR:
+            pen = QPen(self.theme.outline, 1.4, Qt.PenStyle.DashLine)
+        elif base is Look.MATCH:
+            pen = self.highlight_edge()
+        elif base in (Look.QUIZ_ANSWER, Look.CURRENT_STEP):
+            pen = QPen(self.theme.outline, 2.0, Qt.PenStyle.DashDotLine)
+        elif base is Look.SCREENED_OUT:
+            pen = QPen(self.theme.soft_ink, 0.8, Qt.PenStyle.DotLine)
+        else:
+            pen = QPen(blend(self.theme.soft_ink, 0.35, self.theme.background), 0.6)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+
+    def highlight_edge(self) -> QPen:
+        pen = QPen(QColor(self.tint).darker(160), 1.4)
+        pen.setCosmetic(True)
+        return pen
+
+
+def blend(colour: QColor, alpha: float, base: QColor) -> QColor:
+    """`colour` at `alpha` laid over `base`, as one opaque colour."""
+    return QColor.fromRgbF(
+        colour.redF() * alpha + base.redF() * (1 - alpha),
+        colour.greenF() * alpha + base.greenF() * (1 - alpha),
+        colour.blueF() * alpha + base.blueF() * (1 - alpha),
+    )
+
+
+class PointItem(QGraphicsEllipseItem):
+    """A point marker that keeps its screen size at any zoom."""
+
+    def __init__(self, point: PlacedPoint, colour: QColor, theme: Theme, yang_ming: bool) -> None:
+        radius = YANG_MING_RADIUS_PX if yang_ming else POINT_RADIUS_PX
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self.point = point
+        self.setPos(*point.pos)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        halo = QPen(theme.halo, 1.6)
+        if point.info.internal:
+            halo = QPen(colour, 1.2, Qt.PenStyle.DotLine)
+            self.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            self.setBrush(colour)
+        self.setPen(halo)
+        self.base_pen = halo
+
+    def set_selected_look(self, selected: bool, theme: Theme) -> None:
+        self.setPen(QPen(theme.outline, 2.2) if selected else self.base_pen)
+        self.setScale(1.5 if selected else 1.0)
+
+
+def marker_radius(item: PointItem) -> float:
+    """How far a point's marker reaches on screen, its halo included."""
+    return item.rect().width() / 2 * item.scale() + item.pen().widthF() / 2
+
+
+class LabelItem(QGraphicsSimpleTextItem):
+    """A point label on a soft halo, so it reads over lines and tints."""
+
+    def __init__(self, halo: QColor) -> None:
+        super().__init__()
+        self.halo = QColor(halo)
+        self.halo.setAlphaF(0.8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.halo)
+        painter.drawRoundedRect(self.boundingRect().adjusted(-HALO_PX, 0, HALO_PX, 0), 2, 2)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt passes None when painting off-widget

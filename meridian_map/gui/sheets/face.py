@@ -1,0 +1,193 @@
+"""The face drawn for print: every zone hatched and numbered, stroke arrows, the channels if asked.
+
+Everything is vector, drawn from the catalog's geometry (the outlines the
+window hit-tests, less the vertices closer than a printer's dot), never a
+screenshot, so the sheet stays sharp at any size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from math import hypot
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from ...core.model import Side
+from ...core.output.sheet import ZoneMark, face_bounds, spread
+from ..painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
+from ..theme import channel_style
+from .canvas import INK, NUMBER_RADIUS_PT, Canvas
+from .hatching import fill_zone, tint
+
+LEADER_GAP_PT = 12.0
+CHANNEL_PT = 1.3
+CLEARANCE_PT = 2.0
+
+
+def clearance(centre: QPointF, leaders: Sequence[tuple[QPointF, QPointF]], circles: Sequence[QPointF]) -> float:
+    """How far a number circle at `centre` keeps off leader lines and other circles, in points."""
+    radius = NUMBER_RADIUS_PT
+    gaps = [hypot(c.x() - centre.x(), c.y() - centre.y()) - 2 * radius for c in circles]
+    gaps += [segment_distance(centre, start, end) - radius for start, end in leaders]
+    return min(gaps, default=float("inf"))
+
+
+def segment_distance(point: QPointF, start: QPointF, end: QPointF) -> float:
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else ((point.x() - start.x()) * dx + (point.y() - start.y()) * dy) / length
+    t = min(1.0, max(0.0, t))
+    return hypot(point.x() - start.x() - t * dx, point.y() - start.y() - t * dy)
+
+
+class FaceDrawing:
+    """The face with its zones hatched and numbered, in any rectangle."""
+
+    def __init__(self, canvas: Canvas, marks: Sequence[ZoneMark], channels: bool) -> None:
+        self.canvas = canvas
+        self.catalog = canvas.catalog
+        self.marks = marks
+        self.channels = channels
+        self.bounds = QRectF(*face_bounds(self.catalog))
+
+    @property
+    def aspect(self) -> float:
+        """Height over width."""
+        return self.bounds.height() / self.bounds.width()
+
+    def size_for(self, width: float, height: float) -> tuple[float, float]:
+        unit = min(width / self.bounds.width(), height / self.bounds.height())
+        return self.bounds.width() * unit, self.bounds.height() * unit
+
+    def draw(self, rect: QRectF) -> None:
+        painter = self.canvas.painter
+        unit = min(rect.width() / self.bounds.width(), rect.height() / self.bounds.height())
+        width, height = self.bounds.width() * unit, self.bounds.height() * unit
+        origin = QPointF(rect.left() + (rect.width() - width) / 2, rect.top() + (rect.height() - height) / 2)
+
+        def to_page(x: float, y: float) -> QPointF:
+            return QPointF(origin.x() + (x - self.bounds.left()) * unit, origin.y() + (y - self.bounds.top()) * unit)
+
+        painter.save()
+        painter.translate(origin)
+        painter.scale(unit, unit)
+        painter.translate(-self.bounds.left(), -self.bounds.top())
+        outlines = [
+            (mark, polygon_path(self.catalog.print_outlines[f"{mark.zone}_{side.lower()}"]), side)
+            for mark in self.marks
+            for side in Side
+        ]
+        for mark, path, side in outlines:
+            fill_zone(painter, path, mark.hatch if side is Side.L else mark.hatch.mirrored(), tint(mark), unit)
+        self._art(painter)
+        for mark, path, _side in outlines:
+            edge = tint(mark).darker(220)
+            painter.setPen(QPen(edge, 0.55 / unit))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+        if self.channels:
+            self._channels(painter, unit)
+        self._strokes(painter, unit)
+        painter.restore()
+        self._numbers(rect, unit, to_page)
+
+    def _numbers(self, rect: QRectF, unit: float, to_page: Callable[[float, float], QPointF]) -> None:
+        """Numbers inside the zones that have room, the rest beside the face on leader lines.
+
+        A number inside a zone keeps clear of the leader lines that cross it,
+        so no line seems to point at the wrong number.
+        """
+        radius = NUMBER_RADIUS_PT
+        outside = sorted((m for m in self.marks if m.room * unit < radius + 1.0), key=lambda m: m.label_at[1])
+        placed: list[QPointF] = []
+        leaders: list[tuple[QPointF, QPointF]] = []
+        if outside:
+            edge = max(p[0] for m in self.marks for p in self.catalog.areas[f"{m.zone}_{Side.L.lower()}"].outline)
+            column = min(to_page(edge, 0).x() + LEADER_GAP_PT + radius, rect.right() - radius)
+            targets = [to_page(*m.label_at) for m in outside]
+            ys = spread([t.y() for t in targets], 2 * radius + 2.0, rect.top() + radius, rect.bottom() - radius)
+            placed = [QPointF(column, y) for y in ys]
+            leaders = [(target, QPointF(column - radius, y)) for target, y in zip(targets, ys, strict=True)]
+        for mark in self.marks:
+            if mark in outside:
+                continue
+            centre = self._inside_spot(mark, unit, to_page, leaders, placed)
+            placed.append(centre)
+            self.canvas.number(centre, mark.number)
+        painter = self.canvas.painter
+        for mark, (target, end) in zip(outside, leaders, strict=True):
+            painter.setPen(QPen(QColor(INK), 0.5))
+            painter.drawLine(target, end)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(INK))
+            painter.drawEllipse(target, 1.3, 1.3)
+            self.canvas.number(QPointF(end.x() + radius, end.y()), mark.number)
+
+    @staticmethod
+    def _inside_spot(
+        mark: ZoneMark,
+        unit: float,
+        to_page: Callable[[float, float], QPointF],
+        leaders: Sequence[tuple[QPointF, QPointF]],
+        placed: Sequence[QPointF],
+    ) -> QPointF:
+        """The roomiest spot in the zone that keeps clear of leaders and numbers, else the least crowded."""
+        best, best_clearance = to_page(*mark.label_at), -1e9
+        for at, room in ((mark.label_at, mark.room), *mark.spots):
+            if room * unit < NUMBER_RADIUS_PT + 1.0:
+                break
+            spot = to_page(*at)
+            gap = clearance(spot, leaders, placed)
+            if gap >= CLEARANCE_PT:
+                return spot
+            if gap > best_clearance:
+                best, best_clearance = spot, gap
+        return best
+
+    def _art(self, painter: QPainter) -> None:
+        LineArt(self.catalog.face.art, as_drawn).paint(painter)
+
+    def _channels(self, painter: QPainter, unit: float) -> None:
+        for code, channel in self.catalog.channels.items():
+            if not channel.yang_ming:
+                continue
+            style = channel_style(code)
+            for line in self.catalog.channel_lines(code):
+                positions = [stop.pos for stop in line.stops]
+                runs: list[tuple[bool, list[tuple[float, float]]]] = []
+                for i in range(1, len(positions)):
+                    if runs and runs[-1][0] == line.internal[i]:
+                        runs[-1][1].append(positions[i])
+                    else:
+                        runs.append((line.internal[i], [positions[i - 1], positions[i]]))
+                for internal, points in runs:
+                    pen = QPen(QColor(style.colour), (0.7 if internal else CHANNEL_PT) / unit)
+                    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                    if internal:
+                        pen.setStyle(Qt.PenStyle.DotLine)
+                    elif style.dashes:
+                        pen.setDashPattern(list(style.dashes))
+                    painter.setPen(pen)
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawPath(smooth_path(points))
+
+    def _strokes(self, painter: QPainter, unit: float) -> None:
+        """Arrows on the subject's right only; the numbers sit on the other side."""
+        ink = QColor(INK)
+        for mark in self.marks:
+            area = self.catalog.areas[f"{mark.zone}_{Side.R.lower()}"]
+            for index, line in enumerate(area.strokes):
+                path = smooth_path(line)
+                pen = QPen(ink, (0.85 if index == 0 else 0.6) / unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)
+                end = path.pointAtPercent(1.0)
+                before = path.pointAtPercent(path.percentAtLength(max(path.length() - 2.0 / unit, 0.0)))
+                head = QPainterPath()
+                head.addPolygon(arrow_head(end, end - before, 4.2 / unit))
+                head.closeSubpath()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(ink)
+                painter.drawPath(head)

@@ -1,0 +1,98 @@
+"""Drawing a printed sheet with QPainter onto a PDF writer or a printer.
+
+The way in for the command, the export menu and the note field: it sets the
+page up in points, picks the cheat or take-home layout and hands back how the
+layout turned out. The core decides the wording and the order of fallbacks;
+the layouts measure and draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
+from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from ...core.catalog import Catalog
+from ...core.output.sheet import MARGIN_PT, CheatSheet, Paper, Sheet, TakeHomeSheet
+from ..fonts import bundled_fonts
+from ..headless import offscreen_without_display
+from .canvas import Canvas, Report
+from .cheat import CheatLayout
+from .takehome import TakeHomeLayout
+
+PDF_RESOLUTION = 1200
+
+
+def ensure_application() -> QGuiApplication:
+    """A GUI application with the bundled fonts, also where there is no display."""
+    offscreen_without_display()
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        app = QGuiApplication(["meridian-map"])
+    bundled_fonts()
+    return app
+
+
+def page_size_for(paper: Paper) -> QPageSize:
+    return QPageSize(QPageSize.PageSizeId.A4 if paper is Paper.A4 else QPageSize.PageSizeId.Letter)
+
+
+def render_pdf(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
+    """The sheet as a PDF, in memory so the caller decides how to save it."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setCreator("Meridian Map")
+    writer.setTitle(sheet.title)
+    writer.setPageLayout(
+        QPageLayout(
+            page_size_for(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point
+        )
+    )
+    with painting(writer) as painter:
+        report = paint_sheet(painter, writer, catalog, sheet)
+    buffer.close()
+    return bytes(data.data()), report
+
+
+def note_room(catalog: Catalog, sheet: TakeHomeSheet, paper: Paper) -> Report:
+    """How the take-home sheet with its note lays out, for a note field to show the room left.
+
+    Laid out and drawn for real, into a PDF that is thrown away: the room
+    depends on every other text on the sheet.
+    """
+    return render_pdf(catalog, sheet, paper)[1]
+
+
+def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Sheet) -> Report:
+    """Draw one sheet from the current page of a PDF writer or printer on, adding pages as it runs on."""
+    bundled_fonts()
+    layout = device.pageLayout()
+    full = layout.fullRectPoints()
+    paint = layout.paintRectPoints()
+    scale = device.logicalDpiX() / 72.0
+    page = QRectF(full).adjusted(MARGIN_PT, MARGIN_PT, -MARGIN_PT, -MARGIN_PT)
+    page.translate(-paint.left(), -paint.top())
+    page = page.intersected(QRectF(0, 0, paint.width(), paint.height()))
+    canvas = Canvas(painter, device, scale, catalog)
+    canvas.begin_page()
+    try:
+        if isinstance(sheet, CheatSheet):
+            return CheatLayout(canvas, sheet).draw(page)
+        return TakeHomeLayout(canvas, sheet).draw(page)
+    finally:
+        painter.restore()
+
+
+@contextmanager
+def painting(device: QPagedPaintDevice) -> Iterator[QPainter]:
+    """A painter that is always ended, so a failed print never leaves the device busy."""
+    painter = QPainter(device)
+    try:
+        yield painter
+    finally:
+        painter.end()

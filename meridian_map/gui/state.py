@@ -1,0 +1,211 @@
+"""What the window is showing, held once: views observe these signals, widgets write through the setters.
+
+Every setter does nothing when the value is unchanged, so a control that
+mirrors the state (with its own signals blocked) and a view that follows it
+can never start a loop, and a save is scheduled only for real changes.
+`to_settings` and `restore` are the one place the saved form is written and
+checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.catalog import Catalog
+from ..core.model import DEFAULT_LANGUAGE, Side
+from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
+from .map.looks import LAYER_ORDER, LabelMode, Layer
+
+DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
+MESSAGE_MS = 5000
+
+
+EXPLORE = "explore"  # the mode: the screen the window shows; study and consult come later
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A zone side, or a point copy with the zone side it lies in ("" when that side has no area)."""
+
+    area: str = ""
+    point: str = ""
+    zone: str = ""  # the zone id, for lists that show zones rather than sides
+
+    @property
+    def key(self) -> str:
+        """What is saved and what a person would type to get it back."""
+        return self.point or self.area
+
+
+NOTHING = Selection()
+
+
+@dataclass(frozen=True)
+class Hover:
+    """What is under the pointer or the keyboard focus; shown in the status bar only."""
+
+    area: str = ""
+    point: str = ""
+
+
+class MapState(QObject):
+    selection_changed = Signal(Selection)
+    reselected = Signal(Selection)  # chosen again: the map replays its stroke animation
+    hover_changed = Signal(Hover)
+    concern_changed = Signal(str)  # concern id, "" for none
+    note_changed = Signal(str)  # the take-home sheet's note
+    layer_changed = Signal(Layer, bool)
+    label_mode_changed = Signal(LabelMode)
+    focus_changed = Signal(bool)  # Yang Ming focus
+    animation_changed = Signal(bool)
+    language_changed = Signal(str)
+    theme_changed = Signal(str)
+    mode_changed = Signal(str)
+    excluded_changed = Signal(frozenset)  # zone ids screened out
+    message = Signal(str, int)  # text for the status bar, and for how many ms
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.selection = NOTHING
+        self.hover = Hover()
+        self.concern = ""
+        self.note = ""
+        self.layers = {layer: layer not in DEFAULT_HIDDEN_LAYERS for layer in Layer}
+        self.label_mode = LabelMode.CODE
+        self.focus = False
+        self.animate = True
+        self.language = DEFAULT_LANGUAGE
+        self.theme = "system"
+        self.mode = EXPLORE
+        self.excluded: frozenset[str] = frozenset()
+
+    # selection --------------------------------------------------------------------
+
+    def select(self, selection: Selection) -> None:
+        if selection != self.selection:
+            self.selection = selection
+            self.selection_changed.emit(selection)
+        else:
+            self.reselected.emit(selection)
+
+    def select_area(self, area_key: str) -> None:
+        self.select(Selection(area=area_key, zone=self.catalog.areas[area_key].zone))
+
+    def select_point(self, key: str) -> None:
+        placed = self.catalog.point(key)
+        area = f"{placed.info.zone}_{(placed.side or Side.R).lower()}"
+        self.select(Selection(area=area if area in self.catalog.areas else "", point=key, zone=placed.info.zone))
+
+    def select_point_code(self, code: str) -> None:
+        target = point_target(self.catalog, code)
+        if target is not None:
+            self.select_point(target.key)
+
+    def clear_selection(self) -> None:
+        self.select(NOTHING)
+
+    def select_text(self, text: str) -> bool:
+        """Select what a typed or saved name points at (core/target.py): a zone side, a point copy or a concern."""
+        target = resolve(self.catalog, text)
+        if isinstance(target, ZoneTarget):
+            self.select_area(target.area)
+        elif isinstance(target, PointTarget):
+            self.select_point(target.key)
+        elif isinstance(target, ConcernTarget):
+            self.set_concern(target.id)
+        return target is not None
+
+    # the rest ---------------------------------------------------------------------
+
+    def set_hover(self, hover: Hover) -> None:
+        if hover != self.hover:
+            self.hover = hover
+            self.hover_changed.emit(hover)
+
+    def set_concern(self, concern: str) -> None:
+        """An unknown concern (a stale link or setting) is no concern."""
+        concern = concern if concern in self.catalog.concerns else ""
+        if concern != self.concern:
+            self.concern = concern
+            self.concern_changed.emit(concern)
+
+    def set_note(self, note: str) -> None:
+        if note != self.note:
+            self.note = note
+            self.note_changed.emit(note)
+
+    def set_layer(self, layer: Layer, visible: bool) -> None:
+        if visible != self.layers[layer]:
+            self.layers[layer] = visible
+            self.layer_changed.emit(layer, visible)
+
+    def set_label_mode(self, mode: LabelMode) -> None:
+        if mode != self.label_mode:
+            self.label_mode = mode
+            self.label_mode_changed.emit(mode)
+
+    def set_focus(self, focus: bool) -> None:
+        if focus != self.focus:
+            self.focus = focus
+            self.focus_changed.emit(focus)
+
+    def set_animate(self, animate: bool) -> None:
+        if animate != self.animate:
+            self.animate = animate
+            self.animation_changed.emit(animate)
+
+    def set_language(self, language: str) -> None:
+        if language != self.language:
+            self.language = language
+            self.language_changed.emit(language)
+
+    def set_theme(self, theme: str) -> None:
+        if theme != self.theme:
+            self.theme = theme
+            self.theme_changed.emit(theme)
+
+    def set_mode(self, mode: str) -> None:
+        if mode != self.mode:
+            self.mode = mode
+            self.mode_changed.emit(mode)
+
+    def set_excluded(self, zones: frozenset[str]) -> None:
+        if zones != self.excluded:
+            self.excluded = zones
+            self.excluded_changed.emit(zones)
+
+    def say(self, text: str, ms: int = MESSAGE_MS) -> None:
+        """A message for whoever shows them (the status bar), without reaching for it."""
+        self.message.emit(text, ms)
+
+    # settings ---------------------------------------------------------------------
+
+    def to_settings(self) -> dict[str, Any]:
+        """The saved form: plain values, each checked on the way back in (see `restore`)."""
+        return {
+            "layers": {str(layer): self.layers[layer] for layer in LAYER_ORDER},
+            "label_mode": str(self.label_mode),
+            "yang_ming_focus": self.focus,
+            "animate": self.animate,
+            "selection": self.selection.key,
+        }
+
+    def restore(self, saved: dict[str, Any]) -> None:
+        """Apply saved values; anything missing, stale or of the wrong type is skipped and keeps its default."""
+        layers = saved.get("layers")
+        if isinstance(layers, dict):
+            for layer in LAYER_ORDER:
+                if isinstance(value := layers.get(str(layer)), bool):
+                    self.set_layer(layer, value)
+        if (mode := saved.get("label_mode")) in [str(m) for m in LabelMode]:
+            self.set_label_mode(LabelMode(mode))
+        if isinstance(saved.get("yang_ming_focus"), bool):
+            self.set_focus(saved["yang_ming_focus"])
+        if isinstance(saved.get("animate"), bool):
+            self.set_animate(saved["animate"])
+        if isinstance(selection := saved.get("selection"), str) and selection:
+            self.select_text(selection)

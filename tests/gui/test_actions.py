@@ -1,0 +1,31 @@
+"""Menus and shortcuts come from one table."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from meridian_map.gui.actions import MENUS, ActionSpec
+from meridian_map.gui.mainwindow import MainWindow
+
+SPECS = [entry for _title, entries in MENUS for entry in entries if isinstance(entry, ActionSpec)]
+
+
+def test_names_and_shortcuts_are_unique() -> None:
+    names = [spec.name for spec in SPECS]
+    keys = [spec.shortcut().toString() for spec in SPECS if not spec.shortcut().isEmpty()]
+    assert len(set(names)) == len(names)
+    assert len(set(keys)) == len(keys)
+
+
+def test_the_window_menus_are_the_table(window: MainWindow) -> None:
+    menus = [action.menu() for action in window.menuBar().actions()]
+    assert [menu.title() for menu in menus] == [title for title, _entries in MENUS]
+    for menu, (_title, entries) in zip(menus, MENUS, strict=True):
+        texts = ["-" if action.isSeparator() else action.text() for action in menu.actions()]
+        assert texts == [entry if isinstance(entry, str) else entry.title for entry in entries]
+    for spec in SPECS:
+        action = window.named_actions[spec.name]
+        assert action in window.actions()
+        assert action.shortcut() == spec.shortcut()
+        assert action.isCheckable() == spec.checkable
+    assert window.named_actions["find"].shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
