@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.output.sheet import take_home_sheet
+from meridian_map.core.output.sheet import concern_routine, take_home_sheet
 
 
 def run_cli(home: Path, *args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -28,7 +28,8 @@ def routine_json(home: Path, *args: str) -> dict:  # type: ignore[type-arg]
 
 def test_the_json_routine_shows_screened_zones_and_capped_pressures(tmp_path: Path, catalog: Catalog) -> None:
     plain = routine_json(tmp_path, "--concern", "acne")
-    assert [s["zone"] for s in plain["steps"]] == [s.zone for s in take_home_sheet(catalog, "acne").steps]
+    sheet = take_home_sheet(catalog, concern_routine(catalog, "acne"))
+    assert [s["zone"] for s in plain["steps"]] == [s.zone for s in sheet.steps]
     assert plain["left_out"] == [] and not plain["postponed"]
     screened = routine_json(
         tmp_path, "--concern", "blemishes,dark-circles", "--screen", "recent-injectables:2026-11-20:forehead+brow",

@@ -7,15 +7,16 @@ import json
 import pytest
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.output.sheet import take_home_sheet
+from meridian_map.core.output.sheet import concern_routine, take_home_sheet
 from meridian_map.core.session.routine import Routine, RoutineError, Sides, Step, for_concerns, from_dict
 
 
 def test_a_concerns_default_routine_is_its_take_home_sheet(catalog: Catalog) -> None:
     for concern in catalog.concerns:
         routine = for_concerns(catalog, [concern])
-        sheet = take_home_sheet(catalog, concern)
-        assert routine.zones == tuple(step.zone for step in sheet.steps), concern
+        sheet = take_home_sheet(catalog, concern_routine(catalog, concern))
+        in_order = tuple(sorted(catalog.concerns[concern].zones, key=lambda zone: catalog.zones[zone].order))
+        assert routine.zones == in_order == tuple(step.zone for step in sheet.steps), concern
         assert routine.concerns == (concern,)
         assert all(step == Step(step.zone) for step in routine.steps)
 
