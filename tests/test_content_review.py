@@ -19,7 +19,8 @@ from meridian_map.core.catalog import Catalog
 from meridian_map.core.load import load_catalog
 from meridian_map.core.model import PointInfo, Text, Wording
 from meridian_map.core.output.json import catalog_document
-from meridian_map.core.output.sheet import LABELS, concern_routine, default_filename, find_concern, take_home_sheet
+from meridian_map.core.output.labels import LABELS
+from meridian_map.core.output.sheet import concern_routine, default_filename, find_concern, take_home_sheet
 from meridian_map.core.problems import ContentError
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.panels.panel import Panel

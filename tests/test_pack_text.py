@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 from meridian_map.cli import SUMMARY_ITEMS, _listing, main
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.load import load_catalog
-from meridian_map.core.output.sheet import EDITED_DISCLAIMER, cheat_sheet, concern_routine, take_home_sheet
+from meridian_map.core.output.labels import EDITED_DISCLAIMER
+from meridian_map.core.output.sheet import cheat_sheet, concern_routine, take_home_sheet
 from meridian_map.core.problems import ContentError
 from meridian_map.core.text.search import SearchIndex, fold
 from meridian_map.gui.mainwindow import MainWindow

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from ..catalog import Catalog
 from ..model import Concern, PointInfo, Vec, ZoneInfo
 from ..text.wording import span
+from .labels import EDITED_DISCLAIMER, LABELS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -41,7 +42,6 @@ HOME_FACE_WIDTH = 0.40
 YANG_MING_POINTS_PER_ZONE = 1
 PALETTE_SLOTS = 6  # tints the drawing layer offers; touching zones never share one
 # After a disclaimer a pack changed; the zh words are ones the bundled font subset draws.
-EDITED_DISCLAIMER = {"en": " (This disclaimer was edited locally.)", "zh": "（以上说明已在本地更改。）"}
 CLAUSE_BREAKS = (", then ", "; ", ", starting ", "，然后", "，再", "；")
 MIN_CLAUSE_CHARS, MIN_CLAUSE_HANZI = 24, 8  # a shortened direction must still say something
 MAX_PAGES = 6  # a take-home sheet that needs more is refused: it is a handout, not a booklet
@@ -85,103 +85,6 @@ HATCHES = (
     Hatch(90, dashed=True),
     Hatch(30),
 )
-
-
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "cheat_title": "Facial gua sha: the zones at a glance",
-        "cheat_subtitle": "{count} zones in working order, forehead to neck. Work both sides of the face alike.",
-        "date": "Printed {date}",
-        "col_number": "No.",
-        "col_zone": "Zone",
-        "col_direction": "Direction",
-        "col_pressure": "Pressure",
-        "col_strokes": "Strokes per line",
-        "col_concerns": "Part of the routine for",
-        "per_line": "{span} strokes per line",
-        "hold": "hold {span} s",
-        "more": "+{count}\u00a0more",
-        "key_title": "Key",
-        "key_stomach": "Stomach channel (ST)",
-        "key_large_intestine": "Large Intestine channel (LI)",
-        "key_stroke": "Stroke direction",
-        "key_number": "Zone number, as in the table",
-        "key_point": "Yang Ming point in the zone",
-        "key_pressure": "Pressure: 1 to 3 bars",
-        "cautions_title": "Cautions",
-        "cautions": "Light pressure only, with the tool almost flat; a mark on the face means too much pressure.\n"
-        "Never press the eyeball or pull the lower lid: stay on the bony rim.\n"
-        "In the neck, keep off the carotid pulse and the windpipe; no point pressure on the front of the neck.\n"
-        "Skip broken, infected, inflamed or sunburned skin, active acne, moles, lumps and swollen nodes.\n"
-        "One tool per person; wash it after every use.",
-        "stop_signs": "Stop at pain, red dots, bruising or redness that lasts; "
-        "faint pinkness should fade within about an hour.",
-        "home_title": "Gua sha at home: {concern}",
-        "steps_title": "Your routine, step by step",
-        "pressure_line": "{name} pressure",
-        "lead_in": ": ",
-        "feel": " — {feel}",
-        "before_title": "Before you start",
-        "before_text": "Wash your hands and the tool, cleanse your face and smooth on a little facial oil so the tool "
-        "glides. Hold the tool almost flat to the skin (about 15°). Stroke in one direction only and lift the "
-        "tool at the end of each stroke. Work both sides of the face the same way.",
-        "often_title": "How often",
-        "often_text": "A few minutes per session, 2–3 times a week. If any redness or marks remain, wait until they "
-        "have gone before working the same area again.",
-        "often_honest": "This is a common convention in gua sha guides, not a tested prescription.",
-        "care_title": "Take care",
-        "note_title": "Practitioner's note",
-        "face_caption": "Numbers show the steps, arrows the direction of the strokes.",
-        "continued": "{title} (continued)",
-        "page_of": "Page {page} of {pages}",
-        "continues": "Continued on page {page}",
-    },
-    "zh": {
-        "cheat_title": "面部刮痧分区图",
-        "cheat_subtitle": "{count} 处区域，自额头至颈部依次操作。面部两侧手法相同。",
-        "date": "打印日期 {date}",
-        "col_number": "编号",
-        "col_zone": "区域",
-        "col_direction": "方向",
-        "col_pressure": "力度",
-        "col_strokes": "每线次数",
-        "col_concerns": "所属护理",
-        "per_line": "每条线 {span} 次",
-        "hold": "停留 {span} 秒",
-        "more": "等\u00a0{total}\u00a0项",
-        "key_title": "图例",
-        "key_stomach": "足阳明胃经（ST）",
-        "key_large_intestine": "手阳明大肠经（LI）",
-        "key_stroke": "刮拭方向",
-        "key_number": "区域编号，与下表相同",
-        "key_point": "区域内的阳明经穴位",
-        "key_pressure": "力度：1 至 3 格",
-        "cautions_title": "注意事项",
-        "cautions": "力度宜轻，刮痧板几乎平贴皮肤；面部出现痕迹说明力度过大。\n"
-        "切勿按压眼球或拉扯下眼睑，只在眶骨缘上操作。\n"
-        "颈部避开颈动脉搏动处和气管；颈前不做穴位按压。\n"
-        "皮肤破损、感染、发炎或晒伤之处，以及正在发炎的痤疮（痘痘）、痣、肿块和肿大的淋巴结，都不要刮拭。\n"
-        "一人一板，每次用后清洗。",
-        "stop_signs": "如感到疼痛，或出现红点、瘀青或持久不退的发红，请立即停止；轻微发红应在约一小时内消退。",
-        "home_title": "在家刮痧：{concern}",
-        "steps_title": "操作方法",
-        "pressure_line": "力度：{name}",
-        "lead_in": "：",
-        "feel": "（{feel}）",
-        "before_title": "开始之前",
-        "before_text": "清洗手和刮痧板，清洁面部，再在面部用少许面部用油，让刮痧板顺滑移动。"
-        "刮痧板几乎平贴皮肤（约 15°）。只朝同一方向刮，每刮到终点后将刮痧板抬起。面部两侧手法相同。",
-        "often_title": "多久一次",
-        "often_text": "每次时间宜短，每周 2–3 次。如仍有发红或痕迹，请等其消退后再刮同一部位。",
-        "often_honest": "此为刮痧资料中常见的做法，并非经过试验证实的处方。",
-        "care_title": "注意事项",
-        "note_title": "专业人士备注",
-        "face_caption": "编号即操作先后；带尖头的线表示刮拭方向。",
-        "continued": "{title}（续）",
-        "page_of": "第 {page} 页，共 {pages} 页",
-        "continues": "续见第 {page} 页",
-    },
-}
 
 
 class SheetError(ValueError):
