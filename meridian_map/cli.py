@@ -21,6 +21,8 @@ from .core.problems import ContentError, Problem, clip
 from .core.store.stdout import STDOUT, stdout_failed, write_stdout
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .core.catalog import Catalog
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
@@ -88,6 +90,29 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     _add_source_options(sheet)
 
+    routine = commands.add_parser(
+        "routine",
+        help="print the routine for one or more concerns, screened for the client",
+        description="The routine's steps: each zone the concerns work, once, forehead to neck, with what the "
+        "screening answers change (capped pressure, zones left out and why, a postponed session). Screening items: "
+        "pregnancy, blood-thinners, recent-injectables, recent-procedure, active-breakout, rosacea-flare, "
+        "broken-skin, thyroid-or-neck-lump, skin-fragility, fever (docs/consult.md).",
+    )
+    routine.add_argument("--concern", metavar="ID[,ID]", required=True, help="concerns, e.g. acne,dark-circles")
+    routine.add_argument(
+        "--screen",
+        metavar="ID[,ID]",
+        action="append",
+        default=[],
+        help="items the client answered yes to, comma-separated or repeated; an item that needs data takes it "
+        "after colons: the date (YYYY-MM-DD) and the marked zones joined by '+', e.g. "
+        "recent-injectables:2026-11-20:forehead+brow, active-breakout:chin",
+    )
+    routine.add_argument("--format", choices=["text", "json"], default="text", help="default: text (JSON as UTF-8)")
+    routine.add_argument("--lang", default="en", help="language of the content texts: en or zh (default: en)")
+    routine.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help="the session's date (default: today)")
+    _add_source_options(routine)
+
     study = commands.add_parser("study", help="study progress: what is due per deck")
     study_commands = study.add_subparsers(dest="study_command", metavar="STUDY_COMMAND", required=True)
     status = study_commands.add_parser("status", help="print what is due and new per deck")
@@ -149,6 +174,15 @@ def _size(text: str) -> tuple[int, int]:
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise argparse.ArgumentTypeError(f"{clip(text)!r}: width and height must be between 200 and 8000")
     return width, height
+
+
+def _date(text: str) -> date:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{clip(text)!r} is not a date like 2026-11-20") from None
 
 
 def _joined_sizes(argv: Sequence[str]) -> list[str]:
@@ -268,13 +302,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         catalog = _load(args, announce=False)
     except ContentError as error:
         return _report(error, args)
+    from .core.load import load_screening
+
+    try:
+        screening = load_screening(catalog, args.assets)
+    except ContentError as error:
+        return _report(error, args)
     elapsed = (time.perf_counter() - started) * 1000
     sided = sum(1 for p in catalog.points if p.side is not None)
     midline = len(catalog.points) - sided
     _say(
         f"ok: {len(catalog.points)} points ({sided} on the sides, {midline} on the midline), "
         f"{len(catalog.zones)} zones ({len(catalog.areas)} outlines), {len(catalog.concerns)} concerns, "
-        f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks in {elapsed:.0f} ms"
+        f"{len(catalog.channels)} channels, {len(catalog.face.landmarks)} landmarks, "
+        f"{len(screening.items)} screening items in {elapsed:.0f} ms"
     )
     packs = _pack_dirs(args)
     if packs:
@@ -361,7 +402,7 @@ def cmd_paths(_args: argparse.Namespace) -> int:
     from .core.assets import shipped_assets
     from .core.store.dirs import cache_dir, content_dir, data_dir
     from .core.store.jsonstore import settings_store
-    from .core.store.paths import database_path
+    from .core.store.paths import clients_path, database_path
 
     content = content_dir()
     state = "exists" if content.is_dir() else "not created yet"
@@ -369,6 +410,7 @@ def cmd_paths(_args: argparse.Namespace) -> int:
     _say(f"content folder:  {content} ({state})")
     _say(f"data folder:     {data_dir()}")
     _say(f"study database:  {database_path()}")
+    _say(f"client records:  {clients_path()}")
     _say(f"cache folder:    {cache_dir()} (safe to delete)")
     _say(f"shipped content: {shipped_assets()} (face.svg and content/, to copy from)")
     return 0
@@ -489,6 +531,23 @@ def cmd_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_routine(args: argparse.Namespace) -> int:
+    from .consultcommands import RoutineRequestError, routine_output
+
+    try:
+        catalog = _load(args, cached=True)
+        output = routine_output(args, catalog)
+    except ContentError as error:
+        return _report(error, args)
+    except RoutineRequestError as error:
+        print(_clipped(str(error)), file=sys.stderr)
+        return 2
+    if args.format == "json":
+        return write_stdout(output.encode("utf-8"))
+    _say(output.rstrip("\n"))
+    return 0
+
+
 def cmd_study(args: argparse.Namespace) -> int:
     from .studycommands import cmd_study
 
@@ -525,7 +584,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
-        "deck": cmd_deck,
+        "deck": cmd_deck, "routine": cmd_routine,
     }  # fmt: skip
     handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 FACE_FILE = "face.svg"
 CONTENT_DIR = "content"
+SCREENING_FILE = "screening.toml"  # in the content folder, read by core/load/screening.py on its own
 
 
 def shipped_assets() -> Traversable:
@@ -22,11 +23,12 @@ def shipped_assets() -> Traversable:
 
 
 def content_files(folder: Traversable) -> list[Traversable]:
-    """The TOML files of a content folder, in a stable (sorted) order.
+    """The TOML files of a content folder, in a stable (sorted) order; the screening checklist is not one.
 
     Whatever is named `*.toml` and is not a folder counts, pipes and devices
     included, so that reading it reports it instead of it being passed over.
     """
     if not folder.is_dir():
         return []
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml") and not f.is_dir()), key=lambda f: f.name)
+    found = (f for f in folder.iterdir() if f.name.endswith(".toml") and f.name != SCREENING_FILE and not f.is_dir())
+    return sorted(found, key=lambda f: f.name)

@@ -6,6 +6,7 @@ file, line and field it concerns, so loaders append here instead of raising.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
@@ -76,3 +77,11 @@ class Problems:
 def clip(text: str, limit: int = 80) -> str:
     """Text a person typed, cut for quoting in a message: a 100 KB argument must not flood the terminal."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """The nearest choice, as a hint; one that differs only in case wins, since difflib weighs 'st2' far from 'ST2'."""
+    options = list(choices)
+    same = [choice for choice in options if choice.casefold() == word.casefold()]
+    close = same or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

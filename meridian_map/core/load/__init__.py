@@ -18,12 +18,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..problems import ContentError
 from ..store.dirs import cache_dir, content_dir
 
-__all__ = ["load_catalog", "load_with_user_pack"]
+if TYPE_CHECKING:
+    from ..screeningmodel import Screening
+
+__all__ = ["load_catalog", "load_screening", "load_with_user_pack"]
 
 
 def load_catalog(
@@ -67,3 +71,10 @@ def load_with_user_pack() -> tuple[Catalog, list[str]]:
         return load_catalog([user], cache_dir=cache), []
     except ContentError as error:
         return load_catalog(cache_dir=cache), [str(p) for p in error.problems]
+
+
+def load_screening(catalog: Catalog, assets: Traversable | None = None) -> Screening:
+    """The shipped screening checklist (or `assets`'s), checked against `catalog`; ContentError lists every problem."""
+    from .screening import load_screening as read_checklist
+
+    return read_checklist(catalog, assets)

@@ -28,9 +28,9 @@ from ..model import (
     ZoneArea,
     ZoneInfo,
 )
-from ..problems import ContentError, Problems
+from ..problems import ContentError, Problems, suggest
 from ..store.reading import MAX_SVG_BYTES, MAX_TOML_BYTES, display_name, read_bounded
-from .schema import ContentMerger, suggest
+from .schema import ContentMerger
 from .toml import TomlFile, read_toml
 
 if TYPE_CHECKING:

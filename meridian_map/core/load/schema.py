@@ -8,7 +8,6 @@ the window can say "edited locally".
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -31,7 +30,7 @@ from ..model import (
     ZoneInfo,
 )
 from ..printable import printing_problem
-from ..problems import Problems
+from ..problems import Problems, suggest
 from .toml import TomlFile
 
 MAX_RECORDS = 1_000  # of one kind, all layers together: the cross-checks grow with the square
@@ -188,14 +187,6 @@ def one_of(choices: Sequence[str]) -> Check:
         return result
 
     return check
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """The nearest choice, as a hint; one that differs only in case wins, since difflib weighs 'st2' far from 'ST2'."""
-    options = list(choices)
-    same = [choice for choice in options if choice.casefold() == word.casefold()]
-    close = same or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 identifier = pattern(ID_PATTERN, "a lower-case id like 'under_eye'")

@@ -1,0 +1,589 @@
+"""Clients, their screening answers, routines and sessions with notes, in their own SQLite file.
+
+Apart from the study database (`clients.sqlite3` beside `study.sqlite3`):
+health details of other people deserve a file that can be backed up, moved
+or wiped on its own. The same rules as the study database hold: readable by
+its owner only (0600), WAL with synchronous=FULL so a committed write
+survives a crash, one transaction per change, the schema version in
+`user_version` with step-by-step migrations, an unusable file renamed aside
+and reported, a file from a newer app read but never written. Deleted rows
+are overwritten (secure_delete) and the write-ahead log is emptied after a
+client is deleted, so a deleted client's details do not linger in the file.
+Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+import stat
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..screeningmodel import Answer, ScreeningError, answer_from_dict
+from ..session.routine import Routine, RoutineError, checked_name
+from .paths import clients_path
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+MAX_NOTE_CHARS = 20_000
+EXPORT_FORMAT = 1
+
+_SCHEMA_V1 = (
+    "CREATE TABLE client (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created TEXT NOT NULL)",
+    """CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+        answered_on TEXT NOT NULL,
+        answers TEXT NOT NULL
+    )""",
+    """CREATE TABLE routine (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER REFERENCES client (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX routine_name ON routine (coalesce(client_id, 0), name)",
+    """CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,
+        held_on TEXT NOT NULL,
+        routine TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        steps_done TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX session_client ON session (client_id, held_on)",
+)
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    for statement in _SCHEMA_V1:
+        db.execute(statement)
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1.
+MIGRATIONS: Mapping[int, Callable[[sqlite3.Connection], None]] = {0: _create_v1}
+EXPECTED_COLUMNS = {
+    "client": {"id", "name", "created"},
+    "answers": {"id", "client_id", "answered_on", "answers"},
+    "routine": {"id", "client_id", "name", "data"},
+    "session": {"id", "client_id", "held_on", "routine", "answers", "steps_done", "note"},
+}
+
+
+class ClientStoreError(OSError):
+    """The client file cannot be opened or written, or a request makes no sense; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    id: int
+    name: str
+    created: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRoutine:
+    """A saved routine as plain data: `routine.from_dict` checks it against the catalog in use."""
+
+    id: int
+    client_id: int | None  # None for a template
+    name: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningRecord:
+    id: int
+    answered_on: dt.date
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    id: int
+    client_id: int
+    held_on: dt.date
+    routine: Mapping[str, Any]
+    answers: tuple[Answer, ...]
+    steps_done: tuple[int, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    """What deleting a client removed, to tell the practitioner."""
+
+    name: str
+    routines: int
+    sessions: int
+    notes: int
+    screenings: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.name} is deleted, with {self.routines} routine(s), {self.sessions} session(s), "
+            f"{self.notes} note(s) and {self.screenings} screening record(s)"
+        )
+
+
+class ClientStore:
+    """An open client file; use `open_client_store` to get one."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool) -> None:
+        self.path = path
+        self._db = connection
+        self.read_only = read_only
+        self.skipped = 0  # rows that did not read as what they should be, left out
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ClientStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # Clients
+
+    def add_client(self, name: str, today: dt.date) -> Client:
+        """A new client by name or alias; the name must print on a sheet."""
+        text = _name(name)
+        with self._writing():
+            cursor = self._db.execute("INSERT INTO client (name, created) VALUES (?, ?)", (text, today.isoformat()))
+        return Client(_rowid(cursor), text, today.isoformat())
+
+    def rename_client(self, client_id: int, name: str) -> None:
+        text = _name(name)
+        with self._writing():
+            self._require("client", client_id)
+            self._db.execute("UPDATE client SET name = ? WHERE id = ?", (text, client_id))
+
+    def clients(self) -> list[Client]:
+        return [
+            Client(int(row[0]), str(row[1]), str(row[2]))
+            for row in self._db.execute("SELECT id, name, created FROM client ORDER BY name COLLATE NOCASE, id")
+        ]
+
+    def client(self, client_id: int) -> Client:
+        row = self._db.execute("SELECT id, name, created FROM client WHERE id = ?", (client_id,)).fetchone()
+        if row is None:
+            raise ClientStoreError(f"no client {client_id}")
+        return Client(int(row[0]), str(row[1]), str(row[2]))
+
+    def delete_client(self, client_id: int) -> Deleted:
+        """The client and everything recorded about them, gone from the file; says what went."""
+        with self._writing():
+            name = self.client(client_id).name
+
+            def count(sql: str) -> int:
+                return int(self._db.execute(sql, (client_id,)).fetchone()[0])
+
+            deleted = Deleted(
+                name=name,
+                routines=count("SELECT count(*) FROM routine WHERE client_id = ?"),
+                sessions=count("SELECT count(*) FROM session WHERE client_id = ?"),
+                notes=count("SELECT count(*) FROM session WHERE client_id = ? AND note != ''"),
+                screenings=count("SELECT count(*) FROM answers WHERE client_id = ?"),
+            )
+            for table in ("session", "answers", "routine"):
+                self._db.execute(f"DELETE FROM {table} WHERE client_id = ?", (client_id,))
+            self._db.execute("DELETE FROM client WHERE id = ?", (client_id,))
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return deleted
+
+    # Screening answers
+
+    def save_answers(self, client_id: int, answered_on: dt.date, answers: Sequence[Answer]) -> int:
+        with self._writing():
+            self._require("client", client_id)
+            cursor = self._db.execute(
+                "INSERT INTO answers (client_id, answered_on, answers) VALUES (?, ?, ?)",
+                (client_id, answered_on.isoformat(), _answers_json(answers)),
+            )
+        return _rowid(cursor)
+
+    def screenings(self, client_id: int) -> list[ScreeningRecord]:
+        """The client's screening answers, newest first."""
+        found = []
+        rows = self._db.execute(
+            "SELECT id, answered_on, answers FROM answers WHERE client_id = ? ORDER BY answered_on DESC, id DESC",
+            (client_id,),
+        )
+        for row_id, on, data in rows:
+            try:
+                found.append(ScreeningRecord(int(row_id), dt.date.fromisoformat(str(on)), _answers_from(data)))
+            except (TypeError, ValueError):
+                self.skipped += 1
+        return found
+
+    # Routines
+
+    def save_routine(self, client_id: int | None, routine: Routine) -> int:
+        """Store the routine under its name, for the client or (None) as a template; the same name is replaced."""
+        with self._writing():
+            if client_id is not None:
+                self._require("client", client_id)
+            _routine_name(routine.name)
+            data = json.dumps(routine.to_dict(), ensure_ascii=False)
+            row = self._db.execute(
+                "SELECT id FROM routine WHERE coalesce(client_id, 0) = ? AND name = ?", (client_id or 0, routine.name)
+            ).fetchone()
+            if row is not None:
+                self._db.execute("UPDATE routine SET data = ? WHERE id = ?", (data, row[0]))
+                return int(row[0])
+            cursor = self._db.execute(
+                "INSERT INTO routine (client_id, name, data) VALUES (?, ?, ?)", (client_id, routine.name, data)
+            )
+        return _rowid(cursor)
+
+    def routines(self, client_id: int | None) -> list[StoredRoutine]:
+        """The client's routines, or (None) the templates, by name."""
+        rows = self._db.execute(
+            "SELECT id, client_id, name, data FROM routine WHERE coalesce(client_id, 0) = ? ORDER BY name",
+            (client_id or 0,),
+        )
+        found = []
+        for row_id, owner, name, data in rows:
+            try:
+                parsed = json.loads(data)
+                if not isinstance(parsed, dict):
+                    raise ValueError("not an object")
+            except (TypeError, ValueError):
+                self.skipped += 1
+                continue
+            found.append(StoredRoutine(int(row_id), None if owner is None else int(owner), str(name), parsed))
+        return found
+
+    def rename_routine(self, routine_id: int, name: str) -> None:
+        with self._writing():
+            owner, data = self._routine_row(routine_id)
+            text = _routine_name(name)
+            self._check_free_name(owner, text, routine_id)
+            data["name"] = text
+            self._db.execute(
+                "UPDATE routine SET name = ?, data = ? WHERE id = ?",
+                (text, json.dumps(data, ensure_ascii=False), routine_id),
+            )
+
+    def duplicate_routine(self, routine_id: int, name: str) -> int:
+        """A copy under a new name, for the same client (or as another template).
+
+        A template becomes a client's routine through `save_routine`, which
+        takes any routine.
+        """
+        with self._writing():
+            owner, data = self._routine_row(routine_id)
+            text = _routine_name(name)
+            self._check_free_name(owner, text)
+            data["name"] = text
+            cursor = self._db.execute(
+                "INSERT INTO routine (client_id, name, data) VALUES (?, ?, ?)",
+                (owner, text, json.dumps(data, ensure_ascii=False)),
+            )
+        return _rowid(cursor)
+
+    def delete_routine(self, routine_id: int) -> None:
+        with self._writing():
+            self._routine_row(routine_id)
+            self._db.execute("DELETE FROM routine WHERE id = ?", (routine_id,))
+
+    # Sessions
+
+    def start_session(self, client_id: int, held_on: dt.date, routine: Routine, answers: Sequence[Answer]) -> int:
+        """A session record with the routine and answers as they were that day (later edits do not change it)."""
+        with self._writing():
+            self._require("client", client_id)
+            cursor = self._db.execute(
+                "INSERT INTO session (client_id, held_on, routine, answers) VALUES (?, ?, ?, ?)",
+                (
+                    client_id,
+                    held_on.isoformat(),
+                    json.dumps(routine.to_dict(), ensure_ascii=False),
+                    _answers_json(answers),
+                ),
+            )
+        return _rowid(cursor)
+
+    def save_note(self, session_id: int, text: str) -> None:
+        """The whole note in one committed write: what the editor's debounced save calls."""
+        if len(text) > MAX_NOTE_CHARS:
+            raise ClientStoreError(f"the note is {len(text):,} characters long (at most {MAX_NOTE_CHARS:,})")
+        with self._writing():
+            self._require("session", session_id)
+            self._db.execute("UPDATE session SET note = ? WHERE id = ?", (text, session_id))
+
+    def save_steps_done(self, session_id: int, steps: Sequence[int]) -> None:
+        with self._writing():
+            self._require("session", session_id)
+            self._db.execute(
+                "UPDATE session SET steps_done = ? WHERE id = ?", (json.dumps(sorted(set(steps))), session_id)
+            )
+
+    def note(self, session_id: int) -> str:
+        row = self._db.execute("SELECT note FROM session WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise ClientStoreError(f"no session {session_id}")
+        return str(row[0])
+
+    def sessions(self, client_id: int) -> list[SessionRecord]:
+        """The client's sessions, newest first; a row that does not read is counted in `skipped`."""
+        rows = self._db.execute(
+            "SELECT id, client_id, held_on, routine, answers, steps_done, note FROM session"
+            " WHERE client_id = ? ORDER BY held_on DESC, id DESC",
+            (client_id,),
+        )
+        found = []
+        for row_id, owner, held_on, routine, answers, steps, note in rows:
+            try:
+                data = json.loads(routine)
+                done = json.loads(steps)
+                if not isinstance(data, dict) or not isinstance(done, list):
+                    raise ValueError("not a session")
+                found.append(
+                    SessionRecord(
+                        int(row_id),
+                        int(owner),
+                        dt.date.fromisoformat(str(held_on)),
+                        data,
+                        _answers_from(answers),
+                        tuple(int(n) for n in done),
+                        str(note),
+                    )
+                )
+            except (TypeError, ValueError):
+                self.skipped += 1
+        return found
+
+    def export_client(self, client_id: int) -> dict[str, Any]:
+        """Everything kept about the client, as plain data for a JSON file the client may ask for."""
+        client = self.client(client_id)
+        return {
+            "format": EXPORT_FORMAT,
+            "client": {"name": client.name, "created": client.created},
+            "screenings": [
+                {"answered_on": r.answered_on.isoformat(), "answers": [a.to_dict() for a in r.answers]}
+                for r in self.screenings(client_id)
+            ],
+            "routines": [dict(r.data) for r in self.routines(client_id)],
+            "sessions": [
+                {
+                    "held_on": s.held_on.isoformat(),
+                    "routine": dict(s.routine),
+                    "answers": [a.to_dict() for a in s.answers],
+                    "steps_done": list(s.steps_done),
+                    "note": s.note,
+                }
+                for s in self.sessions(client_id)
+            ],
+        }
+
+    # Helpers
+
+    def _routine_row(self, routine_id: int) -> tuple[int | None, dict[str, Any]]:
+        row = self._db.execute("SELECT client_id, data FROM routine WHERE id = ?", (routine_id,)).fetchone()
+        if row is None:
+            raise ClientStoreError(f"no routine {routine_id}")
+        try:
+            data = json.loads(row[1])
+        except (TypeError, ValueError):
+            data = None
+        if not isinstance(data, dict):
+            raise ClientStoreError(f"routine {routine_id} does not read as a routine")
+        return (None if row[0] is None else int(row[0])), data
+
+    def _check_free_name(self, client_id: int | None, name: str, except_id: int | None = None) -> None:
+        row = self._db.execute(
+            "SELECT id FROM routine WHERE coalesce(client_id, 0) = ? AND name = ?", (client_id or 0, name)
+        ).fetchone()
+        if row is not None and row[0] != except_id:
+            raise ClientStoreError(f"there is already a routine called {name!r}")
+
+    def _require(self, table: str, row_id: int) -> None:
+        if self._db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
+            raise ClientStoreError(f"no {table} {row_id}")
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        if self.read_only:
+            raise ClientStoreError(f"{self.path.name} comes from a newer version of the app: it is read, never written")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+
+def _name(name: str) -> str:
+    try:
+        return checked_name(name)
+    except RoutineError as exc:
+        raise ClientStoreError(f"client {exc}") from None
+
+
+def _routine_name(name: str) -> str:
+    try:
+        return checked_name(name)
+    except RoutineError as exc:
+        raise ClientStoreError(f"routine {exc}") from None
+
+
+def _rowid(cursor: sqlite3.Cursor) -> int:
+    if cursor.lastrowid is None:
+        raise ClientStoreError("the row was not written")
+    return int(cursor.lastrowid)
+
+
+def _answers_json(answers: Sequence[Answer]) -> str:
+    return json.dumps([a.to_dict() for a in answers], ensure_ascii=False)
+
+
+def _answers_from(text: object) -> tuple[Answer, ...]:
+    data = json.loads(str(text))
+    if not isinstance(data, list):
+        raise ValueError("not a list of answers")
+    try:
+        return tuple(answer_from_dict(item) for item in data)
+    except ScreeningError as exc:
+        raise ValueError(str(exc)) from None
+
+
+@dataclass
+class OpenResult:
+    """The store, and what went wrong opening it (to tell the practitioner once)."""
+
+    store: ClientStore
+    warning: str | None = None
+    set_aside: Path | None = None
+
+
+class _UnusableError(Exception):
+    """The file is not a client database this app can use."""
+
+
+class _NewerError(Exception):
+    """Valid, from a newer app: read it, never write it."""
+
+
+def open_client_store(path: Path | None = None) -> OpenResult:
+    """Open (creating or upgrading) the client file; an unusable one is renamed aside and reported.
+
+    Raises ClientStoreError only when even a fresh file cannot be made.
+    """
+    target = path or clients_path()
+    try:
+        return OpenResult(_open(target))
+    except _NewerError as exc:
+        db = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        return OpenResult(ClientStore(target, db, read_only=True), f"{target.name} {exc}; it is read but never written")
+    except _UnusableError as exc:
+        reason = str(exc)
+    except sqlite3.Error as exc:
+        raise ClientStoreError(f"{target.name} cannot be opened ({exc}); it was left untouched") from None
+    aside = _set_aside(target)
+    if aside is None:
+        raise ClientStoreError(
+            f"{target.name} is unusable ({reason}) and cannot be renamed aside; it was left untouched"
+        )
+    try:
+        fresh = _open(target)
+    except sqlite3.Error as exc:
+        raise ClientStoreError(f"{target}: cannot create a new client file: {exc}") from None
+    return OpenResult(
+        fresh, f"{target.name} was unusable ({reason}); kept as {aside.name}, a new one was started", aside
+    )
+
+
+def _open(path: Path) -> ClientStore:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _create_private(path)
+    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        _configure(db)
+        _upgrade(db)
+    except BaseException:
+        db.close()
+        raise
+    return ClientStore(path, db, read_only=False)
+
+
+def _create_private(path: Path) -> None:
+    """Create the file as 0600 before SQLite does (its -wal and -shm files copy the mode); refuse odd paths."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise ClientStoreError(f"{path} is not a regular file") from None
+        return
+    os.close(fd)
+
+
+def _configure(db: sqlite3.Connection) -> None:
+    try:
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise
+        raise _UnusableError(str(exc)) from None
+    if check != "ok":
+        raise _UnusableError(f"damaged: {str(check)[:120]}")
+    found = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if found > SCHEMA_VERSION:
+        raise _NewerError(f"comes from a newer version of the app (schema {found}, this one knows {SCHEMA_VERSION})")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA secure_delete=ON")
+
+
+def _upgrade(db: sqlite3.Connection) -> None:
+    found = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if found == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise _UnusableError("holds tables but no schema version: not a client file")
+    for step in range(found, SCHEMA_VERSION):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA user_version = {step + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    for table, columns in EXPECTED_COLUMNS.items():
+        found_columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if not columns <= found_columns:
+            raise _UnusableError(f"claims schema {SCHEMA_VERSION} but its {table} table is missing or different")
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Rename the file (and its -wal and -shm companions) to `name.corrupt-<timestamp>`."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    try:
+        path.rename(target)
+    except OSError:
+        return None
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).rename(target.with_name(target.name + suffix))
+    return target
