@@ -17,10 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import sqlite3
-import stat
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +26,11 @@ from typing import Any
 from ..screeningmodel import Answer, ScreeningError, answer_from_dict
 from ..session.routine import Routine, RoutineError, checked_name
 from .paths import clients_path
+from .sqlitefile import NewerError, UnusableError, connect, connect_read_only, set_aside, upgrade
 
 SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 5000
+# secure_delete: a deleted client is overwritten in the file, not just unlinked from its pages.
+PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON")
 MAX_NOTE_CHARS = 20_000
 EXPORT_FORMAT = 1
 
@@ -472,14 +471,6 @@ class OpenResult:
     set_aside: Path | None = None
 
 
-class _UnusableError(Exception):
-    """The file is not a client database this app can use."""
-
-
-class _NewerError(Exception):
-    """Valid, from a newer app: read it, never write it."""
-
-
 def open_client_store(path: Path | None = None) -> OpenResult:
     """Open (creating or upgrading) the client file; an unusable one is renamed aside and reported.
 
@@ -488,14 +479,14 @@ def open_client_store(path: Path | None = None) -> OpenResult:
     target = path or clients_path()
     try:
         return OpenResult(_open(target))
-    except _NewerError as exc:
-        db = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except NewerError as exc:
+        db = connect_read_only(target)
         return OpenResult(ClientStore(target, db, read_only=True), f"{target.name} {exc}; it is read but never written")
-    except _UnusableError as exc:
+    except UnusableError as exc:
         reason = str(exc)
     except sqlite3.Error as exc:
         raise ClientStoreError(f"{target.name} cannot be opened ({exc}); it was left untouched") from None
-    aside = _set_aside(target)
+    aside = set_aside(target)
     if aside is None:
         raise ClientStoreError(
             f"{target.name} is unusable ({reason}) and cannot be renamed aside; it was left untouched"
@@ -510,80 +501,10 @@ def open_client_store(path: Path | None = None) -> OpenResult:
 
 
 def _open(path: Path) -> ClientStore:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _create_private(path)
-    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db = connect(path, PRAGMAS, SCHEMA_VERSION, ClientStoreError)
     try:
-        _configure(db)
-        _upgrade(db)
+        upgrade(db, SCHEMA_VERSION, MIGRATIONS, EXPECTED_COLUMNS, "a client file")
     except BaseException:
         db.close()
         raise
     return ClientStore(path, db, read_only=False)
-
-
-def _create_private(path: Path) -> None:
-    """Create the file as 0600 before SQLite does (its -wal and -shm files copy the mode); refuse odd paths."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise ClientStoreError(f"{path} is not a regular file") from None
-        return
-    os.close(fd)
-
-
-def _configure(db: sqlite3.Connection) -> None:
-    try:
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            raise
-        raise _UnusableError(str(exc)) from None
-    if check != "ok":
-        raise _UnusableError(f"damaged: {str(check)[:120]}")
-    found = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if found > SCHEMA_VERSION:
-        raise _NewerError(f"comes from a newer version of the app (schema {found}, this one knows {SCHEMA_VERSION})")
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA secure_delete=ON")
-
-
-def _upgrade(db: sqlite3.Connection) -> None:
-    found = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if found == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise _UnusableError("holds tables but no schema version: not a client file")
-    for step in range(found, SCHEMA_VERSION):
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[step](db)
-            db.execute(f"PRAGMA user_version = {step + 1}")
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-    for table, columns in EXPECTED_COLUMNS.items():
-        found_columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-        if not columns <= found_columns:
-            raise _UnusableError(f"claims schema {SCHEMA_VERSION} but its {table} table is missing or different")
-
-
-def _set_aside(path: Path) -> Path | None:
-    """Rename the file (and its -wal and -shm companions) to `name.corrupt-<timestamp>`."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    try:
-        path.rename(target)
-    except OSError:
-        return None
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            path.with_name(path.name + suffix).rename(target.with_name(target.name + suffix))
-    return target

@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
-import stat
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,9 +27,10 @@ from pathlib import Path
 from ..study.quiz import Grade
 from ..study.schedule import CardState, Review, utc
 from .paths import database_path
+from .sqlitefile import NewerError, UnusableError, connect, connect_read_only, set_aside, upgrade
 
 SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 5000
+PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON")
 
 
 _SCHEMA_V1 = (
@@ -291,13 +289,16 @@ def open_study_db(path: Path | None = None) -> OpenResult:
     target = path or database_path()
     try:
         return OpenResult(_open(target))
-    except _NewerError as exc:
-        return OpenResult(_open_read_only(target), f"{target.name} {exc}; it is read but never written")
-    except _UnusableError as exc:
+    except NewerError as exc:
+        return OpenResult(
+            StudyDb(target, connect_read_only(target), read_only=True),
+            f"{target.name} {exc}; it is read but never written",
+        )
+    except UnusableError as exc:
         reason = str(exc)
     except sqlite3.Error as exc:
         raise StudyDbError(f"{target.name} cannot be opened ({exc}); it was left untouched") from None
-    aside = _set_aside(target)
+    aside = set_aside(target)
     if aside is None:
         raise StudyDbError(f"{target.name} is unusable ({reason}) and cannot be renamed aside; it was left untouched")
     try:
@@ -308,64 +309,14 @@ def open_study_db(path: Path | None = None) -> OpenResult:
     return OpenResult(fresh, warning, aside)
 
 
-class _UnusableError(Exception):
-    """The file is not a study database this app can use."""
-
-
-class _NewerError(Exception):
-    """Valid, from a newer app: read it, never write it."""
-
-
 def _open(path: Path) -> StudyDb:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _create_private(path)
-    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db = connect(path, PRAGMAS, SCHEMA_VERSION, StudyDbError)
     try:
-        _configure(db)
-        _upgrade(db)
+        upgrade(db, SCHEMA_VERSION, MIGRATIONS, EXPECTED_COLUMNS, "a study database")
     except BaseException:
         db.close()
         raise
     return StudyDb(path, db, read_only=False)
-
-
-def _open_read_only(path: Path) -> StudyDb:
-    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-    return StudyDb(path, db, read_only=True)
-
-
-def _create_private(path: Path) -> None:
-    """Create the file as 0600 before SQLite does (its -wal and -shm files copy the mode); refuse odd paths."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise StudyDbError(f"{path} is not a regular file") from None
-        return
-    os.close(fd)
-
-
-def _configure(db: sqlite3.Connection) -> None:
-    """Check the file before anything else; only a damaged or foreign file counts as unusable.
-
-    A locked database or a failing disk is an OperationalError: reported,
-    and the file left as it is, since it may be fine the next time.
-    """
-    try:
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            raise
-        raise _UnusableError(str(exc)) from None
-    if check != "ok":
-        raise _UnusableError(f"damaged: {str(check)[:120]}")
-    found = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if found > SCHEMA_VERSION:
-        raise _NewerError(f"comes from a newer version of the app (schema {found}, this one knows {SCHEMA_VERSION})")
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("PRAGMA foreign_keys=ON")
 
 
 EXPECTED_COLUMNS = {
@@ -375,50 +326,6 @@ EXPECTED_COLUMNS = {
     },
     "deck": {"id", "name", "items"},
 }  # fmt: skip
-
-
-def _check_tables(db: sqlite3.Connection) -> None:
-    """A file claiming this schema must have its tables: otherwise it is not a study database of ours."""
-    for table, columns in EXPECTED_COLUMNS.items():
-        found = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-        if not columns <= found:
-            raise _UnusableError(f"claims schema {SCHEMA_VERSION} but its {table} table is missing or different")
-
-
-def _upgrade(db: sqlite3.Connection) -> None:
-    found = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if found == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise _UnusableError("holds tables but no schema version: not a study database")
-    for step in range(found, SCHEMA_VERSION):
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[step](db)
-            db.execute(f"PRAGMA user_version = {step + 1}")
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-    _check_tables(db)
-
-
-def _set_aside(path: Path) -> Path | None:
-    """Rename the file (and its -wal and -shm companions) to `name.corrupt-<timestamp>`."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    try:
-        path.rename(target)
-    except OSError:
-        return None
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        with contextlib.suppress(OSError):
-            companion.rename(target.with_name(target.name + suffix))
-    return target
 
 
 def _time(moment: datetime) -> str:
