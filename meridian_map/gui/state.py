@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.catalog import Catalog
 from ..core.model import DEFAULT_LANGUAGE, Side
 from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
+from ..core.text.languages import LANGUAGES
 from .map.looks import LAYER_ORDER, LabelMode, Layer
 
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
@@ -61,7 +62,7 @@ class MapState(QObject):
     label_mode_changed = Signal(LabelMode)
     focus_changed = Signal(bool)  # Yang Ming focus
     animation_changed = Signal(bool)
-    language_changed = Signal(str)
+    language_changed = Signal(str)  # en, zh or bilingual (gui/language.py)
     theme_changed = Signal(str)
     mode_changed = Signal(str)
     excluded_changed = Signal(frozenset)  # zone ids screened out
@@ -192,6 +193,7 @@ class MapState(QObject):
             "yang_ming_focus": self.focus,
             "animate": self.animate,
             "selection": self.selection.key,
+            "language": self.language,
         }
 
     def restore(self, saved: dict[str, Any]) -> None:
@@ -207,5 +209,7 @@ class MapState(QObject):
             self.set_focus(saved["yang_ming_focus"])
         if isinstance(saved.get("animate"), bool):
             self.set_animate(saved["animate"])
+        if saved.get("language") in LANGUAGES:
+            self.set_language(saved["language"])
         if isinstance(selection := saved.get("selection"), str) and selection:
             self.select_text(selection)

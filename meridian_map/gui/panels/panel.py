@@ -1,20 +1,27 @@
 """The right-hand panel: how a zone is worked, or what a point is.
 
 Rendered as rich text in a QTextBrowser so it stays selectable, scales with
-the system font and can link points and concerns back to the map.
+the system font and can link points and concerns back to the map. The
+content is shown in the state's content language, or in English and Chinese
+side by side when the language is bilingual; the panel's own few words
+(welcome, local-change marks) are the window's and go through Qt's
+translation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
+from ..language import change_word, chrome_language, content_languages
 from ..state import MapState, Selection
+from ..theme import LARGE_INTESTINE, STOMACH
 
 STYLE = (
     "<style>"
@@ -38,12 +45,30 @@ class Panel(QTextBrowser):
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
-        self.lang = "en"
+        self.languages = content_languages(state.language)
         self.setOpenLinks(False)
-        self.setAccessibleName("Details")
         self.anchorClicked.connect(self._follow)
-        self.show_welcome()
+        self.retranslate()
         state.selection_changed.connect(self.show_selection)
+        state.language_changed.connect(self._language_changed)
+
+    @property
+    def lang(self) -> str:
+        """The first content language shown (the only one unless bilingual)."""
+        return self.languages[0]
+
+    def _language_changed(self, language: str) -> None:
+        self.languages = content_languages(language)
+        self.show_selection(self.state.selection)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Details"))
+        self.show_selection(self.state.selection)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
@@ -63,29 +88,56 @@ class Panel(QTextBrowser):
     def _set(self, body: str) -> None:
         self.setHtml(STYLE + body)
 
+    def _side_by_side(self, render: Callable[[str], str]) -> None:
+        """One language, or each in its own column (bilingual), the first on the left."""
+        if len(self.languages) == 1:
+            self._set(render(self.languages[0]))
+            return
+        width = 100 // len(self.languages)
+        cells = "".join(f"<td width='{width}%' style='padding-right: 12px'>{render(la)}</td>" for la in self.languages)
+        self._set(f"<table width='100%'><tr>{cells}</tr></table>")
+
     def show_welcome(self) -> None:
-        disclaimer = escape(self.catalog.content.disclaimer.short.get(self.lang))
-        self._set(
-            "<h1>Meridian Map</h1>"
-            "<p class='sub'>Facial gua sha zones and acupuncture points</p>"
-            "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
-            "direction, pressure, strokes, the points in it and which concerns' routines include it.</p>"
-            "<p>Pick a concern on the left to light up its zones, or press <b>Ctrl+F</b> to find a point "
-            "by code, pinyin or hanzi (ST2, sibai, 四白).</p>"
-            "<p>The <span style='color:#D55E00'><b>Stomach</b></span> (solid) and "
-            "<span style='color:#0072B2'><b>Large Intestine</b></span> (dashed) channels, "
-            "the Yang Ming pair, are drawn on top.</p>"
-            f"<p class='sub'>{disclaimer}</p>{self._disclaimer_note()}",
+        """The window's welcome in its own words, with the disclaimer in each content language shown."""
+        disclaimers = "".join(
+            f"<p class='sub'>{escape(self.catalog.content.disclaimer.short.get(lang))}</p>" for lang in self.languages
         )
+        subtitle = self.tr("Facial gua sha zones and acupuncture points")
+        self._set(
+            f"<h1>Meridian Map</h1><p class='sub'>{escape(subtitle)}</p>"
+            + self.tr(
+                "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
+                "direction, pressure, strokes, the points in it and which concerns' routines include it.</p>"
+            )
+            + self.tr(
+                "<p>Pick a concern on the left to light up its zones, or press <b>Ctrl+F</b> to find a point "
+                "by code, pinyin or hanzi (ST2, sibai, 四白).</p>"
+            )
+            + self.tr(
+                "<p>The {stomach} (solid line) and the {large_intestine} (dashed), "
+                "the Yang Ming pair, are drawn on top.</p>"
+            ).format(stomach=self._channel("ST", STOMACH), large_intestine=self._channel("LI", LARGE_INTESTINE))
+            + f"{disclaimers}{self._disclaimer_note()}",
+        )
+
+    def _channel(self, code: str, colour: str) -> str:
+        """A channel's name from the content, in the chrome's language, in the colour it is drawn in."""
+        name = escape(wording.channel_name(self.catalog, code, chrome_language(self.state.language)))
+        return f"<span style='color:{colour}'><b>{name}</b></span>"
 
     def _disclaimer_note(self) -> str:
         change = self.catalog.local_change("disclaimer", "disclaimer")
-        return f"<p class='edited'>✎ This disclaimer was {change} locally.</p>" if change else ""
+        if not change:
+            return ""
+        note = self.tr("✎ This disclaimer was {change} locally.").format(change=change_word(change))
+        return f"<p class='edited'>{escape(note)}</p>"
 
     def show_zone(self, area_key: str) -> None:
+        self._side_by_side(lambda lang: self.zone_html(area_key, lang))
+
+    def zone_html(self, area_key: str, lang: str) -> str:
         area = self.catalog.areas[area_key]
         zone = self.catalog.zones[area.zone]
-        lang = self.lang
         words = self.catalog.content.panel
         pressure = self.catalog.pressures[zone.pressure]
         rows = [
@@ -115,28 +167,29 @@ class Panel(QTextBrowser):
             for c in zone.concerns
         )
         if any(self._local("concern", c) for c in zone.concerns):
-            concerns += "<br><span class='edited'>✎ from your content folder</span>"
+            mark = self.tr("✎ from your content folder")
+            concerns += f"<br><span class='edited'>{escape(mark)}</span>"
         edited = self._local_note("zone", zone.id)
         side = words.get("side_r" if area.side is Side.R else "side_l", lang)
-        self._set(
+        return (
             f"<h1>{escape(zone.name.get(lang))}</h1>"
             f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
             "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-            f"{self._heading('points')}<table>{point_rows}</table>"
+            f"{self._heading('points', lang)}<table>{point_rows}</table>"
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
-            + f"{self._heading('routine_for')}<p>{concerns}</p>"
-            f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
-            f"{self._heading('tradition')}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
-            f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>",
+            + f"{self._heading('routine_for', lang)}<p>{concerns}</p>"
+            f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
+            f"{self._heading('tradition', lang)}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
+            f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>"
         )
 
-    def _heading(self, word: str, mark: str = "") -> str:
-        return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, self.lang))}</h2>"
+    def _heading(self, word: str, lang: str, mark: str = "") -> str:
+        return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, lang))}</h2>"
 
     def _local(self, kind: str, key: str) -> str:
         """How a record a user file touched is marked: the user must see what is not shipped."""
         change = self.catalog.local_change(kind, key)
-        return f"✎ {change} locally" if change else ""
+        return self.tr("✎ {change} locally").format(change=change_word(change)) if change else ""
 
     def _local_note(self, kind: str, key: str) -> str:
         mark = self._local(kind, key)
@@ -149,23 +202,25 @@ class Panel(QTextBrowser):
         )
 
     def show_point(self, key: str) -> None:
+        self._side_by_side(lambda lang: self.point_html(key, lang))
+
+    def point_html(self, key: str, lang: str) -> str:
         placed = self.catalog.point(key)
         info = placed.info
-        lang = self.lang
         words = self.catalog.content.panel
         zone = self.catalog.zones.get(info.zone)
         side = "" if placed.side is None else " · " + words.get(f"side_{placed.side.lower()}", lang)
         notes = info.notes.get(lang) if info.notes.values else ""
         view = " " + words.get("side_view", lang) if info.view == "side" else ""
         internal = " " + words.get("internal", lang) if info.internal else ""
-        self._set(
+        return (
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
             f"<p class='sub'>{escape(info.english)} · {escape(wording.channel_name(self.catalog, info.channel, lang))}"
             f"{escape(side)}</p>{self._local_note('point', info.code)}"
-            f"{self._heading('location')}"
+            f"{self._heading('location', lang)}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
-            + (f"{self._heading('zone')}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
-            + f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
-            + (f"{self._heading('notes')}<p>{escape(notes)}</p>" if notes else "")
-            + f"<p class='sub'>{escape(words.get('positions', lang))}</p>",
+            + (f"{self._heading('zone', lang)}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
+            + f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
+            + (f"{self._heading('notes', lang)}<p>{escape(notes)}</p>" if notes else "")
+            + f"<p class='sub'>{escape(words.get('positions', lang))}</p>"
         )
