@@ -54,8 +54,8 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
-            done = translation is not None and translation.get("type") is None and bool(translation.text)
-            found[(name, message.findtext("source", ""))] = translation.text if done and translation is not None else None
+            text = None if translation is None or translation.get("type") is not None else translation.text
+            found[(name, message.findtext("source", ""))] = text or None
     return found
 
 

@@ -5,375 +5,375 @@
     <name>Exporter</name>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Print sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>打印资料页</translation>
     </message>
     <message>
         <source>Sent to the printer</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送到打印机</translation>
     </message>
     <message>
         <source>Print preview</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览</translation>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF</translation>
     </message>
     <message>
         <source>Export image</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图像</translation>
     </message>
     <message>
         <source>Width in pixels:</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度（像素）：</translation>
     </message>
     <message>
         <source>the image could not be rendered</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成图像</translation>
     </message>
     <message>
         <source>Saved {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {file}</translation>
     </message>
     <message>
         <source>{file} was not saved: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 未保存：{reason}。</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
     <name>LocalChange</name>
     <message>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Bilingual (English and 简体中文 side by side)</source>
-        <translation type="unfinished"></translation>
+        <translation>双语（English 与简体中文并排）</translation>
     </message>
     <message>
         <source>Hover information</source>
-        <translation type="unfinished"></translation>
+        <translation>悬停信息</translation>
     </message>
     <message>
         <source>Translations not found: {files}</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到翻译文件：{files}</translation>
     </message>
     <message>
         <source>Hover: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>悬停：{what}</translation>
     </message>
     <message>
         <source>Content folder</source>
-        <translation type="unfinished"></translation>
+        <translation>内容文件夹</translation>
     </message>
     <message>
         <source>{folder} cannot be created: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 {folder}：{reason}。</translation>
     </message>
     <message>
         <source>✎ The disclaimer was {change} locally by your content pack.</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ 免责声明已由您的内容包在本地{change}。</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>参考文献</translation>
     </message>
     <message>
         <source>About Meridian Map</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Meridian Map</translation>
     </message>
     <message>
         <source>Settings not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>设置未保存：{reason}</translation>
     </message>
     <message>
         <source>Settings not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>设置未保存</translation>
     </message>
     <message>
         <source>Your settings were not saved: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的设置未能保存：{reason}。</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
         <source>Face map</source>
-        <translation type="unfinished"></translation>
+        <translation>面部图</translation>
     </message>
     <message>
         <source>Zones and points of the face. Tab or arrow keys move between zones, Enter selects.</source>
-        <translation type="unfinished"></translation>
+        <translation>面部的区域和穴位。按 Tab 键或方向键在区域间移动，按 Enter 键选中。</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
         <source>Export &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图像(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏(&amp;F)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit to window</source>
-        <translation type="unfinished"></translation>
+        <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Clear selection</source>
-        <translation type="unfinished"></translation>
+        <translation>取消选择(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Open &amp;content folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开内容文件夹(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;About Meridian Map</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Meridian Map(&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>Panel</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
         <source>Facial gua sha zones and acupuncture points</source>
-        <translation type="unfinished"></translation>
+        <translation>面部刮痧区域与穴位</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Hover&lt;/b&gt; a zone to see its name; &lt;b&gt;click&lt;/b&gt; it to see how it is worked: direction, pressure, strokes, the points in it and which concerns&apos; routines include it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;将指针&lt;b&gt;悬停&lt;/b&gt;在区域上可查看其名称；&lt;b&gt;点击&lt;/b&gt;区域可查看操作方法：方向、力度、次数、区域内的穴位，以及哪些问题的护理流程包括该区域。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Pick a concern on the left to light up its zones, or press &lt;b&gt;Ctrl+F&lt;/b&gt; to find a point by code, pinyin or hanzi (ST2, sibai, 四白).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;在左侧选择一个问题可突出显示其区域，或按 &lt;b&gt;Ctrl+F&lt;/b&gt; 按代码、拼音或汉字查找穴位（ST2、sibai、四白）。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;The {stomach} (solid line) and the {large_intestine} (dashed), the Yang Ming pair, are drawn on top.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;{stomach}（实线）与{large_intestine}（虚线）同属阳明，绘于最上层。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>✎ This disclaimer was {change} locally.</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ 此免责声明已在本地{change}。</translation>
     </message>
     <message>
         <source>✎ from your content folder</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ 来自您的内容文件夹</translation>
     </message>
     <message>
         <source>✎ {change} locally</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ 已在本地{change}</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search  ST2, sibai, 四白, dark circles</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索  ST2、sibai、四白、黑眼圈</translation>
     </message>
     <message>
         <source>Search points, zones and concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索穴位、区域和问题</translation>
     </message>
 </context>
 <context>
     <name>Sidebar</name>
     <message>
         <source>Zones</source>
-        <translation type="unfinished"></translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Yang Ming channels (ST, LI)</source>
-        <translation type="unfinished"></translation>
+        <translation>阳明经（ST、LI）</translation>
     </message>
     <message>
         <source>Other channels</source>
-        <translation type="unfinished"></translation>
+        <translation>其他经脉</translation>
     </message>
     <message>
         <source>Stroke arrows</source>
-        <translation type="unfinished"></translation>
+        <translation>刮拭方向箭头</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>穴位</translation>
     </message>
     <message>
         <source>Point labels</source>
-        <translation type="unfinished"></translation>
+        <translation>穴位标签</translation>
     </message>
     <message>
         <source>Codes (ST2)</source>
-        <translation type="unfinished"></translation>
+        <translation>代码（ST2）</translation>
     </message>
     <message>
         <source>Pinyin (Sìbái)</source>
-        <translation type="unfinished"></translation>
+        <translation>拼音（Sìbái）</translation>
     </message>
     <message>
         <source>Hanzi (四白)</source>
-        <translation type="unfinished"></translation>
+        <translation>汉字（四白）</translation>
     </message>
     <message>
         <source>Show zones for</source>
-        <translation type="unfinished"></translation>
+        <translation>按问题显示区域</translation>
     </message>
     <message>
         <source>Skin concern</source>
-        <translation type="unfinished"></translation>
+        <translation>皮肤问题</translation>
     </message>
     <message>
         <source>Zones: for the chosen concern in working order, else all</source>
-        <translation type="unfinished"></translation>
+        <translation>区域：所选问题的区域按操作顺序排列，未选时列出全部</translation>
     </message>
     <message>
         <source>Note for the take-home sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>在家刮痧单上的备注</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>图层</translation>
     </message>
     <message>
         <source>Label text</source>
-        <translation type="unfinished"></translation>
+        <translation>标签文字</translation>
     </message>
     <message>
         <source>Yang Ming focus</source>
-        <translation type="unfinished"></translation>
+        <translation>突出阳明经</translation>
     </message>
     <message>
         <source>Dim everything but the Stomach and Large Intestine channels</source>
-        <translation type="unfinished"></translation>
+        <translation>除胃经和大肠经外，其余均淡化显示</translation>
     </message>
     <message>
         <source>Animate strokes</source>
-        <translation type="unfinished"></translation>
+        <translation>刮拭动画</translation>
     </message>
     <message>
         <source>— any concern —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 全部问题 —</translation>
     </message>
     <message>
         <source>{change} by your content pack</source>
-        <translation type="unfinished"></translation>
+        <translation>已由您的内容包{change}</translation>
     </message>
     <message>
         <source>Too long to print: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>太长，无法打印：{reason}</translation>
     </message>
     <message>
         <source>The sheet continues on page 2</source>
-        <translation type="unfinished"></translation>
+        <translation>内容将延续到第 2 页</translation>
     </message>
     <message>
         <source>The sheet runs to {pages} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>内容共 {pages} 页</translation>
     </message>
     <message>
         <source>About {count} more characters fit on the first page</source>
-        <translation type="unfinished"></translation>
+        <translation>第一页还可容纳约 {count} 个字符</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
         <source>Settings not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>设置未保存</translation>
     </message>
     <message>
         <source>Your settings were not saved when Meridian Map last closed: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>上次关闭 Meridian Map 时设置未能保存：{reason}。</translation>
     </message>
     <message>
         <source>The window opens as it was set before that.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口按在此之前保存的设置打开。</translation>
     </message>
     <message>
         <source>Your content pack has problems</source>
-        <translation type="unfinished"></translation>
+        <translation>您的内容包有问题</translation>
     </message>
     <message>
         <source>{count} problem(s) in {folder}. The shipped content is shown instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 中有 {count} 个问题。现改为显示随附的内容。</translation>
     </message>
     <message>
         <source>… and {count} more under Show Details.</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 {count} 个，见“显示详细信息”。</translation>
     </message>
     <message>
         <source>Translations not found: {files}</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到翻译文件：{files}</translation>
     </message>
 </context>
 </TS>

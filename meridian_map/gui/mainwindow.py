@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         languages = content_languages(self.map_state.language)
         if hover.point:
             info = self.catalog.point(hover.point).info
-            text = f"{info.code} {info.pinyin} {info.hanzi} · {info.english}"
+            text = f"{info.code} {info.pinyin} {info.hanzi}" + (f" · {info.english}" if EN in languages else "")
             self.hover_label.setText(self.tr("Hover: {what}").format(what=text))
         elif hover.area:
             area = self.catalog.areas[hover.area]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
+from ...core.text.languages import EN
 from ..language import change_word, chrome_language, content_languages
 from ..state import MapState, Selection
 from ..theme import LARGE_INTESTINE, STOMACH
@@ -159,7 +160,7 @@ class Panel(QTextBrowser):
             ),
         ]
         points = self.catalog.points_in_zone(zone.id)
-        point_rows = "".join(self._point_row(p) for p in points) or "<tr><td>—</td></tr>"
+        point_rows = "".join(self._point_row(p, lang) for p in points) or "<tr><td>—</td></tr>"
         nearby = ", ".join(f"<a href='point:{c}'>{c}</a>" for c in zone.nearby)
         concerns = ", ".join(
             f"<a href='concern:{c}'>{escape(self.catalog.concerns[c].name.get(lang))}</a>"
@@ -195,10 +196,12 @@ class Panel(QTextBrowser):
         mark = self._local(kind, key)
         return f"<p class='edited'>{mark}</p>" if mark else ""
 
-    def _point_row(self, info: PointInfo) -> str:
+    def _point_row(self, info: PointInfo, lang: str) -> str:
+        """Code, pinyin and hanzi in every language; the English name only in English (hanzi is the Chinese)."""
+        english = f"<td>{escape(info.english)}</td>" if lang == EN else ""
         return (
             f"<tr><td><a href='point:{info.code}'><b>{info.code}</b></a></td>"
-            f"<td>{escape(info.pinyin)} {escape(info.hanzi)}</td><td>{escape(info.english)}</td></tr>"
+            f"<td>{escape(info.pinyin)} {escape(info.hanzi)}</td>{english}</tr>"
         )
 
     def show_point(self, key: str) -> None:
@@ -215,7 +218,8 @@ class Panel(QTextBrowser):
         internal = " " + words.get("internal", lang) if info.internal else ""
         return (
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
-            f"<p class='sub'>{escape(info.english)} · {escape(wording.channel_name(self.catalog, info.channel, lang))}"
+            f"<p class='sub'>{escape(info.english) + ' · ' if lang == EN else ''}"
+            f"{escape(wording.channel_name(self.catalog, info.channel, lang))}"
             f"{escape(side)}</p>{self._local_note('point', info.code)}"
             f"{self._heading('location', lang)}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
