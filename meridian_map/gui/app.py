@@ -148,6 +148,7 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
             window.statusBar().showMessage(loaded.warning, 15000)
     window.map_state.set_language(language)  # --lang wins over the saved setting
     if missing:
+        print(f"translations not found: {', '.join(missing)}", file=sys.stderr)
         text = QCoreApplication.translate("Startup", "Translations not found: {files}")
         window.statusBar().showMessage(text.format(files=", ".join(missing)), 15000)
     if args.size:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
-from ...core.text.languages import EN
+from ...core.text.languages import EN, ZH
 from ..language import change_word, chrome_language, content_languages
 from ..state import MapState, Selection
 from ..theme import LARGE_INTESTINE, STOMACH
@@ -37,6 +37,7 @@ STYLE = (
     "a { text-decoration: none; }"
     "</style>"
 )
+COLON = {EN: ": ", ZH: "："}  # before a list, in each content language
 
 
 class Panel(QTextBrowser):
@@ -172,12 +173,13 @@ class Panel(QTextBrowser):
             concerns += f"<br><span class='edited'>{escape(mark)}</span>"
         edited = self._local_note("zone", zone.id)
         side = words.get("side_r" if area.side is Side.R else "side_l", lang)
+        colon = COLON.get(lang, ": ")
         return (
             f"<h1>{escape(zone.name.get(lang))}</h1>"
             f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
             "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
             f"{self._heading('points', lang)}<table>{point_rows}</table>"
-            + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
+            + (f"<p class='sub'>{escape(words.get('nearby', lang))}{colon}{nearby}</p>" if nearby else "")
             + f"{self._heading('routine_for', lang)}<p>{concerns}</p>"
             f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
             f"{self._heading('tradition', lang)}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
