@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self._save_timer.timeout.connect(self.save_state)
         self.setWindowTitle("Meridian Map")
         self.map_state = MapState(catalog, self)
+        # First of all the views: the translators are in place before any view redraws in the new language.
+        self.map_state.language_changed.connect(self._language_changed)
         self.scene = MapScene(catalog, self.map_state)
         self.view = MapView(self.scene, self.map_state)
         self.panel = Panel(catalog, self.map_state)
@@ -153,7 +155,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         state = self.map_state
         state.hover_changed.connect(self._show_hover)
-        state.language_changed.connect(self._language_changed)
         state.message.connect(self.statusBar().showMessage)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
         self.search.chosen.connect(self._search_chosen)

@@ -20,7 +20,7 @@ from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
 from ...core.text.languages import EN, ZH
-from ..language import change_word, chrome_language, content_languages
+from ..language import change_word, chrome_language, content_languages, current_chrome
 from ..state import MapState, Selection
 from ..theme import LARGE_INTESTINE, STOMACH
 
@@ -48,6 +48,7 @@ class Panel(QTextBrowser):
         self.catalog = catalog
         self.state = state
         self.languages = content_languages(state.language)
+        self._shown: tuple[Selection, tuple[str, ...], str] | None = None
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
         self.retranslate()
@@ -64,8 +65,10 @@ class Panel(QTextBrowser):
         self.show_selection(self.state.selection)
 
     def retranslate(self) -> None:
+        """Redraw only if not drawn in this language already: a bilingual page takes a while to lay out."""
         self.setAccessibleName(self.tr("Details"))
-        self.show_selection(self.state.selection)
+        if self._shown != (self.state.selection, self.languages, current_chrome()):
+            self.show_selection(self.state.selection)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -80,6 +83,7 @@ class Panel(QTextBrowser):
             self.state.set_concern(key)
 
     def show_selection(self, selection: Selection) -> None:
+        self._shown = (selection, self.languages, current_chrome())
         if selection.point:
             self.show_point(selection.point)
         elif selection.area:
