@@ -67,6 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="language of the window (remembered; default: the system's), and of a command's output when it has "
         "no --lang of its own; bilingual shows the content in English and Chinese side by side in the window",
     )
+    parser.add_argument("--mode", metavar="SCREEN", help="screen to open on (default: explore)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the face drawing and content")

@@ -1,6 +1,6 @@
 """Every menu entry and shortcut, in one table: what a command is called, where it sits, and its keys.
 
-The window maps each name to what it does (`build_menus`), so a command's
+The window maps each name to what it does (`Menus`), so a command's
 title, shortcut and place are changed here and nowhere else, and the table
 can be listed, checked for clashing keys, or translated as a whole.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .language import QT_TRANSLATE_NOOP
@@ -31,6 +31,7 @@ class ActionSpec:
     title: str
     keys: QKeySequence.StandardKey | str = ""
     checkable: bool = False
+    group: str = ""  # actions sharing a group are exclusive: checking one unchecks the others
 
     def shortcut(self) -> QKeySequence:
         return QKeySequence(self.keys)
@@ -59,6 +60,10 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("Menus", "&View"),
         (
+            ActionSpec(
+                "mode_explore", QT_TRANSLATE_NOOP("Menus", "&Explore the map"), "Ctrl+1", checkable=True, group="mode"
+            ),
+            SEPARATOR,
             ActionSpec("full_screen", QT_TRANSLATE_NOOP("Menus", "&Full screen"), "F11", checkable=True),
             SEPARATOR,
             ActionSpec("zoom_in", QT_TRANSLATE_NOOP("Menus", "Zoom &in"), QKeySequence.StandardKey.ZoomIn),
@@ -87,6 +92,7 @@ class Menus:
     def __init__(self, window: QMainWindow, slots: Mapping[str, Callable[[], object]]) -> None:
         self.actions: dict[str, QAction] = {}
         self.submenus: dict[str, QMenu] = {}
+        self._groups: dict[str, QActionGroup] = {}
         self._titled: list[tuple[QMenu | QAction, str]] = []
         bar = window.menuBar()
         for title, entries in MENUS:
@@ -109,6 +115,10 @@ class Menus:
         if not shortcut.isEmpty():
             action.setShortcut(shortcut)
         action.setCheckable(entry.checkable)
+        if entry.group:
+            if entry.group not in self._groups:
+                self._groups[entry.group] = QActionGroup(window)
+            action.setActionGroup(self._groups[entry.group])
         action.triggered.connect(slot)
         window.addAction(action)
         self.actions[entry.name] = action
