@@ -33,6 +33,7 @@ from meridian_map.core.text.languages import BILINGUAL, EN, ZH
 from meridian_map.gui import app as app_module
 from meridian_map.gui import language
 from meridian_map.gui.mainwindow import MainWindow
+from meridian_map.gui.pages import modes
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "translations" / "meridian_map_zh_CN.ts"
@@ -160,6 +161,9 @@ def test_no_visible_string_is_left_in_english_in_chinese(qtbot: QtBot, window: M
     assert window.sidebar.note_room.text() and untranslated(window, catalog) == []
     window.select("ST2.L")
     assert untranslated(window, catalog) == []
+    for mode in modes():  # every screen, each built on entry
+        window.map_state.set_mode(mode)
+        assert untranslated(window, catalog) == [], mode
 
 
 def test_the_walk_finds_an_english_string(qtbot: QtBot, window: MainWindow, catalog: Catalog) -> None:
