@@ -36,7 +36,7 @@ from .language import change_word, chrome_language, content_languages, use_chrom
 from .map.scene import MapScene
 from .map.view import MapView
 from .pages import Page, build_page, modes
-from .panels.panel import Panel
+from .panels.panel import PanelColumns
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
 from .state import EXPLORE, Hover, MapState
@@ -69,14 +69,15 @@ class MainWindow(QMainWindow):
         self.map_state.language_changed.connect(self._language_changed)
         self.scene = MapScene(catalog, self.map_state)
         self.view = MapView(self.scene, self.map_state)
-        self.panel = Panel(catalog, self.map_state)
+        self.panels = PanelColumns(catalog, self.map_state)
+        self.panel = self.panels.first
         self.sidebar = Sidebar(catalog, self.map_state)
         self.search = SearchBox(SearchIndex(catalog))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes(DEFAULT_SPLITTER)

@@ -208,15 +208,20 @@ def test_switching_language_retranslates_the_open_window(qtbot: QtBot, window: M
 
 def test_bilingual_shows_both_languages_side_by_side(qtbot: QtBot, window: MainWindow, catalog: Catalog) -> None:
     window.select("ST2.L")
+    second = window.panels.second
+    assert not second.isVisible()
     window.language_actions[BILINGUAL].trigger()
-    shown = window.panel.toPlainText()
+    assert second.isVisible() and second.x() > window.panel.x()  # beside it, on the right
+    english, chinese = window.panel.toPlainText(), second.toPlainText()
     for word in ("location", "cautions"):
-        assert catalog.content.panel.get(word, EN) in shown and catalog.content.panel.get(word, ZH) in shown
-    assert catalog.point("ST2.L").info.cautions.get(ZH) in shown
-    assert catalog.point("ST2.L").info.cautions.get(EN) in shown  # safety text whole in both
-    table = window.panel.document().rootFrame().childFrames()[0]
-    assert table.format().isTableFormat()  # the two languages are columns of one table
+        assert catalog.content.panel.get(word, EN) in english and catalog.content.panel.get(word, ZH) in chinese
+    assert catalog.point("ST2.L").info.cautions.get(EN) in english  # safety text whole in both
+    assert catalog.point("ST2.L").info.cautions.get(ZH) in chinese
     assert " / " in window.sidebar.zone_list.item(0).text()
+    window.select("cheek_l")  # both follow the selection
+    assert catalog.zones["cheek"].name.get(ZH) in second.toPlainText()
+    window.language_actions[ZH].trigger()
+    assert not second.isVisible() and catalog.zones["cheek"].direction.get(ZH) in window.panel.toPlainText()
 
 
 def test_printing_uses_the_chosen_language(qtbot: QtBot, window: MainWindow) -> None:

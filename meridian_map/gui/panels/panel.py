@@ -2,19 +2,19 @@
 
 Rendered as rich text in a QTextBrowser so it stays selectable, scales with
 the system font and can link points and concerns back to the map. The
-content is shown in the state's content language, or in English and Chinese
-side by side when the language is bilingual; the panel's own few words
-(welcome, local-change marks) are the window's and go through Qt's
-translation.
+content is shown in the state's content language; when the language is
+bilingual a second panel beside it shows the Chinese (`PanelColumns`): two
+documents lay out several times faster than one with the languages in table
+columns. The panel's own few words (welcome, local-change marks) are the
+window's and go through Qt's translation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
@@ -41,13 +41,18 @@ COLON = {EN: ": ", ZH: "："}  # before a list, in each content language
 
 
 class Panel(QTextBrowser):
-    """Follows the selection; its links write the state (a point code selects it, a concern is chosen)."""
+    """Follows the selection; its links write the state (a point code selects it, a concern is chosen).
 
-    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+    `column` is which of the content languages shown it shows: the second
+    column has one only when the language is bilingual, and is empty otherwise.
+    """
+
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None, column: int = 0) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
-        self.languages = content_languages(state.language)
+        self.column = column
+        self.languages = self._languages(state.language)
         self._shown: tuple[Selection, tuple[str, ...], str] | None = None
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
@@ -55,17 +60,20 @@ class Panel(QTextBrowser):
         state.selection_changed.connect(self.show_selection)
         state.language_changed.connect(self._language_changed)
 
+    def _languages(self, language: str) -> tuple[str, ...]:
+        return content_languages(language)[self.column : self.column + 1]
+
     @property
     def lang(self) -> str:
-        """The first content language shown (the only one unless bilingual)."""
-        return self.languages[0]
+        """The content language shown (English in an empty second column)."""
+        return self.languages[0] if self.languages else EN
 
     def _language_changed(self, language: str) -> None:
-        self.languages = content_languages(language)
+        self.languages = self._languages(language)
         self.show_selection(self.state.selection)
 
     def retranslate(self) -> None:
-        """Redraw only if not drawn in this language already: a bilingual page takes a while to lay out."""
+        """Redraw only if not drawn in this language already: the page is laid out anew on every draw."""
         self.setAccessibleName(self.tr("Details"))
         if self._shown != (self.state.selection, self.languages, current_chrome()):
             self.show_selection(self.state.selection)
@@ -84,7 +92,9 @@ class Panel(QTextBrowser):
 
     def show_selection(self, selection: Selection) -> None:
         self._shown = (selection, self.languages, current_chrome())
-        if selection.point:
+        if not self.languages:
+            self.clear()
+        elif selection.point:
             self.show_point(selection.point)
         elif selection.area:
             self.show_zone(selection.area)
@@ -94,20 +104,12 @@ class Panel(QTextBrowser):
     def _set(self, body: str) -> None:
         self.setHtml(STYLE + body)
 
-    def _side_by_side(self, render: Callable[[str], str]) -> None:
-        """One language, or each in its own column (bilingual), the first on the left."""
-        if len(self.languages) == 1:
-            self._set(render(self.languages[0]))
-            return
-        width = 100 // len(self.languages)
-        cells = "".join(f"<td width='{width}%' style='padding-right: 12px'>{render(la)}</td>" for la in self.languages)
-        self._set(f"<table width='100%'><tr>{cells}</tr></table>")
-
     def show_welcome(self) -> None:
-        """The window's welcome in its own words, with the disclaimer in each content language shown."""
-        disclaimers = "".join(
-            f"<p class='sub'>{escape(self.catalog.content.disclaimer.short.get(lang))}</p>" for lang in self.languages
-        )
+        """The window's welcome in its own words and the disclaimer; the second column has the disclaimer only."""
+        disclaimer = f"<p class='sub'>{escape(self.catalog.content.disclaimer.short.get(self.lang))}</p>"
+        if self.column:
+            self._set(f"{disclaimer}{self._disclaimer_note()}")
+            return
         subtitle = self.tr("Facial gua sha zones and acupuncture points")
         self._set(
             f"<h1>Meridian Map</h1><p class='sub'>{escape(subtitle)}</p>"
@@ -123,7 +125,7 @@ class Panel(QTextBrowser):
                 "<p>The {stomach} (solid line) and the {large_intestine} (dashed), "
                 "the Yang Ming pair, are drawn on top.</p>"
             ).format(stomach=self._channel("ST", STOMACH), large_intestine=self._channel("LI", LARGE_INTESTINE))
-            + f"{disclaimers}{self._disclaimer_note()}",
+            + f"{disclaimer}{self._disclaimer_note()}",
         )
 
     def _channel(self, code: str, colour: str) -> str:
@@ -139,7 +141,7 @@ class Panel(QTextBrowser):
         return f"<p class='edited'>{escape(note)}</p>"
 
     def show_zone(self, area_key: str) -> None:
-        self._side_by_side(lambda lang: self.zone_html(area_key, lang))
+        self._set(self.zone_html(area_key, self.lang))
 
     def zone_html(self, area_key: str, lang: str) -> str:
         area = self.catalog.areas[area_key]
@@ -211,7 +213,7 @@ class Panel(QTextBrowser):
         )
 
     def show_point(self, key: str) -> None:
-        self._side_by_side(lambda lang: self.point_html(key, lang))
+        self._set(self.point_html(key, self.lang))
 
     def point_html(self, key: str, lang: str) -> str:
         placed = self.catalog.point(key)
@@ -234,3 +236,20 @@ class Panel(QTextBrowser):
             + (f"{self._heading('notes', lang)}<p>{escape(notes)}</p>" if notes else "")
             + f"<p class='sub'>{escape(words.get('positions', lang))}</p>"
         )
+
+
+class PanelColumns(QSplitter):
+    """The panel, and beside it, when the language is bilingual, a second one in Chinese; each can be widened."""
+
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.first = Panel(catalog, state)
+        self.second = Panel(catalog, state, column=1)
+        self.addWidget(self.first)
+        self.addWidget(self.second)
+        self.setChildrenCollapsible(False)
+        self._show_columns(state.language)
+        state.language_changed.connect(self._show_columns)
+
+    def _show_columns(self, language: str) -> None:
+        self.second.setVisible(len(content_languages(language)) > 1)
