@@ -32,6 +32,10 @@ class ActionSpec:
     keys: QKeySequence.StandardKey | str = ""
     checkable: bool = False
     group: str = ""  # actions sharing a group are exclusive: checking one unchecks the others
+    also: tuple[str, ...] = ()  # further shortcuts, e.g. Ctrl+= where Ctrl++ needs Shift
+
+    def shortcuts(self) -> list[QKeySequence]:
+        return [self.shortcut(), *(QKeySequence(keys) for keys in self.also)]
 
     def shortcut(self) -> QKeySequence:
         return QKeySequence(self.keys)
@@ -66,7 +70,9 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
             SEPARATOR,
             ActionSpec("full_screen", QT_TRANSLATE_NOOP("Menus", "&Full screen"), "F11", checkable=True),
             SEPARATOR,
-            ActionSpec("zoom_in", QT_TRANSLATE_NOOP("Menus", "Zoom &in"), QKeySequence.StandardKey.ZoomIn),
+            ActionSpec(
+                "zoom_in", QT_TRANSLATE_NOOP("Menus", "Zoom &in"), QKeySequence.StandardKey.ZoomIn, also=("Ctrl+=",)
+            ),
             ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Menus", "Zoom &out"), QKeySequence.StandardKey.ZoomOut),
             ActionSpec("fit", QT_TRANSLATE_NOOP("Menus", "&Fit to window"), "Ctrl+0"),
             SEPARATOR,
@@ -111,9 +117,9 @@ class Menus:
     def _action(self, window: QMainWindow, entry: ActionSpec, slot: Callable[[], object]) -> QAction:
         """An action owned by the window and added to it, so its shortcut works with the menu bar hidden."""
         action = QAction(translated(entry.title), window)
-        shortcut = entry.shortcut()
-        if not shortcut.isEmpty():
-            action.setShortcut(shortcut)
+        shortcuts = [keys for keys in entry.shortcuts() if not keys.isEmpty()]
+        if shortcuts:
+            action.setShortcuts(shortcuts)
         action.setCheckable(entry.checkable)
         if entry.group:
             if entry.group not in self._groups:
