@@ -211,6 +211,10 @@
         <translation>详细信息</translation>
     </message>
     <message>
+        <source>Details in Chinese</source>
+        <translation>中文详细信息</translation>
+    </message>
+    <message>
         <source>Facial gua sha zones and acupuncture points</source>
         <translation>面部刮痧区域与穴位</translation>
     </message>

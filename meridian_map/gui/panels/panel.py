@@ -74,7 +74,7 @@ class Panel(QTextBrowser):
 
     def retranslate(self) -> None:
         """Redraw only if not drawn in this language already: the page is laid out anew on every draw."""
-        self.setAccessibleName(self.tr("Details"))
+        self.setAccessibleName(self.tr("Details in Chinese") if self.column else self.tr("Details"))
         if self._shown != (self.state.selection, self.languages, current_chrome()):
             self.show_selection(self.state.selection)
 
