@@ -157,8 +157,9 @@ def test_no_visible_string_is_left_in_english_in_chinese(qtbot: QtBot, window: M
     assert untranslated(window, catalog) == []
     window.map_state.set_concern("dark_circles")  # the note field and its room appear; zones in working order
     window.select("cheek_l")
-    window.sidebar.update_note_room()
-    assert window.sidebar.note_room.text() and untranslated(window, catalog) == []
+    window.sidebar.update_note_room()  # measured in a worker; the answer is worded here, in the window's language
+    qtbot.waitUntil(lambda: "第一页" in window.sidebar.note_room.text())
+    assert untranslated(window, catalog) == []
     window.select("ST2.L")
     assert untranslated(window, catalog) == []
     for mode in modes():  # every screen, each built on entry

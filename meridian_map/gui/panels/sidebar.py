@@ -7,7 +7,8 @@ link in the panel, the search field) shows here without being sent again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from ...core.catalog import Catalog
 from ..language import QT_TRANSLATE_NOOP, change_word, content_languages, sheet_language
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
 from ..state import MapState, Selection
+
+if TYPE_CHECKING:
+    from .noteroom import NoteRoom, Room
 
 NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
 NOTE_LINES = 3
@@ -72,6 +76,7 @@ class Sidebar(QWidget):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * NOTE_LINES + 12)
         self.note_room = QLabel()
+        self.room: NoteRoom | None = None  # the measuring worker, made when a note is first measured
         self.note_room.setWordWrap(True)
         self.note_room.setTextFormat(Qt.TextFormat.PlainText)
         self._room_timer = QTimer(self)
@@ -185,28 +190,43 @@ class Sidebar(QWidget):
             self._room_timer.start()
 
     def update_note_room(self) -> None:
-        """Say how much more of the note fits, or that it runs on, as the printed sheet would lay it out."""
+        """Say how much more of the note fits, or that it runs on, as the printed sheet would lay it out.
+
+        Measured in a worker thread (`NoteRoom`): the label keeps its words
+        until the answer for the latest note arrives.
+        """
         concern_id = self.state.concern
         if not concern_id:
             return
-        from ...core.output.sheet import concern_routine, take_home_sheet
         from ..exportmenu import local_paper
-        from ..sheets.render import note_room
 
-        routine = concern_routine(self.catalog, concern_id)
-        sheet = take_home_sheet(self.catalog, routine, sheet_language(self.state.language), self.state.note)
-        report = note_room(self.catalog, sheet, local_paper())
-        self.note_room.setText(self.note_room_text(report.note_room, report.pages, report.overflow))
+        if self.room is None:
+            from .noteroom import NoteRoom
 
-    def note_room_text(self, room: int, pages: int, overflow: Sequence[str]) -> str:
+            self.room = NoteRoom(self.catalog, self)
+            self.room.measured.connect(self._show_room)
+        self.room.request(concern_id, sheet_language(self.state.language), self.state.note, local_paper())
+
+    def stop_measuring(self) -> None:
+        """Let a measurement under way finish before the window goes: it answers to this sidebar."""
+        if self.room is not None:
+            self.room.wait()
+
+    def _show_room(self, room: Room) -> None:
+        if self.state.concern:
+            self.note_room.setText(self.note_room_text(room))
+
+    def note_room_text(self, room: Room) -> str:
         """What the note field says about the room left, from how the sheet in the chosen language laid out."""
-        if overflow:
-            return self.tr("Too long to print: {reason}").format(reason=overflow[0])
-        if pages > 1:
-            if pages == 2:
+        if room.overflow:
+            return self.tr("Too long to print: {reason}").format(reason=room.overflow[0])
+        if room.pages > 1:
+            if room.pages == 2:
                 return self.tr("The sheet continues on page 2")
-            return self.tr("The sheet runs to {pages} pages").format(pages=pages)
-        return self.tr("About {count} more characters fit on the first page").format(count=f"{max(room, 0):,}")
+            return self.tr("The sheet runs to {pages} pages").format(pages=room.pages)
+        return self.tr("About {count} more characters fit on the first page").format(
+            count=f"{max(room.characters, 0):,}"
+        )
 
     def _fill_zone_list(self, concern_id: str) -> None:
         """A concern's zones in working order, numbered; with none chosen, every zone top to bottom."""
