@@ -88,6 +88,9 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
     sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
+    sheet.add_argument(
+        "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
+    )
     _add_source_options(sheet)
 
     routine = commands.add_parser(
@@ -111,6 +114,9 @@ def _build_parser() -> argparse.ArgumentParser:
     routine.add_argument("--format", choices=["text", "json"], default="text", help="default: text (JSON as UTF-8)")
     routine.add_argument("--lang", default="en", help="language of the content texts: en or zh (default: en)")
     routine.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help="the session's date (default: today)")
+    routine.add_argument(
+        "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
+    )
     _add_source_options(routine)
 
     study = commands.add_parser("study", help="study progress: what is due per deck")
@@ -453,6 +459,12 @@ def _sheet(args: argparse.Namespace) -> int:
         catalog = _load(args, cached=True)
     except ContentError as error:
         return _report(error, args)
+    school = (args.school or "").strip().lower().replace("-", "_")
+    if school and school not in catalog.schools:
+        print(f"unknown school {school!r}; the schools are {', '.join(catalog.schools)}", file=sys.stderr)
+        return 2
+    if school:
+        catalog = catalog.with_school(school)
     try:
         sheet = build_sheet(catalog, args.concern, args.lang, args.note)
     except SheetError as error:

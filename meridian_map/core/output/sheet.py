@@ -166,6 +166,7 @@ class CheatSheet(SheetBase):
     rows: tuple[Row, ...]
     cautions: tuple[Numbered, ...]
     stop_signs: str
+    school: str = ""  # the technique school whose strokes the sheet prints
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ class TakeHomeSheet(SheetBase):
     often: str
     often_honest: str
     note: str
+    school: str = ""
 
 
 Sheet = CheatSheet | TakeHomeSheet
@@ -427,18 +429,30 @@ def cheat_sheet(
         for mark, zone in zip(marks, zones, strict=True)
     )
     cautions = tuple(Numbered(0, "", line) for line in labels["cautions"].split("\n"))
+    subtitle = labels["cheat_subtitle"].format(count=len(zones))
+    if catalog.current_school != catalog.default_school:
+        school = catalog.schools[catalog.current_school].name.get(lang)
+        subtitle = labels["cheat_subtitle_school"].format(count=len(zones), school=school)
     return CheatSheet(
         lang=lang,
         title=labels["cheat_title"],
-        subtitle=labels["cheat_subtitle"].format(count=len(zones)),
-        date=labels["date"].format(date=printed_on(today)),
+        subtitle=subtitle,
+        date=_dated(catalog, labels, lang, today),
         marks=marks,
         disclaimer=printed_disclaimer(catalog, lang),
         labels=labels,
         rows=rows,
         cautions=cautions,
         stop_signs=labels["stop_signs"],
+        school=catalog.current_school,
     )
+
+
+def _dated(catalog: Catalog, labels: Mapping[str, str], lang: str, today: dt.date | None) -> str:
+    """The date line, naming the school whose strokes are printed, since schools stroke some zones oppositely."""
+    line = labels["date"].format(date=printed_on(today))
+    school = catalog.schools.get(catalog.current_school)
+    return line if school is None else f"{line} · {labels['school'].format(school=school.name.get(lang))}"
 
 
 def _mid_sentence(name: str, lang: str) -> str:
@@ -486,6 +500,8 @@ def take_home_sheet(
     A step's pressure and stroke count are the routine's where it sets them,
     else the content's, so a concern's default routine prints as it always has.
     """
+    if routine.school and routine.school != catalog.school:
+        catalog = catalog.with_school(routine.school)
     labels = _check_language(catalog, lang)
     concerns = [find_concern(catalog, concern_id) for concern_id in routine.concerns]
     zones = [_routine_zone(catalog, step) for step in routine.steps]
@@ -522,7 +538,7 @@ def take_home_sheet(
             concern=" + ".join(_mid_sentence(c.name.get(lang), lang) for c in concerns) or routine.name
         ),
         subtitle="\n".join(concern.description.get(lang) for concern in concerns),
-        date=labels["date"].format(date=printed_on(today)),
+        date=_dated(catalog, labels, lang, today),
         marks=marks,
         disclaimer=printed_disclaimer(catalog, lang),
         labels=labels,
@@ -533,6 +549,7 @@ def take_home_sheet(
         often=labels["often_text"],
         often_honest=labels["often_honest"],
         note=note.strip(),
+        school=catalog.current_school,
     )
 
 
