@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_lift_strokes_on_cheek_jaw_and_fold_end_higher(catalog: Catalog) -> None
 
 
 def _segments(points: tuple[Vec, ...]) -> list[tuple[Vec, Vec]]:
-    return list(zip(points, points[1:], strict=False))
+    return list(itertools.pairwise(points))
 
 
 def _distance(p: Vec, a: Vec, b: Vec) -> float:
@@ -193,13 +194,21 @@ def test_bad_school_content_is_reported(assets_copy: Path, old: str, new: str, e
 
 
 def test_a_variant_without_sources_must_say_it_is_not_covered(assets_copy: Path) -> None:
-    _edit(assets_copy, 'follows = ["ST"]\nsources = ["lingshu_10"]\n\n[[variant]]\nzone = "jawline"', 'follows = ["ST"]\n\n[[variant]]\nzone = "jawline"')
+    _edit(
+        assets_copy,
+        'follows = ["ST"]\nsources = ["lingshu_10"]\n\n[[variant]]\nzone = "jawline"',
+        'follows = ["ST"]\n\n[[variant]]\nzone = "jawline"',
+    )
     problems = _problems(assets_copy)
     assert any("variant[chin/channel].gap" in p for p in problems), problems
 
 
 def test_two_default_schools_are_refused(assets_copy: Path) -> None:
-    _edit(assets_copy, 'sources = ["foldi_2012", "wittlinger_2011"]\n', 'sources = ["foldi_2012", "wittlinger_2011"]\ndefault = true\n')
+    _edit(
+        assets_copy,
+        'sources = ["foldi_2012", "wittlinger_2011"]\n',
+        'sources = ["foldi_2012", "wittlinger_2011"]\ndefault = true\n',
+    )
     problems = _problems(assets_copy)
     assert any("school[" in p and "only one school can be the default" in p for p in problems), problems
 
@@ -207,6 +216,7 @@ def test_two_default_schools_are_refused(assets_copy: Path) -> None:
 PACK_SCHOOL = """
 [[reference]]
 id = "my_teacher"
+short = "My teacher 2024"
 citation = "Notes from my own teacher's class, 2024."
 supports = { en = "Strokes on the cheek go straight out.", zh = "面颊平直向外刮。" }
 

@@ -116,12 +116,16 @@ class Catalog:
         """
         if school and school not in self.schools:
             raise KeyError(school)
-        schooled = sorted((_schooled(z, self.variant(z.id, school)) for z in self.content.zones), key=lambda z: (z.order, z.id))
+        schooled = sorted(
+            (_schooled(z, self.variant(z.id, school)) for z in self.content.zones), key=lambda z: (z.order, z.id)
+        )
         zones = {z.id: z for z in schooled}
         areas = {
             key: replace(
                 area,
-                strokes=tuple(tuple(self.frame.to_face(p, area.side) for p in line) for line in zones[area.zone].stroke_lines),
+                strokes=tuple(
+                    tuple(self.frame.to_face(p, area.side) for p in line) for line in zones[area.zone].stroke_lines
+                ),
             )
             for key, area in self.areas.items()
         }

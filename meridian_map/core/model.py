@@ -297,6 +297,7 @@ class Reference:
     """A published work a school rests on, cited as written, with what exactly it supports."""
 
     id: str
+    short: str  # "Földi & Földi 2012": the link text where a work is named in passing
     citation: str  # author, title, year: printed as written in every language
     supports: Text
     src: Source = field(default=Source("?"), compare=False)

@@ -416,7 +416,9 @@ def _check_variants(
             if ref not in declared.references:
                 report("sources", _unknown("reference", ref, declared.references))
         if not variant.sources and not variant.gap.values:
-            report("gap", "a variant without sources must say, in `gap`, that its school's sources do not cover the zone")
+            report(
+                "gap", "a variant without sources must say, in `gap`, that its school's sources do not cover the zone"
+            )
         for code in variant.follows:
             if code not in declared.channels:
                 report("follows", _unknown("channel", code, declared.channels))

@@ -193,7 +193,10 @@ def _content(content: Content) -> Plain:
         content.added,
         content.complete,
         tuple(
-            (s.id, s.order, _text(s.name), _text(s.description), _text(s.sequence), s.sources, s.default, _source(s.src))
+            (
+                s.id, s.order, _text(s.name), _text(s.description), _text(s.sequence), s.sources, s.default,
+                _source(s.src),
+            )
             for s in content.schools
         ),
         tuple(
@@ -204,7 +207,7 @@ def _content(content: Content) -> Plain:
             )
             for v in content.variants
         ),
-        tuple((r.id, r.citation, _text(r.supports), _source(r.src)) for r in content.references),
+        tuple((r.id, r.short, r.citation, _text(r.supports), _source(r.src)) for r in content.references),
     )  # fmt: skip
 
 
@@ -370,8 +373,8 @@ def _variant_in(data: Data) -> Variant:
 
 
 def _reference_in(data: Data) -> Reference:
-    id_, citation, supports, src = _tuple(data, 4)
-    return Reference(_str(id_), _str(citation), _text_in(supports), _source_in(src))
+    id_, short, citation, supports, src = _tuple(data, 5)
+    return Reference(_str(id_), _str(short), _str(citation), _text_in(supports), _source_in(src))
 
 
 def _pressure_in(data: Data) -> PressureLevel:

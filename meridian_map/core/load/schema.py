@@ -202,6 +202,8 @@ def channels_list(value: Any, ctx: Context) -> tuple[str, ...]:
         if not CHANNEL_PATTERN.match(code):
             raise FieldError(f"{code!r} is not a channel code like 'ST'")
     return codes
+
+
 point_code = pattern(CODE_PATTERN, "a point code like 'ST1' or 'EX-HN3'")
 
 # Each kind: (id field, {field: (check, required)}).
@@ -232,7 +234,9 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
         "yang_ming": (boolean, True), "courses": (courses, True),
     }),
     "source": ("text", {"text": (string, True)}),
-    "reference": ("id", {"id": (identifier, True), "citation": (string, True), "supports": (text, True)}),
+    "reference": ("id", {
+        "id": (identifier, True), "short": (string, True), "citation": (string, True), "supports": (text, True),
+    }),
     "school": ("id", {
         "id": (identifier, True), "order": (integer, True), "name": (text, True), "description": (text, True),
         "sequence": (text, True), "sources": (strings, True), "default": (boolean, False),
@@ -524,7 +528,9 @@ class ContentMerger:
         channels = tuple(
             Channel(v["code"], v["name"], v["yang_ming"], v["courses"], src(r)) for r, v in built["channel"]
         )
-        references = tuple(Reference(v["id"], v["citation"], v["supports"], src(r)) for r, v in built["reference"])
+        references = tuple(
+            Reference(v["id"], v["short"], v["citation"], v["supports"], src(r)) for r, v in built["reference"]
+        )
         schools = tuple(
             School(
                 v["id"], v["order"], v["name"], v["description"], v["sequence"], v["sources"],

@@ -112,6 +112,7 @@ def catalog_document(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
             for s in catalog.schools.values()
         ],
         "references": [
-            {"id": r.id, "citation": r.citation, "supports": r.supports.get(lang)} for r in catalog.content.references
+            {"id": r.id, "short": r.short, "citation": r.citation, "supports": r.supports.get(lang)}
+            for r in catalog.content.references
         ],
     }

@@ -15,7 +15,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "cheat_title": "Facial gua sha: the zones at a glance",
         "cheat_subtitle": "{count} zones in working order, forehead to neck. Work both sides of the face alike.",
         "date": "Printed {date}",
-        "cheat_subtitle_school": "{count} zones in the working order of the {school} school. Work both sides of the face alike.",
+        "cheat_subtitle_school": "{count} zones in the working order of the {school} school. "
+        "Work both sides of the face alike.",
         "school": "Strokes: {school} school",
         "col_number": "No.",
         "col_zone": "Zone",
@@ -107,5 +108,31 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "continued": "{title}（续）",
         "page_of": "第 {page} 页，共 {pages} 页",
         "continues": "续见第 {page} 页",
+    },
+}
+
+# The "ways to stroke" sheet (core/output/compare.py).
+COMPARE_LABELS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "title": "{count} ways to stroke: {zone}",
+        "subtitle": "The same zone as each technique school works it. Each arrow starts at its small circle.",
+        "pressure": "Pressure",
+        "strokes": "Strokes per line",
+        "why": "Why",
+        "not_covered": "Not in the sources",
+        "cautions": "Cautions",
+        "sources": "Sources",
+        "date": "Printed {date}",
+    },
+    "zh": {
+        "title": "{count} 种刮法：{zone}",
+        "subtitle": "同一区域在各刮法中的做法。每条箭头自小圆圈处起刮。",
+        "pressure": "力度",
+        "strokes": "每线次数",
+        "why": "依据",
+        "not_covered": "文献未涉及",
+        "cautions": "注意事项",
+        "sources": "文献",
+        "date": "打印日期 {date}",
     },
 }

@@ -85,9 +85,7 @@ class Routine:
             raise RoutineError(f"school: unknown school {school!r}; the schools are {', '.join(catalog.schools)}")
         lines = {z: len(info.stroke_lines) for z, info in worked(catalog, school).zones.items()}
         steps = tuple(
-            replace(step, lines=None)
-            if step.lines is not None and max(step.lines) >= lines.get(step.zone, 0)
-            else step
+            replace(step, lines=None) if step.lines is not None and max(step.lines) >= lines.get(step.zone, 0) else step
             for step in self.steps
         )
         return replace(self, school=school, steps=steps)
