@@ -7,10 +7,17 @@ state's `school_changed`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..state import MapState
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows pack text as written: Qt would take text that looks like markup for markup."""
+    return f"<p>{escape(text)}</p>"
 
 
 class SchoolPicker(QGroupBox):
@@ -23,15 +30,13 @@ class SchoolPicker(QGroupBox):
         self.state = state
         catalog = state.base_catalog
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         self.box = QComboBox()
         self.box.setAccessibleName(self.tr("Technique school: which way the strokes go"))
         for school in catalog.schools.values():
             change = catalog.local_change("school", school.id)
             self.box.addItem(school.name.get() + (" ✎" if change else ""), school.id)
         self.box.currentIndexChanged.connect(lambda _i: state.set_school(self.box.currentData()))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # pack text is shown as plain text
         buttons = QHBoxLayout()
         self.compare = QPushButton(self.tr("Compare…"))
         self.compare.setToolTip(self.tr("The selected zone under every school, side by side"))
@@ -42,7 +47,6 @@ class SchoolPicker(QGroupBox):
         buttons.addWidget(self.compare)
         buttons.addWidget(self.sources)
         layout.addWidget(self.box)
-        layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.setVisible(bool(catalog.schools))
         state.school_changed.connect(self.show_school)
@@ -55,4 +59,5 @@ class SchoolPicker(QGroupBox):
         finally:
             self.box.blockSignals(blocked)
         found = self.state.base_catalog.schools.get(school)
-        self.summary.setText(found.sequence.get() if found else "")
+        # The rules as a tooltip: the sidebar must still fit a small window. Plain text, as pack text must be.
+        self.box.setToolTip(plain_tip(found.sequence.get()) if found else "")
