@@ -10,7 +10,7 @@ checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,11 +19,14 @@ from ..core.model import DEFAULT_LANGUAGE, Side
 from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
 from .map.looks import LAYER_ORDER, LabelMode, Layer
 
+if TYPE_CHECKING:
+    from ..core.session.screening import ScreenedRoutine
+
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
 MESSAGE_MS = 5000
 
 
-EXPLORE = "explore"  # the mode: the screen the window shows; study and consult come later
+EXPLORE = "explore"  # the mode: the screen the window shows (see pages.py for the others)
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class MapState(QObject):
     mode_changed = Signal(str)
     excluded_changed = Signal(frozenset)  # zone ids screened out
     school_changed = Signal(str)  # the technique school whose strokes every view shows
+    routine_changed = Signal(object)  # the ScreenedRoutine being prepared or presented, or None
     message = Signal(str, int)  # text for the status bar, and for how many ms
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
@@ -85,6 +89,7 @@ class MapState(QObject):
         self.theme = "system"
         self.mode = EXPLORE
         self.excluded: frozenset[str] = frozenset()
+        self.routine: ScreenedRoutine | None = None
 
     # selection --------------------------------------------------------------------
 
@@ -188,6 +193,13 @@ class MapState(QObject):
             self.school = school
             self.catalog = self.base_catalog.with_school(school)
             self.school_changed.emit(school)
+
+    def set_routine(self, routine: ScreenedRoutine | None) -> None:
+        """The consult routine (after screening): its left-out zones become the excluded ones."""
+        if routine != self.routine:
+            self.routine = routine
+            self.routine_changed.emit(routine)
+        self.set_excluded(frozenset() if routine is None else frozenset(left.zone for left in routine.left_out))
 
     def say(self, text: str, ms: int = MESSAGE_MS) -> None:
         """A message for whoever shows them (the status bar), without reaching for it."""
