@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from meridian_map.cli import main
 from meridian_map.core.catalog import Catalog
@@ -99,7 +100,8 @@ def test_routine_command_takes_a_school(capsys: pytest.CaptureFixture[str]) -> N
     assert "unknown school 'bogus'" in capsys.readouterr().err
 
 
-def test_sheet_command_takes_a_school_and_prints_the_comparison(tmp_path: Path) -> None:
+def test_sheet_command_takes_a_school_and_prints_the_comparison(tmp_path: Path, qapp: QApplication) -> None:
+    """In this process, so the widget tests after it need the full application made first (`qapp`)."""
     target = tmp_path / "drain.pdf"
     assert main(["sheet", "--concern", "eye_bags", "--school", "drainage", "-o", str(target), "--no-pack"]) == 0
     assert target.read_bytes().startswith(b"%PDF")
