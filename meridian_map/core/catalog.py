@@ -116,6 +116,8 @@ class Catalog:
         """
         if school and school not in self.schools:
             raise KeyError(school)
+        if school in self._schooled:
+            return self._schooled[school]
         schooled = sorted(
             (_schooled(z, self.variant(z.id, school)) for z in self.content.zones), key=lambda z: (z.order, z.id)
         )
@@ -129,7 +131,14 @@ class Catalog:
             )
             for key, area in self.areas.items()
         }
-        return replace(self, zones=zones, areas=areas, school=school)
+        worked = replace(self, zones=zones, areas=areas, school=school)
+        self._schooled[school] = worked
+        return worked
+
+    @cached_property
+    def _schooled(self) -> dict[str, Catalog]:
+        """Each school's catalog, built once: the panel asks for every school's view on each selection."""
+        return {}
 
     @cached_property
     def index(self) -> ZoneIndex:
