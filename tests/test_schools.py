@@ -269,3 +269,15 @@ def test_the_cached_catalog_keeps_the_schools(tmp_path: Path, catalog: Catalog) 
     assert cached.content.schools == catalog.content.schools
     assert cached.content.references == catalog.content.references
     assert cached.with_school("drainage").areas == catalog.with_school("drainage").areas
+
+
+def test_the_documented_school_example_loads_as_a_pack(tmp_path: Path) -> None:
+    """docs/schools.md's example is a working pack, so the document cannot drift from the loader."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "schools.md").read_text(encoding="utf-8")
+    block = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "straight.toml").write_text(block, encoding="utf-8")
+    catalog = load_catalog([pack])
+    assert "straight" in catalog.schools
+    assert catalog.variant("cheek", "straight").follows == ("ST",)
