@@ -253,6 +253,17 @@ def test_a_user_pack_can_add_a_school(tmp_path: Path) -> None:
     assert straight.areas["cheek_r"].strokes[0][0] == straight.frame.to_face((0.3, 0.6), Side.R)
 
 
+def test_a_pack_cannot_crowd_the_comparison_with_schools(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    school = PACK_SCHOOL.split("[[school]]")[1].split("[[variant]]")[0]
+    more = "".join("[[school]]" + school.replace('"straight"', f'"extra{n}"') for n in range(6))
+    (pack / "many.toml").write_text(PACK_SCHOOL.split("[[school]]")[0] + more, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_catalog([pack])
+    assert any("many.toml:" in str(p) and "9 schools (limit 8" in str(p) for p in error.value.problems)
+
+
 def test_a_user_pack_school_with_a_stray_line_is_refused(tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     pack.mkdir()

@@ -43,6 +43,7 @@ MIDLINE_TOLERANCE = 0.01  # normalised x
 MAX_FOLDER_FILES = 64  # TOML files in one content folder
 MAX_FOLDER_BYTES = 512 * 1024  # of TOML in one content folder
 MIN_BILATERAL_X = 0.05
+MAX_SCHOOLS = 8  # the comparison and its one-page sheet set every school side by side
 PRINT_TOLERANCE = 0.1  # face units a sheet's outline may stray: under 0.1 pt at the largest face a sheet draws
 
 
@@ -368,6 +369,10 @@ def _check_channels(
 
 
 def _check_schools(content: Content, declared: _Declared, problems: Problems) -> None:
+    if len(content.schools) > MAX_SCHOOLS:
+        school = content.schools[MAX_SCHOOLS]
+        message = f"{len(content.schools)} schools (limit {MAX_SCHOOLS}: they are compared side by side)"
+        problems.add(school.src.file, school.src.line, f"school[{school.id}]", message)
     defaults = [school for school in content.schools if school.default]
     for school in defaults[1:]:
         problems.add(
