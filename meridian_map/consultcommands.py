@@ -122,8 +122,6 @@ def routine_document(catalog: Catalog, screening: Screening, screened: ScreenedR
 
 def routine_text(doc: dict[str, Any]) -> str:
     lines = [f"Routine: {doc['routine']} ({doc['date']})"]
-    if doc["school_name"]:
-        lines.append(f"Strokes: {doc['school_name']} ({doc['school']})")
     if doc["screened"]:
         answered = []
         for answer in doc["screened"]:
@@ -131,6 +129,8 @@ def routine_text(doc: dict[str, Any]) -> str:
             detail = ", ".join(part for part in extra if part)
             answered.append(answer["item"] + (f" ({detail})" if detail else ""))
         lines.append(f"Screened: {'; '.join(answered)}")
+    if doc["school_name"]:
+        lines.append(f"Strokes: {doc['school_name']} ({doc['school']})")
     if doc["postponed"]:
         lines.append("")
         lines.append("SESSION POSTPONED:")

@@ -59,7 +59,8 @@ def test_the_take_home_sheet_follows_the_routines_school(catalog: Catalog) -> No
     assert {s.zone: s.directions[0] for s in lift.steps}["brow"] != {s.zone: s.directions[0] for s in drainage.steps}[
         "brow"
     ]
-    assert drainage.date.endswith("Strokes: Drainage school")
+    assert drainage.subtitle.endswith("\nStrokes: Drainage school")
+    assert "Strokes" not in lift.subtitle  # the default school's sheet reads as it always has
     assert len(drainage.cautions) == len(lift.cautions)  # no caution is dropped in another school
 
 
@@ -70,7 +71,7 @@ def test_the_cheat_sheet_names_its_school_and_order(catalog: Catalog) -> None:
     assert channel.rows[0].zone == "nose_sides"
     assert "forehead to neck" in lift.subtitle and "Channel flow" in channel.subtitle
     zh = cheat_sheet(catalog.with_school("channel"), "zh", today=TODAY)
-    assert "循经" in zh.subtitle and "刮法：循经" in zh.date
+    assert "循经" in zh.subtitle
 
 
 def test_the_comparison_sheet_keeps_the_zones_cautions_and_every_cited_work(catalog: Catalog) -> None:
@@ -133,3 +134,23 @@ def test_export_adds_schools_variants_and_references_and_keeps_every_key(tmp_pat
     assert cheek["variants"]["channel"]["follows"] == ["ST"]
     assert cheek["variants"]["drainage"]["not_covered"]
     assert cheek["variants"]["channel"]["lines"] != cheek["variants"]["lift"]["lines"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("school", ["channel", "drainage"])
+def test_every_sheet_in_another_school_prints_every_caution_whole_and_nothing_over_anything(
+    qapp: QApplication, catalog: Catalog, tmp_path: Path, school: str, lang: str
+) -> None:
+    """The schools' directions differ in length from the zones' own: the sheets must still lay out cleanly."""
+    from meridian_map.core.output.sheet import Paper, build_sheet
+
+    from .test_sheet_pages import assert_safety_text_whole, overprinted, render
+
+    worked = catalog.with_school(school)
+    for concern in [None, *catalog.concerns]:
+        sheet = build_sheet(worked, concern, lang, today=TODAY)
+        assert sheet.school == school
+        target = tmp_path / f"{concern or 'cheat'}.pdf"
+        pages, _ = render(worked, sheet, Paper.A4, target)
+        assert_safety_text_whole(sheet, pages)
+        assert not overprinted(target), concern

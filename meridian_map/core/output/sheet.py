@@ -437,7 +437,7 @@ def cheat_sheet(
         lang=lang,
         title=labels["cheat_title"],
         subtitle=subtitle,
-        date=_dated(catalog, labels, lang, today),
+        date=labels["date"].format(date=printed_on(today)),
         marks=marks,
         disclaimer=printed_disclaimer(catalog, lang),
         labels=labels,
@@ -448,11 +448,12 @@ def cheat_sheet(
     )
 
 
-def _dated(catalog: Catalog, labels: Mapping[str, str], lang: str, today: dt.date | None) -> str:
-    """The date line, naming the school whose strokes are printed, since schools stroke some zones oppositely."""
-    line = labels["date"].format(date=printed_on(today))
+def _school_line(catalog: Catalog, labels: Mapping[str, str], lang: str) -> str:
+    """Which school's strokes a take-home sheet prints, when it is not the default's: they can run the other way."""
     school = catalog.schools.get(catalog.current_school)
-    return line if school is None else f"{line} · {labels['school'].format(school=school.name.get(lang))}"
+    if school is None or school.id == catalog.default_school:
+        return ""
+    return labels["school"].format(school=school.name.get(lang))
 
 
 def _mid_sentence(name: str, lang: str) -> str:
@@ -537,8 +538,10 @@ def take_home_sheet(
         title=labels["home_title"].format(
             concern=" + ".join(_mid_sentence(c.name.get(lang), lang) for c in concerns) or routine.name
         ),
-        subtitle="\n".join(concern.description.get(lang) for concern in concerns),
-        date=_dated(catalog, labels, lang, today),
+        subtitle="\n".join(
+            [*(concern.description.get(lang) for concern in concerns), _school_line(catalog, labels, lang)]
+        ).strip(),
+        date=labels["date"].format(date=printed_on(today)),
         marks=marks,
         disclaimer=printed_disclaimer(catalog, lang),
         labels=labels,
