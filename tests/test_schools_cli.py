@@ -154,3 +154,12 @@ def test_every_sheet_in_another_school_prints_every_caution_whole_and_nothing_ov
         pages, _ = render(worked, sheet, Paper.A4, target)
         assert_safety_text_whole(sheet, pages)
         assert not overprinted(target), concern
+
+
+def test_the_zone_chart_follows_the_school(catalog: Catalog) -> None:
+    from meridian_map.core.output.chart import zone_chart
+
+    lift, drainage = zone_chart(catalog, today=TODAY), zone_chart(catalog.with_school("drainage"), today=TODAY)
+    assert "forehead to neck" in lift.subtitle
+    assert "Drainage school" in drainage.subtitle and "forehead to neck" not in drainage.subtitle
+    assert drainage.marks[0].zone == "neck_side" and lift.marks[0].zone == "forehead"
