@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare technique schools</source>
+        <translation>比较各刮法</translation>
+    </message>
+    <message>
+        <source>Zone:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Zone to compare</source>
+        <translation>要比较的区域</translation>
+    </message>
+    <message>
+        <source>Save as PDF sheet…</source>
+        <translation>另存为 PDF 资料页…</translation>
+    </message>
+    <message>
+        <source>One printable page: the zone under every school, with sources</source>
+        <translation>可打印的一页：该区域在各刮法下的做法及出处</translation>
+    </message>
+    <message>
+        <source>Save the comparison sheet</source>
+        <translation>保存比较资料页</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>PNG image (*.png)</source>
@@ -188,6 +227,10 @@
         <translation>取消选择(&amp;C)</translation>
     </message>
     <message>
+        <source>Compare technique &amp;schools…</source>
+        <translation>比较各刮法(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -198,6 +241,10 @@
     <message>
         <source>Open &amp;content folder</source>
         <translation>打开内容文件夹(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Technique schools and &amp;sources…</source>
+        <translation>刮法及出处(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;About Meridian Map</source>
@@ -239,8 +286,58 @@
         <translation>✎ 来自您的内容文件夹</translation>
     </message>
     <message>
+        <source>Technique school</source>
+        <translation>刮法</translation>
+    </message>
+    <message>
+        <source>Every school strokes this zone the same way.</source>
+        <translation>各刮法对此区域的刮拭方式相同。</translation>
+    </message>
+    <message>
+        <source>Where schools disagree</source>
+        <translation>各刮法的不同之处</translation>
+    </message>
+    <message>
+        <source>No work this school cites covers this zone; the zone&apos;s own strokes are shown.</source>
+        <translation>此刮法所引文献均未涉及该区域；显示的是该区域本身的刮法。</translation>
+    </message>
+    <message>
         <source>✎ {change} locally</source>
         <translation>✎ 已在本地{change}</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolColumn</name>
+    <message>
+        <source>No work this school cites covers this zone; the zone&apos;s own strokes are shown.</source>
+        <translation>此刮法所引文献均未涉及该区域；显示的是该区域本身的刮法。</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPicker</name>
+    <message>
+        <source>Technique school</source>
+        <translation>刮法</translation>
+    </message>
+    <message>
+        <source>Technique school: which way the strokes go</source>
+        <translation>刮法：刮拭的方向</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>The selected zone under every school, side by side</source>
+        <translation>并排显示所选区域在各刮法下的做法</translation>
+    </message>
+    <message>
+        <source>Sources…</source>
+        <translation>出处…</translation>
+    </message>
+    <message>
+        <source>What each school rests on, work by work</source>
+        <translation>各刮法依据的文献，逐一列出</translation>
     </message>
 </context>
 <context>
@@ -351,6 +448,28 @@
     <message>
         <source>About {count} more characters fit on the first page</source>
         <translation>第一页还可容纳约 {count} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesDialog</name>
+    <message>
+        <source>Technique schools and sources</source>
+        <translation>刮法及出处</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesView</name>
+    <message>
+        <source> (default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>Zones its works do not cover stroke by stroke:</source>
+        <translation>其文献未逐一说明刮法的区域：</translation>
+    </message>
+    <message>
+        <source>Technique schools and their sources</source>
+        <translation>各刮法及其出处</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
             ActionSpec("find", QT_TRANSLATE_NOOP("Menus", "&Find…"), QKeySequence.StandardKey.Find),
             ActionSpec("clear_selection", QT_TRANSLATE_NOOP("Menus", "&Clear selection")),
             SEPARATOR,
+            ActionSpec("compare_schools", QT_TRANSLATE_NOOP("Menus", "Compare technique &schools…")),
             SubmenuSpec("language", QT_TRANSLATE_NOOP("Menus", "&Language")),
         ),
     ),
@@ -86,6 +87,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
         QT_TRANSLATE_NOOP("Menus", "&Help"),
         (
             ActionSpec("content_folder", QT_TRANSLATE_NOOP("Menus", "Open &content folder")),
+            ActionSpec("sources", QT_TRANSLATE_NOOP("Menus", "Technique schools and &sources…")),
             ActionSpec("about", QT_TRANSLATE_NOOP("Menus", "&About Meridian Map")),
         ),
     ),

@@ -98,8 +98,16 @@ def visible_texts(window: QWidget) -> Iterator[tuple[str, str]]:
 
 
 def untranslated(window: QWidget, catalog: Catalog) -> list[str]:
+    """Strings with English left, once pinyin and the works cited are taken out: a citation is given as written."""
     pinyin = pinyin_words(catalog)
-    return [f"{where}: {text!r}" for where, text in visible_texts(window) if english_left(text, pinyin)]
+    cited = sorted((work.short for work in catalog.content.references), key=len, reverse=True)
+
+    def uncited(text: str) -> str:
+        for short in cited:
+            text = text.replace(short, " ")
+        return text
+
+    return [f"{where}: {text!r}" for where, text in visible_texts(window) if english_left(uncited(text), pinyin)]
 
 
 def in_chinese(qtbot: QtBot, window: MainWindow) -> None:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
 from ...core.text.languages import EN, ZH
+from ...core.text.schools import SchoolView, disagree, zone_views
 from ..language import change_word, chrome_language, content_languages, current_chrome
 from ..state import MapState, Selection
 from ..theme import LARGE_INTESTINE, STOMACH
@@ -34,6 +35,7 @@ STYLE = (
     ".caution { background: #fff4e5; padding: 6px 8px; color: #3b2a16; }"
     ".tradition { font-style: italic; }"
     ".edited { color: #8a5a00; font-size: 9pt; }"
+    ".school { margin: 2px 0 6px 0; }"
     "a { text-decoration: none; }"
     "</style>"
 )
@@ -47,6 +49,8 @@ class Panel(QTextBrowser):
     column has one only when the language is bilingual, and is empty otherwise.
     """
 
+    source_requested = Signal(str)  # a cited work's id: the window opens the sources view at it
+
     def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None, column: int = 0) -> None:
         super().__init__(parent)
         self.catalog = catalog
@@ -59,6 +63,11 @@ class Panel(QTextBrowser):
         self.retranslate()
         state.selection_changed.connect(self.show_selection)
         state.language_changed.connect(self._language_changed)
+        state.school_changed.connect(self._show_school)
+
+    def _show_school(self) -> None:
+        self.catalog = self.state.catalog
+        self.show_selection(self.state.selection)
 
     def _languages(self, language: str) -> tuple[str, ...]:
         return content_languages(language)[self.column : self.column + 1]
@@ -89,6 +98,10 @@ class Panel(QTextBrowser):
             self.state.select_point_code(key)
         elif kind == "concern":
             self.state.set_concern(key)
+        elif kind == "source":
+            self.source_requested.emit(key)
+        elif kind == "school":
+            self.state.set_school(key)
 
     def show_selection(self, selection: Selection) -> None:
         self._shown = (selection, self.languages, current_chrome())
@@ -186,11 +199,43 @@ class Panel(QTextBrowser):
             "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
             f"{self._heading('points', lang)}<table>{point_rows}</table>"
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}{colon}{nearby}</p>" if nearby else "")
+            + self._schools(zone.id, lang)
             + f"{self._heading('routine_for', lang)}<p>{concerns}</p>"
             f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
             f"{self._heading('tradition', lang)}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
             f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>"
         )
+
+    def _schools(self, zone: str, lang: str) -> str:
+        """The chosen school's reason for the stroke, and where the schools disagree, each work one click away."""
+        views = zone_views(self.state.base_catalog, zone)
+        if not views:
+            return ""
+        chosen = next((v for v in views if v.school.id == self.state.school), views[0])
+        heading = self.tr("Technique school")
+        html = (
+            f"<h2>{escape(heading)}</h2>"
+            f"<p class='school'><b>{escape(chosen.school.name.get(lang))}</b>: "
+            f"{escape(chosen.variant.why.get(lang))}{self._cites(chosen, lang)}</p>"
+        )
+        if not disagree(views):
+            same = self.tr("Every school strokes this zone the same way.")
+            return html + f"<p class='sub'>{escape(same)}</p>"
+        rows = "".join(
+            f"<p class='school'><a href='school:{v.school.id}'><b>{escape(v.school.name.get(lang))}</b></a>: "
+            f"{escape(v.direction.get(lang))}{self._cites(v, lang)}</p>"
+            for v in views
+        )
+        differ = self.tr("Where schools disagree")
+        return html + f"<h2>{escape(differ)}</h2>{rows}"
+
+    def _cites(self, view: SchoolView, lang: str) -> str:
+        links = ", ".join(f"<a href='source:{r.id}'>{escape(r.short)}</a>" for r in view.references)
+        cited = f" <span class='sub'>({links})</span>" if links else ""
+        gap = view.variant.gap.get(lang) if view.variant.gap.values else ""
+        if not view.variant.sources and not gap:
+            gap = self.tr("No work this school cites covers this zone; the zone's own strokes are shown.")
+        return cited + (f"<br><span class='sub'>{escape(gap)}</span>" if gap else "")
 
     def _heading(self, word: str, lang: str, mark: str = "") -> str:
         return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, lang))}</h2>"
