@@ -286,3 +286,16 @@ def test_the_system_language_comes_from_the_locale(lang: str, expected: str) -> 
     env = {"LANG": lang, "LC_ALL": lang, "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.strip() == expected
+
+
+def test_the_school_comparison_follows_the_language(qtbot: QtBot, window: MainWindow, catalog: Catalog) -> None:
+    """The compare dialog's schools, directions and saved sheet are in the window's language, its words translated."""
+    window.select("cheek_l")
+    in_chinese(qtbot, window)
+    window.named_actions["compare_schools"].trigger()
+    dialog = window.compare_dialog
+    assert dialog is not None and dialog.windowTitle() == "比较各刮法"
+    shown = " ".join(column.words.text() for column in dialog.columns)
+    assert all(school.name.get(ZH) in shown for school in catalog.schools.values())
+    assert dialog.zone_box.currentText() == catalog.zones["cheek"].name.get(ZH)
+    dialog.close()
