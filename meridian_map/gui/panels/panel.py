@@ -212,17 +212,18 @@ class Panel(QTextBrowser):
         if not views:
             return ""
         chosen = next((v for v in views if v.school.id == self.state.school), views[0])
+        colon = COLON.get(lang, ": ")
         heading = self.tr("Technique school")
         html = (
             f"<h2>{escape(heading)}</h2>"
-            f"<p class='school'><b>{escape(chosen.school.name.get(lang))}</b>: "
+            f"<p class='school'><b>{escape(chosen.school.name.get(lang))}</b>{colon}"
             f"{escape(chosen.variant.why.get(lang))}{self._cites(chosen, lang)}</p>"
         )
         if not disagree(views):
             same = self.tr("Every school strokes this zone the same way.")
             return html + f"<p class='sub'>{escape(same)}</p>"
         rows = "".join(
-            f"<p class='school'><a href='school:{v.school.id}'><b>{escape(v.school.name.get(lang))}</b></a>: "
+            f"<p class='school'><a href='school:{v.school.id}'><b>{escape(v.school.name.get(lang))}</b></a>{colon}"
             f"{escape(v.direction.get(lang))}{self._cites(v, lang)}</p>"
             for v in views
         )
