@@ -31,6 +31,8 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
     (
         "&File",
         (
+            ActionSpec("open_photo", "Open P&hoto…", "Ctrl+Shift+O"),
+            SEPARATOR,
             ActionSpec("print", "&Print…", QKeySequence.StandardKey.Print),
             ActionSpec("preview", "Print Pre&view…"),
             ActionSpec("export_pdf", "&Export PDF…"),

@@ -8,7 +8,7 @@ geometry, full screen, the status bar, and when settings are written.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
@@ -28,6 +28,9 @@ from .panels.panel import Panel
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
 from .state import Hover, MapState
+
+if TYPE_CHECKING:
+    from .photo.page import PhotoPage
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_state)
         self.setWindowTitle("Meridian Map")
+        self.photo_page: PhotoPage | None = None  # photo mode's page while it is shown (gui/photo)
         self.map_state = MapState(catalog, self)
         self.scene = MapScene(catalog, self.map_state)
         self.view = MapView(self.scene, self.map_state)
@@ -93,10 +97,12 @@ class MainWindow(QMainWindow):
                 "find": self.focus_search,
                 "clear_selection": self.map_state.clear_selection,
                 "content_folder": self.open_content_folder,
+                "open_photo": self.open_photo,
                 "about": self.show_about,
             },
         )
         self.quit_action = self.named_actions["quit"]
+        self._describe_photo_action()
         self.full_screen_action = self.named_actions["full_screen"]
         # Kept on self: setCornerWidget does not take ownership from Python.
         self.search_corner = QWidget()
@@ -180,6 +186,23 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes(self._normal_splitter)
         self.full_screen_action.setChecked(on)
         self.schedule_save()
+
+    def open_photo(self) -> None:
+        """Photo mode lives in its own package, imported on first use (MediaPipe is an optional extra)."""
+        from .photo.opening import open_photo
+
+        open_photo(self)
+
+    def _describe_photo_action(self) -> None:
+        """Without the extra, the menu item itself says how to enable photo mode."""
+        from ..core.photo import photo_mode_problem
+
+        problem = photo_mode_problem()
+        action = self.named_actions["open_photo"]
+        if problem is not None:
+            action.setText(self.tr("Open Photo… (not installed)"))
+        action.setStatusTip(problem or self.tr("Map the zones and points onto a client's photo"))
+        action.setToolTip(action.statusTip())
 
     def open_content_folder(self) -> None:
         folder = content_dir()

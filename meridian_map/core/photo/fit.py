@@ -17,6 +17,7 @@ import numpy as np
 
 from ..catalog import Catalog
 from ..model import Face, PlacedPoint, Vec, ViewBox, ZoneArea
+from .image import Photo
 from .warp import ThinPlateSpline
 
 
@@ -123,3 +124,38 @@ def _units_per_face_unit(fit: PhotoFit) -> float:
     top, chin = fit.drawing["hairline_mid"], fit.drawing["chin"]
     drawn = math.dist(top, chin)
     return fit.face_height / drawn if drawn else 1.0
+
+
+@dataclass(frozen=True)
+class MappedPhoto:
+    """A photo with the map fitted to its face: what photo mode shows, exports and prints."""
+
+    photo: Photo
+    fit: PhotoFit
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return (self.photo.width, self.photo.height)
+
+    def catalog(self, catalog: Catalog, scale: float = 1.0) -> Catalog:
+        """The catalog on the photo, in the photo's own pixels times `scale`."""
+        return mapped_catalog(catalog, self.fit, self.size, self.photo.name, scale)
+
+    def drawing_scale(self, catalog: Catalog) -> float:
+        """Drawing units per photo pixel: the photo's face drawn as large as the drawing's.
+
+        Scenes and sheets size their lines, markers and labels for the
+        drawing; at this scale they look the same on the photo.
+        """
+        drawn = math.dist(catalog.face.landmarks["hairline_mid"], catalog.face.landmarks["chin"])
+        return drawn / self.fit.face_height if self.fit.face_height else 1.0
+
+    def moved(self, name: str, to: Vec) -> MappedPhoto:
+        return MappedPhoto(self.photo, self.fit.moved(name, to))
+
+
+def map_photo(catalog: Catalog, photo: Photo) -> MappedPhoto:
+    """Find the one face on the photo and fit the drawing to it (NoFaceError, FitError say why not)."""
+    from .landmarks import detect
+
+    return MappedPhoto(photo, fit_landmarks(catalog.face.landmarks, detect(photo).landmarks))

@@ -123,4 +123,5 @@ def encode_jpeg(photo: Photo, quality: int = 88) -> bytes:
 def luminance(pixels: Pixels) -> npt.NDArray[np.float64]:
     """Rec. 601 luma, 0–255: how bright a person would call each pixel."""
     rgb = pixels.astype(np.float64)
-    return 0.299 * rgb[..., 0] + 0.587 * rgb[..., 1] + 0.114 * rgb[..., 2]
+    luma: npt.NDArray[np.float64] = 0.299 * rgb[..., 0] + 0.587 * rgb[..., 1] + 0.114 * rgb[..., 2]
+    return luma

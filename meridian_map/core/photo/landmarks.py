@@ -13,7 +13,6 @@ several faces, a face too small, too turned or too dark.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +22,6 @@ import numpy as np
 from ..model import Vec
 from .image import Photo, PhotoError, luminance
 
-EXTRA_INSTALL = "pip install 'meridian-map[photo]'"
 DETECT_SIDE = 1024  # the long side the mesh is run on: its crops are 192 px, more only costs time
 MAX_FACES = 3  # enough to tell one face from several
 MIN_FACE_PX = 64  # hairline to chin, on the photo as detected: smaller faces give coarse meshes
@@ -71,14 +69,6 @@ MESH_POINTS: Mapping[str, tuple[int, ...]] = {
 
 class NoFaceError(PhotoError):
     """The photo has no face, several, or one the map cannot be trusted on; the message says which."""
-
-
-def photo_mode_problem() -> str | None:
-    """Why photo mode is not available here, with how to enable it; None when it is."""
-    missing = [name for name in ("mediapipe", "PIL") if importlib.util.find_spec(name) is None]
-    if not missing:
-        return None
-    return f"Photo mode needs the optional extra: {EXTRA_INSTALL} (missing: {', '.join(missing)})"
 
 
 @dataclass(frozen=True)
@@ -149,9 +139,7 @@ def _checked(photo: Photo, pixels: np.ndarray[Any, np.dtype[np.uint8]], mesh: np
     if luma < MIN_FACE_LUMA:
         raise NoFaceError(f"{photo.name}: the face is too dark to map: retake the photo in better light")
     to_original = 1.0 / (pixels.shape[1] / photo.width)
-    named = {
-        name: _vec(mesh[list(numbers)].mean(axis=0) * to_original) for name, numbers in MESH_POINTS.items()
-    }
+    named = {name: _vec(mesh[list(numbers)].mean(axis=0) * to_original) for name, numbers in MESH_POINTS.items()}
     return Detection(named, tuple(_vec(p * to_original) for p in mesh), face_height * to_original, turn, luma)
 
 
