@@ -90,6 +90,17 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     _add_source_options(sheet)
 
+    from .photocommands import add_photo_parser
+
+    photo = add_photo_parser(commands)
+    photo.add_argument(
+        "--size", metavar="WxH", type=_size, default=argparse.SUPPRESS, help="window size for --screenshot"
+    )
+    _add_source_options(photo)
+    sheet.add_argument(
+        "--photo", metavar="FILE", type=Path, help="a take-home sheet drawn on the client's photo (the [photo] extra)"
+    )
+
     routine = commands.add_parser(
         "routine",
         help="print the routine for one or more concerns, screened for the client",
@@ -531,6 +542,45 @@ def cmd_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_photo(args: argparse.Namespace) -> int:
+    """The map on a photo: JSON in the photo's pixels (--export), a PNG (--screenshot), else the window."""
+    from .gui.headless import display_problem, offscreen_without_display, scale_factor_problem
+    from .photocommands import export_json, read_mapped, say_error
+
+    select = getattr(args, "select", None)
+    if select is not None and not select.strip():
+        return say_error("--select needs a zone or point, e.g. cheek or ST2")
+    window = args.export is None or args.screenshot is not None
+    problem = scale_factor_problem() or (display_problem() if window and args.screenshot is None else None)
+    if problem is not None:
+        return say_error(problem)
+    try:
+        catalog = _load(args, cached=True)
+    except ContentError as error:
+        return _report(error, args)
+    mapped = read_mapped(catalog, args.file)
+    if isinstance(mapped, str):
+        return say_error(mapped)
+    if args.export is not None:
+        try:
+            data = export_json(catalog, mapped, args.lang)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        written = (
+            write_stdout(data) if args.output is None or str(args.output) == STDOUT else _to_file(args.output, data)
+        )
+        if written or not window:
+            return written
+    if args.screenshot is not None:
+        offscreen_without_display()
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        return say_error(f"the window is not available: {exc}")
+    return int(run(args, catalog, [], photo=mapped))
+
+
 def cmd_routine(args: argparse.Namespace) -> int:
     from .consultcommands import RoutineRequestError, routine_output
 
@@ -584,7 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
-        "deck": cmd_deck, "routine": cmd_routine,
+        "deck": cmd_deck, "routine": cmd_routine, "photo": cmd_photo,
     }  # fmt: skip
     handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)

@@ -10,6 +10,7 @@ import socket
 import sys
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -24,6 +25,9 @@ from ..core.store.stdout import STDOUT, write_stdout
 from .appicon import identify
 from .fonts import fall_back_to_bundled_fonts
 from .mainwindow import MainWindow
+
+if TYPE_CHECKING:
+    from ..core.photo.fit import MappedPhoto
 
 PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 # Qt maps PNG "quality" to zlib effort: 80 is its fast end, a third quicker
@@ -108,8 +112,11 @@ def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
     box.open()
 
 
-def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) -> int:
-    """Show `catalog` (cli loads it before Qt) and report the pack's problems once the window is up."""
+def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str], photo: MappedPhoto | None = None) -> int:
+    """Show `catalog` (cli loads it before Qt) and report the pack's problems once the window is up.
+
+    With `photo` (`meridian-map photo FILE`) the window opens in photo mode on it.
+    """
     # PySide6 reads the source of each module imported after it (looking for
     # `from __feature__ import`), and linecache would keep those lines, ~3 MB,
     # for as long as the window is open; a traceback reads them again if needed.
@@ -127,6 +134,10 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
         window.restore(loaded.data)
         if loaded.warning:
             window.statusBar().showMessage(loaded.warning, 15000)
+    if photo is not None:
+        from .photo.opening import show_photo
+
+        show_photo(window, photo)
     if args.size:
         resize(window, *args.size)
     if args.select and not window.select(args.select):
@@ -188,6 +199,8 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
     window.scene.set_animate(False)
+    if window.photo_page is not None:
+        window.photo_page.scene.set_animate(False)
     window.show()
     QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
     window.view.fit()
