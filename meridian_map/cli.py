@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from .core.catalog import Catalog
+    from .core.photo.fit import MappedPhoto
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
@@ -456,6 +457,9 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.note and not args.concern:
         print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
         return 2
+    if args.photo is not None and not args.concern:
+        print("--photo goes on a take-home sheet; add --concern ID", file=sys.stderr)
+        return 2
     problem = printing_problem(args.note)
     if problem:
         print(f"note: {problem}", file=sys.stderr)
@@ -464,6 +468,16 @@ def _sheet(args: argparse.Namespace) -> int:
         catalog = _load(args, cached=True)
     except ContentError as error:
         return _report(error, args)
+    mapped: MappedPhoto | None = None
+    if args.photo is not None:
+        from .photocommands import read_mapped
+
+        found = read_mapped(catalog, args.photo)
+        if isinstance(found, str):
+            print(found, file=sys.stderr)
+            return 1
+        mapped = found
+        catalog = mapped.catalog(catalog, mapped.drawing_scale(catalog))
     try:
         sheet = build_sheet(catalog, args.concern, args.lang, args.note)
     except SheetError as error:
@@ -487,7 +501,12 @@ def _sheet(args: argparse.Namespace) -> int:
         print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
         return 1
     ensure_application()
-    data, layout = render_pdf(catalog, sheet, Paper(args.paper))
+    photo = None
+    if mapped is not None:
+        from .gui.photo.page import qimage
+
+        photo = qimage(mapped.photo.pixels)
+    data, layout = render_pdf(catalog, sheet, Paper(args.paper), photo)
     name = "standard output" if to_stdout else str(target)
     if layout.overflow:
         print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)

@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
-from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 
 from ...core.catalog import Catalog
 from ...core.output.sheet import MARGIN_PT, CheatSheet, Paper, Sheet, TakeHomeSheet
@@ -39,8 +47,14 @@ def page_size_for(paper: Paper) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.A4 if paper is Paper.A4 else QPageSize.PageSizeId.Letter)
 
 
-def render_pdf(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
-    """The sheet as a PDF, in memory so the caller decides how to save it."""
+def render_pdf(
+    catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4, photo: QImage | None = None
+) -> tuple[bytes, Report]:
+    """The sheet as a PDF, in memory so the caller decides how to save it.
+
+    With `photo`, the catalog is the drawing carried onto it (core/photo/fit)
+    and the face is drawn over the client's photo.
+    """
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -54,7 +68,7 @@ def render_pdf(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple
         )
     )
     with painting(writer) as painter:
-        report = paint_sheet(painter, writer, catalog, sheet)
+        report = paint_sheet(painter, writer, catalog, sheet, photo)
     buffer.close()
     return bytes(data.data()), report
 
@@ -68,7 +82,9 @@ def note_room(catalog: Catalog, sheet: TakeHomeSheet, paper: Paper) -> Report:
     return render_pdf(catalog, sheet, paper)[1]
 
 
-def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Sheet) -> Report:
+def paint_sheet(
+    painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Sheet, photo: QImage | None = None
+) -> Report:
     """Draw one sheet from the current page of a PDF writer or printer on, adding pages as it runs on."""
     bundled_fonts()
     layout = device.pageLayout()
@@ -79,6 +95,7 @@ def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, 
     page.translate(-paint.left(), -paint.top())
     page = page.intersected(QRectF(0, 0, paint.width(), paint.height()))
     canvas = Canvas(painter, device, scale, catalog)
+    canvas.photo = photo
     canvas.begin_page()
     try:
         if isinstance(sheet, CheatSheet):
