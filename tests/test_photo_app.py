@@ -24,10 +24,10 @@ from . import photos
 
 pytest.importorskip("mediapipe", reason="photo mode needs the extra: pip install 'meridian-map[photo]'")
 
-from meridian_map.core.photo.fit import MappedPhoto, map_photo  # noqa: E402
-from meridian_map.core.photo.image import decode_photo, encode_jpeg  # noqa: E402
-from meridian_map.gui.photo.opening import PHOTO, open_photo, open_photo_file  # noqa: E402
-from meridian_map.gui.photo.page import PhotoPage  # noqa: E402
+from meridian_map.core.photo.fit import MappedPhoto, map_photo
+from meridian_map.core.photo.image import decode_photo, encode_jpeg
+from meridian_map.gui.photo.opening import PHOTO, open_photo, open_photo_file
+from meridian_map.gui.photo.page import PhotoPage
 
 
 @pytest.fixture(scope="module")
