@@ -65,6 +65,6 @@ class ThinPlateSpline:
 
 
 def _squared_distances(a: Array, b: Array) -> Array:
-    diff = a[:, None, :] - b[None, :, :]
-    result: Array = (diff**2).sum(axis=2)
-    return result
+    """|a - b|² for every pair, as |a|² + |b|² - 2 a·b: one matrix product instead of an n × m × 2 array."""
+    result: Array = (a * a).sum(axis=1)[:, None] + (b * b).sum(axis=1)[None, :] - 2.0 * (a @ b.T)
+    return np.maximum(result, 0.0)
