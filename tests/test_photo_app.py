@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.store.clients import open_client_store
+from meridian_map.core.store.clients import ClientStoreError, open_client_store
 from meridian_map.gui.mainwindow import MainWindow
 
 from . import photos
@@ -255,6 +255,12 @@ def test_a_photo_is_kept_only_when_saved_and_goes_with_the_client(tmp_path: Path
     assert kept is not None and kept.jpeg == jpeg and kept.landmarks["chin"] == pytest.approx(mapped.fit.photo["chin"])
     assert b"PhoneMaker" not in kept.jpeg
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    other = store.add_client("Mr L", dt.date(2026, 12, 1))
+    store.save_photo(other.id, dt.date(2026, 12, 1), jpeg, mapped.fit.photo)
+    store.delete_photo(other.id)  # the photo goes, the client stays
+    assert store.photo(other.id) is None and store.client(other.id).name == "Mr L"
+    with pytest.raises(ClientStoreError, match="JPEG"):
+        store.save_photo(client.id, dt.date(2026, 12, 1), b"<svg onload=...>", {})
     deleted = store.delete_client(client.id)
     assert deleted.photos == 1 and "their photo" in str(deleted)
     assert store.photo(client.id) is None

@@ -50,9 +50,6 @@ class PhotoFit:
         """The residual as a share of the face's height (hairline to chin)."""
         return self.residual_px / self.face_height if self.face_height else math.inf
 
-    def residual_of(self, name: str) -> float:
-        return float(self.spline.residuals[self.names.index(name)])
-
     def moved(self, name: str, to: Vec) -> PhotoFit:
         """The fit with one photo landmark put where the practitioner dragged it."""
         return fit_landmarks(self.drawing, {**self.photo, name: to})

@@ -47,10 +47,6 @@ class Photo:
         """Working pixels per original pixel (1.0 for a photo kept whole)."""
         return self.pixels.shape[1] / self.width
 
-    def flipped(self) -> Photo:
-        """The photo mirrored left to right, for a selfie the camera stored mirrored."""
-        return Photo(np.ascontiguousarray(self.pixels[:, ::-1]), self.width, self.height, self.name)
-
 
 def read_photo(path: Path) -> Photo:
     """Read a photo file; every way it can be unusable is a PhotoError naming it."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from ...core.catalog import Catalog
 from ...core.model import Vec
@@ -27,17 +27,25 @@ PHOTO_TINT_GAIN = 1.5  # tints over a photo need a little more colour to be seen
 FACE_MARGIN = 0.12  # around the zones when fitting the view, as a share of their size
 
 
-class LandmarkHandle(QGraphicsEllipseItem):
-    """One of the photo's landmarks, drawn at a fixed screen size; dragged by the photo view."""
+class LandmarkHandle(QGraphicsPathItem):
+    """One of the photo's landmarks as a crosshair in a ring, at a fixed screen size; the photo view drags it.
+
+    A crosshair, not a dot, so that it is not taken for a point, and so the
+    spot it marks stays visible under it while it is placed.
+    """
 
     def __init__(self, name: str, theme: Theme) -> None:
-        super().__init__(-HANDLE_PX, -HANDLE_PX, 2 * HANDLE_PX, 2 * HANDLE_PX)
+        super().__init__()
         self.name = name
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), HANDLE_PX, HANDLE_PX)
+        reach = HANDLE_PX + 3
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            path.moveTo(dx * 2.0, dy * 2.0)
+            path.lineTo(dx * reach, dy * reach)
+        self.setPath(path)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        fill = QColor(theme.background)
-        fill.setAlphaF(0.7)
-        self.setBrush(fill)
-        self.setPen(QPen(theme.outline, 1.5))
+        self.setPen(QPen(theme.outline, 1.6))
         self.setZValue(8)
         self.setToolTip(name.replace("_", " "))
 
