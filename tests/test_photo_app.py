@@ -26,7 +26,7 @@ pytest.importorskip("mediapipe", reason="photo mode needs the extra: pip install
 
 from meridian_map.core.photo.fit import MappedPhoto, map_photo
 from meridian_map.core.photo.image import decode_photo, encode_jpeg
-from meridian_map.gui.photo.opening import PHOTO, open_photo, open_photo_file
+from meridian_map.gui.photo.opening import open_photo, open_photo_file
 from meridian_map.gui.photo.page import PhotoPage
 
 
@@ -69,7 +69,7 @@ def _settle(qtbot: QtBot, window: MainWindow, page: PhotoPage) -> None:
 def test_open_photo_shows_the_photo_under_the_same_state(window: MainWindow, astronaut_file: Path) -> None:
     assert open_photo_file(window, astronaut_file)
     page = _page(window)
-    assert window.map_state.mode == PHOTO
+    assert window.map_state.mode == "explore"  # not a screen of its own: the drawing's place in the explorer
     assert window.splitter.widget(1) is page and not window.view.isVisible()
     assert "fit residual" in page.residual.text() and "astronaut.jpg" in page.residual.text()
     # Search and the panel drive the photo scene through the same state.
@@ -77,8 +77,7 @@ def test_open_photo_shows_the_photo_under_the_same_state(window: MainWindow, ast
     assert page.scene.zone_items["cheek_l"].base.name == "SELECTED"
     assert window.panel.isVisible()
     page.back_button.click()
-    assert window.photo_page is None and window.map_state.mode == "explore"
-    assert window.splitter.widget(1) is window.view
+    assert window.photo_page is None and window.splitter.widget(1) is window.view
     assert window.map_state.selection.area == "cheek_l"  # the selection outlives the photo
 
 
@@ -147,7 +146,7 @@ def test_a_photo_without_a_face_says_so_in_a_message(qtbot: QtBot, window: MainW
     qtbot.waitUntil(lambda: bool(seen))
     timer.stop()
     assert "no face found" in seen[0] and "coffee.png" in seen[0]
-    assert window.photo_page is None and window.map_state.mode == "explore"
+    assert window.photo_page is None and window.splitter.widget(1) is window.view
 
 
 def test_without_mediapipe_the_menu_item_says_how_to_enable_photo_mode(

@@ -7,12 +7,13 @@ geometry, full screen, the status bar, and when settings are written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
@@ -24,10 +25,11 @@ from .actions import build_menus
 from .exportmenu import Exporter
 from .map.scene import MapScene
 from .map.view import MapView
+from .pages import Page, build_page, modes
 from .panels.panel import Panel
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
-from .state import Hover, MapState
+from .state import EXPLORE, Hover, MapState
 
 if TYPE_CHECKING:
     from .photo.page import PhotoPage
@@ -68,7 +70,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes(DEFAULT_SPLITTER)
-        self.setCentralWidget(self.splitter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self._built_pages: dict[str, QWidget] = {}
+        self._shown_page: Page | None = None  # None while the map explorer is shown
+        self.setCentralWidget(self.pages)
 
         self.hover_label = QLabel()
         self.hover_label.setAccessibleName("Hover information")
@@ -99,8 +105,10 @@ class MainWindow(QMainWindow):
                 "content_folder": self.open_content_folder,
                 "open_photo": self.open_photo,
                 "about": self.show_about,
+                **{f"mode_{mode}": self._mode_setter(mode) for mode in modes()},
             },
         )
+        self.named_actions["mode_explore"].setChecked(True)
         self.quit_action = self.named_actions["quit"]
         self._describe_photo_action()
         self.full_screen_action = self.named_actions["full_screen"]
@@ -115,6 +123,7 @@ class MainWindow(QMainWindow):
         state = self.map_state
         state.hover_changed.connect(self._show_hover)
         state.message.connect(self.statusBar().showMessage)
+        state.mode_changed.connect(self._show_mode)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
         self.search.chosen.connect(self._search_chosen)
         for changed in (
@@ -126,6 +135,34 @@ class MainWindow(QMainWindow):
             state.selection_changed,
         ):
             changed.connect(self.schedule_save)
+
+    # screens ----------------------------------------------------------------------
+
+    def _show_mode(self, mode: str) -> None:
+        """Leave the page shown, build the new one if it is the first visit, and enter it."""
+        if self._shown_page is not None:
+            self._shown_page.leave()
+        if mode == EXPLORE:
+            self._shown_page = None
+            self.pages.setCurrentWidget(self.splitter)
+        else:
+            if mode not in self._built_pages:
+                self._built_pages[mode] = build_page(mode, self)
+                self.pages.addWidget(self._built_pages[mode])
+            self._shown_page = cast(Page, self._built_pages[mode])
+            self.pages.setCurrentWidget(self._built_pages[mode])
+            self._shown_page.enter()
+        self.named_actions[f"mode_{mode}"].setChecked(True)
+
+    def fit_current(self) -> None:
+        """Fit the shown screen's drawing to its size: the map's, or the photo's in its place."""
+        if self._shown_page is None:
+            (self.view if self.photo_page is None else self.photo_page.view).fit()
+        else:
+            self._shown_page.fit()
+
+    def _mode_setter(self, mode: str) -> Callable[[], None]:
+        return lambda: self.map_state.set_mode(mode)
 
     # selection ------------------------------------------------------------------
 

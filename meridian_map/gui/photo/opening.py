@@ -1,4 +1,9 @@
-"""File → Open Photo…: choose a photo, map it, show it; or say how to enable photo mode when it is not installed."""
+"""File → Open Photo…: choose a photo, map it, show it; or say how to enable photo mode when it is not installed.
+
+The photo is not a screen of its own (MapState.mode stays as it is): it takes
+the drawing's place in the map explorer, beside the same sidebar, panel and
+search, until "Back to the drawing".
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,6 @@ if TYPE_CHECKING:
     from ...core.photo.fit import MappedPhoto
     from ..mainwindow import MainWindow
 
-PHOTO = "photo"  # MapState.mode while the photo page is shown
 FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff);;All files (*)"
 
 
@@ -58,7 +62,6 @@ def show_photo(window: MainWindow, mapped: MappedPhoto) -> None:
     page.closed.connect(lambda: close_photo(window))
     window.splitter.replaceWidget(1, page)
     window.photo_page = page
-    window.map_state.set_mode(PHOTO)
     page.view.setFocus()
 
 
@@ -70,7 +73,6 @@ def close_photo(window: MainWindow) -> None:
     window.view.show()
     window.photo_page = None
     page.deleteLater()
-    window.map_state.set_mode("explore")
 
 
 def _tell(parent: QWidget, title: str, text: str) -> None:
