@@ -128,6 +128,28 @@ def test_dragging_a_landmark_refits_and_moves_the_map(qtbot: QtBot, window: Main
     assert page.scene.handles["mouth_corner_r"].isVisible()  # still correcting on the new scene
 
 
+def test_file_open_photo_through_the_real_dialog(qtbot: QtBot, window: MainWindow, astronaut_file: Path) -> None:
+    """The menu item opens Qt's own file dialog; choosing the photo in it shows the photo."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    def choose() -> None:
+        """Type the photo's path into the dialog's file name and press Enter, as a person would."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QFileDialog) and widget.isVisible():
+                name = widget.findChild(QLineEdit, "fileNameEdit")
+                assert isinstance(name, QLineEdit)
+                name.setText(str(astronaut_file))
+                QTest.keyClick(name, Qt.Key.Key_Return)
+
+    timer = QTimer()
+    timer.timeout.connect(choose)
+    timer.start(20)
+    window.named_actions["open_photo"].trigger()
+    qtbot.waitUntil(lambda: window.photo_page is not None, timeout=20_000)
+    timer.stop()
+    assert "astronaut.jpg" in _page(window).residual.text()
+
+
 def test_a_photo_without_a_face_says_so_in_a_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     coffee = tmp_path / "coffee.png"
     coffee.write_bytes(photos.encoded(photos.no_face()))

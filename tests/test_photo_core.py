@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.output.json import catalog_document
@@ -203,6 +205,31 @@ def test_hostile_files_get_clear_messages(tmp_path: Path) -> None:
             decode_photo(data, name)
         assert name in str(caught.value)
     assert MAX_PIXELS < 40_000 * 40_000
+
+
+SMALL_JPEG = photos.encoded(photos.cropped(photos.astronaut()).resize((90, 110)), "JPEG")
+SMALL_PNG = photos.encoded(photos.cropped(photos.astronaut()).resize((60, 70)), "PNG")
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=st.sampled_from([SMALL_JPEG, SMALL_PNG]),
+    cuts=st.lists(st.tuples(st.integers(0, 4000), st.binary(max_size=8)), max_size=6),
+    keep=st.integers(0, 5000),
+)
+def test_damaged_photos_give_a_message_never_a_crash(base: bytes, cuts: list[tuple[int, bytes]], keep: int) -> None:
+    """Bytes overwritten anywhere (headers included) and the file cut short: a photo or a PhotoError, nothing else."""
+    data = bytearray(base)
+    for at, junk in cuts:
+        at %= len(data)
+        data[at : at + len(junk)] = junk
+    try:
+        photo = decode_photo(bytes(data[: max(keep, 1)]), "fuzzed.jpg")
+    except PhotoError as error:
+        assert str(error).startswith("fuzzed.jpg: ")
+    else:
+        assert photo.pixels.ndim == 3 and photo.pixels.shape[2] == 3
+        assert max(photo.pixels.shape[:2]) <= WORKING_SIDE
 
 
 def test_a_wrong_extension_is_read_by_its_content() -> None:

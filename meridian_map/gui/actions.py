@@ -32,12 +32,12 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
     (
         "&File",
         (
-            ActionSpec("open_photo", "Open P&hoto…", "Ctrl+Shift+O"),
-            SEPARATOR,
             ActionSpec("print", "&Print…", QKeySequence.StandardKey.Print),
             ActionSpec("preview", "Print Pre&view…"),
             ActionSpec("export_pdf", "&Export PDF…"),
             ActionSpec("export_image", "Export &Image…"),
+            SEPARATOR,
+            ActionSpec("open_photo", "Open P&hoto…", "Ctrl+Shift+O"),
             SEPARATOR,
             ActionSpec("quit", "&Quit", QKeySequence.StandardKey.Quit),
         ),

@@ -82,7 +82,7 @@ def decode_photo(data: bytes, name: str) -> Photo:
         raise PhotoError(f"{name}: not a photo this app can read (it reads {kinds}), whatever its name says") from exc
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise PhotoError(f"{name}: the image claims too many pixels, {_TOO_BIG}") from exc
-    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+    except Exception as exc:  # a third-party decoder fed untrusted bytes: any failure is the file's
         raise PhotoError(f"{name}: the image is damaged or cut short ({_reason(exc)})") from exc
     turned = upright.size != image.size
     full = (height, width) if turned else (width, height)
