@@ -23,10 +23,12 @@ from PySide6.QtGui import (
 )
 
 from ...core.catalog import Catalog
-from ...core.output.sheet import MARGIN_PT, CheatSheet, Paper, Sheet, TakeHomeSheet
+from ...core.output.chart import PointChart, Printed, ZoneChart
+from ...core.output.sheet import MARGIN_PT, CheatSheet, Paper, TakeHomeSheet
 from ..fonts import bundled_fonts
 from ..headless import offscreen_without_display
 from .canvas import Canvas, Report
+from .chart import PointChartLayout, ZoneChartLayout
 from .cheat import CheatLayout
 from .takehome import TakeHomeLayout
 
@@ -43,12 +45,20 @@ def ensure_application() -> QGuiApplication:
     return app
 
 
+PAGE_SIZES = {
+    Paper.A4: QPageSize.PageSizeId.A4,
+    Paper.LETTER: QPageSize.PageSizeId.Letter,
+    Paper.A3: QPageSize.PageSizeId.A3,
+    Paper.TABLOID: QPageSize.PageSizeId.Tabloid,
+}
+
+
 def page_size_for(paper: Paper) -> QPageSize:
-    return QPageSize(QPageSize.PageSizeId.A4 if paper is Paper.A4 else QPageSize.PageSizeId.Letter)
+    return QPageSize(PAGE_SIZES[paper])
 
 
 def render_pdf(
-    catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4, photo: QImage | None = None
+    catalog: Catalog, sheet: Printed, paper: Paper = Paper.A4, photo: QImage | None = None
 ) -> tuple[bytes, Report]:
     """The sheet as a PDF, in memory so the caller decides how to save it.
 
@@ -83,7 +93,7 @@ def note_room(catalog: Catalog, sheet: TakeHomeSheet, paper: Paper) -> Report:
 
 
 def paint_sheet(
-    painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Sheet, photo: QImage | None = None
+    painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Printed, photo: QImage | None = None
 ) -> Report:
     """Draw one sheet from the current page of a PDF writer or printer on, adding pages as it runs on."""
     bundled_fonts()
@@ -100,6 +110,10 @@ def paint_sheet(
     try:
         if isinstance(sheet, CheatSheet):
             return CheatLayout(canvas, sheet).draw(page)
+        if isinstance(sheet, ZoneChart):
+            return ZoneChartLayout(canvas, sheet).draw(page)
+        if isinstance(sheet, PointChart):
+            return PointChartLayout(canvas, sheet).draw(page)
         return TakeHomeLayout(canvas, sheet).draw(page)
     finally:
         painter.restore()
