@@ -76,6 +76,11 @@ def test_open_photo_shows_the_photo_under_the_same_state(window: MainWindow, ast
     window.select("cheek_l")
     assert page.scene.zone_items["cheek_l"].base.name == "SELECTED"
     assert window.panel.isVisible()
+    window.named_actions["zoom_in"].trigger()  # the View menu works on the photo shown
+    assert page.view.zoom == pytest.approx(1.25) and window.view.zoom == pytest.approx(1.0)
+    assert window.zoom_label.text() == "125 %"
+    window.named_actions["fit"].trigger()
+    assert page.view.zoom == pytest.approx(1.0)
     page.back_button.click()
     assert window.photo_page is None and window.splitter.widget(1) is window.view
     assert window.map_state.selection.area == "cheek_l"  # the selection outlives the photo

@@ -285,6 +285,19 @@ def test_nothing_is_downloaded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(found.mesh) == 478
 
 
+def test_the_face_models_come_inside_the_mediapipe_wheel() -> None:
+    """What the face mesh runs on is installed with the package, not fetched: the files are there."""
+    import mediapipe
+
+    modules = Path(mediapipe.__file__).parent / "modules"
+    for model in (
+        "face_detection/face_detection_short_range.tflite",
+        "face_landmark/face_landmark_with_attention.tflite",
+        "face_landmark/face_landmark_front_cpu.binarypb",
+    ):
+        assert (modules / model).stat().st_size > 200, model
+
+
 def test_photo_mode_says_how_to_enable_it_without_mediapipe(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 

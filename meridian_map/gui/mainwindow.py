@@ -97,9 +97,9 @@ class MainWindow(QMainWindow):
                 **self.exporter.slots(),
                 "quit": self.close,
                 "full_screen": self.toggle_full_screen,
-                "zoom_in": lambda: self.view.zoom_by(1.25),
-                "zoom_out": lambda: self.view.zoom_by(0.8),
-                "fit": self.view.fit,
+                "zoom_in": lambda: self.map_view().zoom_by(1.25),
+                "zoom_out": lambda: self.map_view().zoom_by(0.8),
+                "fit": lambda: self.map_view().fit(),
                 "find": self.focus_search,
                 "clear_selection": self.map_state.clear_selection,
                 "content_folder": self.open_content_folder,
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         state.hover_changed.connect(self._show_hover)
         state.message.connect(self.statusBar().showMessage)
         state.mode_changed.connect(self._show_mode)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.view.zoom_changed.connect(self.show_zoom)
         self.search.chosen.connect(self._search_chosen)
         for changed in (
             self.splitter.splitterMoved,
@@ -157,9 +157,16 @@ class MainWindow(QMainWindow):
     def fit_current(self) -> None:
         """Fit the shown screen's drawing to its size: the map's, or the photo's in its place."""
         if self._shown_page is None:
-            (self.view if self.photo_page is None else self.photo_page.view).fit()
+            self.map_view().fit()
         else:
             self._shown_page.fit()
+
+    def map_view(self) -> MapView:
+        """The explorer's view: the drawing's, or the photo's while a photo is open."""
+        return self.view if self.photo_page is None else self.photo_page.view
+
+    def show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
     def _mode_setter(self, mode: str) -> Callable[[], None]:
         return lambda: self.map_state.set_mode(mode)

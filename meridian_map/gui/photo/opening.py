@@ -62,6 +62,7 @@ def show_photo(window: MainWindow, mapped: MappedPhoto) -> None:
     page.closed.connect(lambda: close_photo(window))
     window.splitter.replaceWidget(1, page)
     window.photo_page = page
+    page.view.zoom_changed.connect(window.show_zoom)
     page.view.setFocus()
 
 
@@ -71,6 +72,7 @@ def close_photo(window: MainWindow) -> None:
         return
     window.splitter.replaceWidget(1, window.view)
     window.view.show()
+    window.show_zoom(window.view.zoom)
     window.photo_page = None
     page.deleteLater()
 
