@@ -104,6 +104,24 @@ def test_hover_and_click_on_the_photo(qtbot: QtBot, window: MainWindow, mapped: 
     assert point.x() < page.scene.catalog.face.landmarks["nose_tip"][0]
 
 
+def test_a_school_change_redraws_the_strokes_on_the_photo(window: MainWindow, mapped: MappedPhoto) -> None:
+    from meridian_map.gui.photo.opening import show_photo
+
+    show_photo(window, mapped)
+    page = _page(window)
+    state = window.map_state
+    other = next(school for school in window.catalog.schools if school != state.school)
+    before = page.scene.catalog.areas["forehead_l"].strokes
+    state.set_school(other)
+    scene = page.scene
+    assert scene.catalog.school == other
+    schooled = mapped.catalog(state.catalog, page.scale).areas["forehead_l"].strokes
+    assert scene.catalog.areas["forehead_l"].strokes == schooled != before
+    box = scene.photo_rect
+    for line in scene.catalog.areas["forehead_l"].strokes:  # on the photo, not in the drawing's units
+        assert all(box.contains(QPointF(x, y)) for x, y in line)
+
+
 def test_dragging_a_landmark_refits_and_moves_the_map(qtbot: QtBot, window: MainWindow, mapped: MappedPhoto) -> None:
     from meridian_map.gui.photo.opening import show_photo
 

@@ -20,6 +20,7 @@ from ..core.catalog import Catalog
 from ..core.store.dirs import content_dir
 from ..core.store.jsonstore import JsonStore, leave_unsaved_note
 from ..core.target import zone_target
+from ..core.text.schools import cited
 from ..core.text.search import Kind, SearchIndex
 from .actions import build_menus
 from .exportmenu import Exporter
@@ -33,6 +34,8 @@ from .state import EXPLORE, Hover, MapState
 
 if TYPE_CHECKING:
     from .photo.page import PhotoPage
+    from .schools.compare import CompareDialog
+    from .schools.sources import SourcesDialog
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel
@@ -54,6 +57,8 @@ class MainWindow(QMainWindow):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_state)
+        self.compare_dialog: CompareDialog | None = None
+        self.sources_dialog: SourcesDialog | None = None
         self.setWindowTitle("Meridian Map")
         self.photo_page: PhotoPage | None = None  # photo mode's page while it is shown (gui/photo)
         self.map_state = MapState(catalog, self)
@@ -105,6 +110,8 @@ class MainWindow(QMainWindow):
                 "content_folder": self.open_content_folder,
                 "open_photo": self.open_photo,
                 "about": self.show_about,
+                "compare_schools": self.show_comparison,
+                "sources": self.show_sources,
                 **{f"mode_{mode}": self._mode_setter(mode) for mode in modes()},
             },
         )
@@ -126,6 +133,9 @@ class MainWindow(QMainWindow):
         state.mode_changed.connect(self._show_mode)
         self.view.zoom_changed.connect(self.show_zoom)
         self.search.chosen.connect(self._search_chosen)
+        self.sidebar.schools.compare_requested.connect(self.show_comparison)
+        self.sidebar.schools.sources_requested.connect(self.show_sources)
+        self.panel.source_requested.connect(self.show_sources)
         for changed in (
             self.splitter.splitterMoved,
             state.layer_changed,
@@ -133,6 +143,7 @@ class MainWindow(QMainWindow):
             state.focus_changed,
             state.animation_changed,
             state.selection_changed,
+            state.school_changed,
         ):
             changed.connect(self.schedule_save)
 
@@ -263,6 +274,7 @@ class MainWindow(QMainWindow):
         """Our markup over escaped pack text: a pack must not add links or images, nor hide the disclaimer."""
         content = self.catalog.content
         sources = "".join(f"<li>{escape(s)}</li>" for s in content.sources)
+        sources += "".join(f"<li>{escape(r.citation)}</li>" for r in cited(self.catalog))
         change = self.catalog.local_change("disclaimer", "disclaimer")
         mark = f"<p><i>✎ The disclaimer was {change} locally by your content pack.</i></p>" if change else ""
         return (
@@ -270,6 +282,29 @@ class MainWindow(QMainWindow):
             f"<p>{escape(content.disclaimer.full.get())}</p>{mark}"
             f"<p><b>Sources</b></p><ul>{sources}</ul>"
         )
+
+    def show_comparison(self) -> None:
+        """The selected zone under every school, side by side (built on first use: start-up stays as it was)."""
+        from .schools.compare import CompareDialog
+
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self.map_state, self)
+            self.compare_dialog.source_requested.connect(self.show_sources)
+            self.compare_dialog.resize(960, 640)
+        elif self.map_state.selection.zone:
+            self.compare_dialog.show_zone(self.map_state.selection.zone)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+
+    def show_sources(self, ref_id: object = "") -> None:
+        """The schools and every work they cite, at `ref_id`'s entry when a link names one (a menu passes a bool)."""
+        from .schools.sources import SourcesDialog
+
+        if self.sources_dialog is None:
+            self.sources_dialog = SourcesDialog(self.catalog, self)
+        self.sources_dialog.show()
+        self.sources_dialog.raise_()
+        self.sources_dialog.show_source(ref_id if isinstance(ref_id, str) else "")
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up

@@ -35,6 +35,7 @@ class PhotoPage(QWidget):
         self.scene = self._build_scene()
         self.view = PhotoView(self.scene, state)
         self.view.landmark_moved.connect(self._landmark_moved)
+        state.school_changed.connect(self._show_scene)
 
         self.residual = QLabel()
         self.residual.setTextFormat(Qt.TextFormat.PlainText)
@@ -58,17 +59,22 @@ class PhotoPage(QWidget):
         self._show_residual()
 
     def _build_scene(self) -> PhotoScene:
+        """The state's catalog (as the chosen school works the zones) carried onto the photo."""
         scale = self.scale
         landmarks = {name: (x * scale, y * scale) for name, (x, y) in self.mapped.fit.photo.items()}
-        return PhotoScene(self.mapped.catalog(self.catalog, scale), self.state, self.image, landmarks)
+        return PhotoScene(self.mapped.catalog(self.state.catalog, scale), self.state, self.image, landmarks)
 
-    def _landmark_moved(self, name: str, x: float, y: float) -> None:
-        """Refit with the landmark where it was dropped, and show the map the new fit gives."""
-        self.mapped = self.mapped.moved(name, (x / self.scale, y / self.scale))
+    def _show_scene(self) -> None:
+        """A new scene for a new fit or school, seen from where the old one was."""
         old = self.scene
         self.scene = self._build_scene()
         self.view.replace_scene(self.scene)
         old.deleteLater()
+
+    def _landmark_moved(self, name: str, x: float, y: float) -> None:
+        """Refit with the landmark where it was dropped, and show the map the new fit gives."""
+        self.mapped = self.mapped.moved(name, (x / self.scale, y / self.scale))
+        self._show_scene()
         self._show_residual()
         self.state.say(self.tr("Moved %s; the map follows it") % name.replace("_", " "))
 

@@ -95,6 +95,13 @@ class PhotoScene(MapScene):
         margin = FACE_MARGIN * max(rect.width(), rect.height())
         return rect.adjusted(-margin, -margin, margin, margin)
 
+    def show_school(self) -> None:
+        """Nothing here: the photo page builds a new scene from the school's catalog carried onto the photo.
+
+        The drawing's scene takes the state's catalog, which is in the drawing's
+        units; on the photo its strokes would land in the wrong place.
+        """
+
     def paint_underlay(self, painter: QPainter, area: QRectF) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
