@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
+import os
 import re
 import sys
 import time
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
     from .core.catalog import Catalog
 
+THEME_CHOICES = ("system", "light", "dark", "high-contrast")  # gui/theme.py's ThemeChoice; Qt is not loaded here
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
 MESSAGE_LIMIT = 400  # characters of one error line; the rest is what a person typed, clipped
@@ -59,6 +61,15 @@ def _build_parser() -> argparse.ArgumentParser:
         help="zone (cheek, cheek_l), point (ST2, ST2.L) or concern (dark_circles) to select",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, help="window size for --screenshot, e.g. 1280x800")
+    parser.add_argument(
+        "--theme",
+        choices=THEME_CHOICES,
+        help="the window's theme, as View → Theme sets it (default: as last chosen, else system)",
+    )
+    parser.epilog = (
+        "Qt's own options are given to Qt for the window: -style NAME, -platform NAME, -reverse (right to left), "
+        "-stylesheet FILE, -qwindowgeometry WxH+X+Y and the others Qt documents."
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the face drawing and content")
@@ -503,7 +514,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
     the map is painted.
     """
     from .gui.headless import display_problem, offscreen_without_display, scale_factor_problem
+    from .qtoptions import qt_option
 
+    platform = qt_option(args.qt_arguments, "-platform")
+    if platform is not None:
+        os.environ["QT_QPA_PLATFORM"] = platform  # what Qt will use, so the display checks judge that one
     if args.select is not None and not args.select.strip():
         print("--select needs a zone or point, e.g. cheek or ST2", file=sys.stderr)
         return 2
@@ -581,7 +596,16 @@ def cmd_desktop(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
+    from .qtoptions import split_qt_options
+
+    parser = _build_parser()
+    split = split_qt_options(sys.argv[1:] if argv is None else argv)
+    if split.missing_value:
+        parser.error(f"the Qt option {split.missing_value} needs a value")
+    args = parser.parse_args(_joined_sizes(split.ours))
+    if split.qt and args.command:
+        parser.error(f"Qt's options ({' '.join(split.qt)}) are for the window, not for {args.command}")
+    args.qt_arguments = split.qt
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
         "deck": cmd_deck, "routine": cmd_routine,

@@ -7,10 +7,11 @@ can be listed, checked for clashing keys, or translated as a whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 SEPARATOR = "-"
@@ -27,7 +28,18 @@ class ActionSpec:
         return QKeySequence(self.keys)
 
 
-MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
+@dataclass(frozen=True)
+class Submenu:
+    """A menu within a menu; `exclusive` makes its checkable entries a group with one checked."""
+
+    title: str
+    entries: tuple[ActionSpec | str, ...]
+    exclusive: bool = False
+
+
+Entry = ActionSpec | Submenu | str
+
+MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     (
         "&File",
         (
@@ -48,6 +60,17 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
             ActionSpec("zoom_out", "Zoom &out", QKeySequence.StandardKey.ZoomOut),
             ActionSpec("fit", "&Fit to window", "Ctrl+0"),
             SEPARATOR,
+            Submenu(
+                "&Theme",
+                (
+                    ActionSpec("theme_system", "&System", checkable=True),
+                    ActionSpec("theme_light", "&Light", checkable=True),
+                    ActionSpec("theme_dark", "&Dark", checkable=True),
+                    ActionSpec("theme_high_contrast", "&High contrast", checkable=True),
+                ),
+                exclusive=True,
+            ),
+            SEPARATOR,
             ActionSpec("find", "&Find…", QKeySequence.StandardKey.Find),
             ActionSpec("clear_selection", "&Clear selection"),
         ),
@@ -62,17 +85,47 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
 )
 
 
+def all_specs(entries: tuple[Entry, ...] | None = None) -> Iterator[ActionSpec]:
+    """Every action in the table, submenus' included."""
+    for entry in entries if entries is not None else tuple(e for _title, menu in MENUS for e in menu):
+        if isinstance(entry, Submenu):
+            yield from all_specs(entry.entries)
+        elif isinstance(entry, ActionSpec):
+            yield entry
+
+
+def menu_title(title: str) -> str:
+    return QCoreApplication.translate("Menus", title)
+
+
 def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
     """The menu bar from the table; each action is also added to the window, which owns it."""
     actions: dict[str, QAction] = {}
     bar = window.menuBar()
     for title, entries in MENUS:
-        menu: QMenu = bar.addMenu(title)
-        for entry in entries:
-            if isinstance(entry, str):
-                menu.addSeparator()
-                continue
-            action = QAction(entry.title, window)
+        _fill(window, bar.addMenu(menu_title(title)), entries, slots, actions)
+    return actions
+
+
+def _fill(
+    window: QMainWindow,
+    menu: QMenu,
+    entries: tuple[Entry, ...],
+    slots: Mapping[str, Callable[[], object]],
+    actions: dict[str, QAction],
+) -> None:
+    for entry in entries:
+        if isinstance(entry, str):
+            menu.addSeparator()
+        elif isinstance(entry, Submenu):
+            submenu = menu.addMenu(menu_title(entry.title))
+            _fill(window, submenu, entry.entries, slots, actions)
+            if entry.exclusive:
+                group = QActionGroup(submenu)
+                for action in submenu.actions():
+                    group.addAction(action)
+        else:
+            action = QAction(menu_title(entry.title), window)
             shortcut = entry.shortcut()
             if not shortcut.isEmpty():
                 action.setShortcut(shortcut)
@@ -81,4 +134,3 @@ def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) 
             menu.addAction(action)
             window.addAction(action)
             actions[entry.name] = action
-    return actions

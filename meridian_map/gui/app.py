@@ -114,7 +114,7 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     # `from __feature__ import`), and linecache would keep those lines, ~3 MB,
     # for as long as the window is open; a traceback reads them again if needed.
     linecache.clearcache()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication([*sys.argv[:1], *args.qt_arguments])
     assert isinstance(app, QApplication)
     identify(app)
     app.setOrganizationName("MeridianMap")
@@ -127,6 +127,8 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
         window.restore(loaded.data)
         if loaded.warning:
             window.statusBar().showMessage(loaded.warning, 15000)
+    if args.theme:
+        window.map_state.set_theme(args.theme)
     if args.size:
         resize(window, *args.size)
     if args.select and not window.select(args.select):

@@ -7,6 +7,7 @@ geometry, full screen, the status bar, and when settings are written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -20,7 +21,9 @@ from ..core.store.dirs import content_dir
 from ..core.store.jsonstore import JsonStore, leave_unsaved_note
 from ..core.target import zone_target
 from ..core.text.search import Kind, SearchIndex
+from .accessibility import describe
 from .actions import build_menus
+from .appearance import Appearance
 from .exportmenu import Exporter
 from .map.scene import MapScene
 from .map.view import MapView
@@ -28,6 +31,7 @@ from .panels.panel import Panel
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
 from .state import Hover, MapState
+from .theme import Theme, ThemeChoice
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel
@@ -51,10 +55,12 @@ class MainWindow(QMainWindow):
         self._save_timer.timeout.connect(self.save_state)
         self.setWindowTitle("Meridian Map")
         self.map_state = MapState(catalog, self)
-        self.scene = MapScene(catalog, self.map_state)
+        self.appearance = Appearance(self.map_state, self)
+        theme = self.appearance.theme
+        self.scene = MapScene(catalog, self.map_state, theme)
         self.view = MapView(self.scene, self.map_state)
-        self.panel = Panel(catalog, self.map_state)
-        self.sidebar = Sidebar(catalog, self.map_state)
+        self.panel = Panel(catalog, self.map_state, theme)
+        self.sidebar = Sidebar(catalog, self.map_state, theme)
         self.search = SearchBox(SearchIndex(catalog))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -75,6 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._build_menus()
         self._connect()
+        describe(self)
         self.resize(*DEFAULT_SIZE)
 
     # construction -------------------------------------------------------------
@@ -92,12 +99,14 @@ class MainWindow(QMainWindow):
                 "fit": self.view.fit,
                 "find": self.focus_search,
                 "clear_selection": self.map_state.clear_selection,
+                **{f"theme_{choice.replace('-', '_')}": self._theme_slot(choice) for choice in ThemeChoice},
                 "content_folder": self.open_content_folder,
                 "about": self.show_about,
             },
         )
         self.quit_action = self.named_actions["quit"]
         self.full_screen_action = self.named_actions["full_screen"]
+        self._check_theme(self.map_state.theme)
         # Kept on self: setCornerWidget does not take ownership from Python.
         self.search_corner = QWidget()
         corner_layout = QHBoxLayout(self.search_corner)
@@ -105,9 +114,24 @@ class MainWindow(QMainWindow):
         corner_layout.addWidget(self.search)
         self.menuBar().setCornerWidget(self.search_corner, Qt.Corner.TopRightCorner)
 
+    def _theme_slot(self, choice: ThemeChoice) -> Callable[[], None]:
+        return lambda: self.map_state.set_theme(choice)
+
+    def _check_theme(self, choice: str) -> None:
+        self.named_actions[f"theme_{choice.replace('-', '_')}"].setChecked(True)
+
+    def _show_theme(self, theme: Theme) -> None:
+        """Every part of the window that paints its own colours takes the new theme's."""
+        self.scene.set_theme(theme)
+        self.panel.set_theme(theme)
+        self.sidebar.legend.set_theme(theme)
+        self.view.viewport().update()
+
     def _connect(self) -> None:
         state = self.map_state
         state.hover_changed.connect(self._show_hover)
+        state.theme_changed.connect(self._check_theme)
+        self.appearance.changed.connect(self._show_theme)
         state.message.connect(self.statusBar().showMessage)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
         self.search.chosen.connect(self._search_chosen)
@@ -115,6 +139,8 @@ class MainWindow(QMainWindow):
             self.splitter.splitterMoved,
             state.layer_changed,
             state.label_mode_changed,
+            state.label_size_changed,
+            state.theme_changed,
             state.focus_changed,
             state.animation_changed,
             state.selection_changed,

@@ -15,29 +15,41 @@ from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
 from ..state import MapState, Selection
+from ..theme import Theme
 
-STYLE = (
-    "<style>"
-    "h1 { font-size: 18pt; font-weight: 600; margin: 0 0 2px 0; }"
-    ".sub { color: #6b6b6b; margin: 0 0 10px 0; }"
-    "h2 { font-size: 10pt; font-weight: 600; letter-spacing: 1px; margin: 14px 0 4px 0; color: #555; }"
-    "td { padding: 2px 10px 2px 0; vertical-align: top; }"
-    ".gauge { font-size: 13pt; letter-spacing: 1px; }"
-    ".caution { background: #fff4e5; padding: 6px 8px; color: #3b2a16; }"
-    ".tradition { font-style: italic; }"
-    ".edited { color: #8a5a00; font-size: 9pt; }"
-    "a { text-decoration: none; }"
-    "</style>"
-)
+
+def style_sheet(theme: Theme) -> str:
+    """The panel's CSS, every colour from the theme; the cautions box keeps a border, so it reads without colour."""
+    c = theme.panel
+    return (
+        "<style>"
+        f"body {{ color: {c.text}; }}"
+        "h1 { font-size: 18pt; font-weight: 600; margin: 0 0 2px 0; }"
+        f".sub {{ color: {c.sub}; margin: 0 0 10px 0; }}"
+        "h2 { font-size: 10pt; font-weight: 600; letter-spacing: 1px; margin: 14px 0 4px 0;"
+        f" color: {c.heading}; }}"
+        "td { padding: 2px 10px 2px 0; vertical-align: top; }"
+        ".gauge { font-size: 13pt; letter-spacing: 1px; }"
+        f"table.caution {{ background-color: {c.caution_background}; border: 1px solid {c.caution_border};"
+        f" border-style: solid; border-color: {c.caution_border}; }}"
+        f"table.caution td {{ color: {c.caution_text}; padding: 6px 8px; }}"
+        ".tradition { font-style: italic; }"
+        f".edited {{ color: {c.edited}; font-size: 9pt; }}"
+        f"a {{ color: {c.link}; text-decoration: none; }}"
+        "</style>"
+    )
 
 
 class Panel(QTextBrowser):
     """Follows the selection; its links write the state (a point code selects it, a concern is chosen)."""
 
-    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, state: MapState, theme: Theme | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
+        self.theme = theme or Theme.current()
         self.lang = "en"
         self.setOpenLinks(False)
         self.setAccessibleName("Details")
@@ -60,8 +72,17 @@ class Panel(QTextBrowser):
         else:
             self.show_welcome()
 
+    def set_theme(self, theme: Theme) -> None:
+        """Show what is shown again in another theme's colours."""
+        self.theme = theme
+        self.show_selection(self.state.selection)
+
     def _set(self, body: str) -> None:
-        self.setHtml(STYLE + body)
+        self.setHtml(style_sheet(self.theme) + body)
+
+    def _caution(self, text: str) -> str:
+        """A caution in a bordered box: a table, since Qt's rich text draws borders and padding only on tables."""
+        return f"<table class='caution' width='100%' cellspacing='0'><tr><td>{escape(text)}</td></tr></table>"
 
     def show_welcome(self) -> None:
         disclaimer = escape(self.catalog.content.disclaimer.short.get(self.lang))
@@ -72,8 +93,9 @@ class Panel(QTextBrowser):
             "direction, pressure, strokes, the points in it and which concerns' routines include it.</p>"
             "<p>Pick a concern on the left to light up its zones, or press <b>Ctrl+F</b> to find a point "
             "by code, pinyin or hanzi (ST2, sibai, 四白).</p>"
-            "<p>The <span style='color:#D55E00'><b>Stomach</b></span> (solid) and "
-            "<span style='color:#0072B2'><b>Large Intestine</b></span> (dashed) channels, "
+            f"<p>The <span style='color:{self.theme.channel_style('ST').colour}'><b>Stomach</b></span> (solid) and "
+            f"<span style='color:{self.theme.channel_style('LI').colour}'><b>Large Intestine</b></span> (dashed) "
+            "channels, "
             "the Yang Ming pair, are drawn on top.</p>"
             f"<p class='sub'>{disclaimer}</p>{self._disclaimer_note()}",
         )
@@ -125,7 +147,7 @@ class Panel(QTextBrowser):
             f"{self._heading('points')}<table>{point_rows}</table>"
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
             + f"{self._heading('routine_for')}<p>{concerns}</p>"
-            f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
+            f"{self._heading('cautions', '⚠ ')}{self._caution(zone.cautions.get(lang))}"
             f"{self._heading('tradition')}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
             f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>",
         )
@@ -165,7 +187,7 @@ class Panel(QTextBrowser):
             f"{self._heading('location')}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
             + (f"{self._heading('zone')}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
-            + f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
+            + f"{self._heading('cautions', '⚠ ')}{self._caution(info.cautions.get(lang))}"
             + (f"{self._heading('notes')}<p>{escape(notes)}</p>" if notes else "")
             + f"<p class='sub'>{escape(words.get('positions', lang))}</p>",
         )

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 from ...core.catalog import Catalog
 from ...core.model import DEFAULT_LANGUAGE
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
-from ..state import MapState, Selection
+from ..state import LABEL_SIZES, MapState, Selection
+from ..theme import Theme
+from .legend import ChannelLegend
 
 NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
 NOTE_LINES = 3
@@ -41,7 +43,9 @@ LAYER_TITLES = {  # in LAYER_ORDER
 
 
 class Sidebar(QWidget):
-    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, state: MapState, theme: Theme | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
@@ -110,6 +114,13 @@ class Sidebar(QWidget):
             lambda _i: state.set_label_mode(LabelMode(self.label_mode.currentData()))
         )
         layers_layout.addWidget(self.label_mode)
+        self.label_size = QComboBox()
+        self.label_size.setAccessibleName(self.tr("Label size"))
+        for size in LABEL_SIZES:
+            self.label_size.addItem(self.tr("Labels at %1 %").replace("%1", str(size)), size)
+        self.label_size.setCurrentIndex(self.label_size.findData(state.label_size))
+        self.label_size.currentIndexChanged.connect(lambda _i: state.set_label_size(int(self.label_size.currentData())))
+        layers_layout.addWidget(self.label_size)
         self.yang_ming = QCheckBox("Yang Ming focus")
         self.yang_ming.setToolTip("Dim everything but the Stomach and Large Intestine channels")
         self.yang_ming.setChecked(state.focus)
@@ -120,6 +131,8 @@ class Sidebar(QWidget):
         layers_layout.addWidget(self.yang_ming)
         layers_layout.addWidget(self.animate)
         layout.addWidget(layers)
+        self.legend = ChannelLegend(catalog, state, theme or Theme.current(), self)
+        layout.addWidget(self.legend)
         state.concern_changed.connect(self._show_concern)
         state.selection_changed.connect(self.mark_zone)
         state.layer_changed.connect(
@@ -128,6 +141,11 @@ class Sidebar(QWidget):
         state.label_mode_changed.connect(
             lambda mode: mirror(
                 self.label_mode, lambda: self.label_mode.setCurrentIndex(self.label_mode.findData(str(mode)))
+            )
+        )
+        state.label_size_changed.connect(
+            lambda size: mirror(
+                self.label_size, lambda: self.label_size.setCurrentIndex(self.label_size.findData(size))
             )
         )
         state.focus_changed.connect(lambda on: mirror(self.yang_ming, lambda: self.yang_ming.setChecked(on)))
