@@ -101,6 +101,14 @@ def describe(window: MainWindow) -> None:
             QCoreApplication.translate("Accessibility", "How far the map is zoomed in; 100 % fits the whole face."),
         ),
         (
+            window.sidebar_area,
+            QCoreApplication.translate("Accessibility", "Controls"),
+            QCoreApplication.translate(
+                "Accessibility",
+                "Concerns, layers, label settings and the channel legend; scrolls when they do not fit.",
+            ),
+        ),
+        (
             window.splitter,
             QCoreApplication.translate("Accessibility", "Main area"),
             QCoreApplication.translate("Accessibility", "The controls, the map and the details side by side."),

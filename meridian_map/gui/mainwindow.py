@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
@@ -63,8 +63,9 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(catalog, self.map_state, theme)
         self.search = SearchBox(SearchIndex(catalog))
 
+        self.sidebar_area = sidebar_area(self.sidebar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.sidebar_area)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
@@ -195,9 +196,9 @@ class MainWindow(QMainWindow):
         so a window not shown yet opens full screen, and leaving returns to a
         maximized window if it was one.
         """
-        if on and self.sidebar.isVisibleTo(self):
+        if on and self.sidebar_area.isVisibleTo(self):
             self._normal_splitter = self.splitter.sizes()
-        self.sidebar.setVisible(not on)
+        self.sidebar_area.setVisible(not on)
         self.statusBar().setVisible(not on)
         state = self.windowState()
         full = Qt.WindowState.WindowFullScreen
@@ -325,6 +326,23 @@ class MainWindow(QMainWindow):
 
             QMessageBox.warning(self, "Settings not saved", f"Your settings were not saved: {reason}.")
         super().closeEvent(event)
+
+
+def sidebar_area(sidebar: QWidget) -> QScrollArea:
+    """The sidebar in a scroll area that is never narrower than the sidebar needs.
+
+    With large type (a 1.5× system font, 200 % scale) the controls need more
+    height than a laptop screen has; scrolling keeps each at its full size
+    instead of squeezing them until their text is cut off.
+    """
+    area = QScrollArea()
+    area.setWidget(sidebar)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll_bar = area.verticalScrollBar().sizeHint().width()
+    area.setMinimumWidth(sidebar.minimumSizeHint().width() + scroll_bar)
+    return area
 
 
 def usable_geometry(saved: dict[str, Any]) -> QRect | None:

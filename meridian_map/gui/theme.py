@@ -202,7 +202,7 @@ LIGHT = Theme(
     halo=QColor("#ffffff"),
     outline=QColor("#1b1b1b"),
     focus=QColor("#0b5cad"),
-    zone_edge=QColor("#8c8c8c"),
+    zone_edge=QColor("#7a7a7a"),
     point=QColor("#3a3a3a"),
     channels={
         "ST": "#d55e00",
@@ -255,7 +255,7 @@ DARK = Theme(
     halo=QColor("#1c1d1f"),
     outline=QColor("#f5f5f5"),
     focus=QColor("#ffd24d"),
-    zone_edge=QColor("#7a7c80"),
+    zone_edge=QColor("#85878b"),
     point=QColor("#bdbdbd"),
     channels={
         "ST": "#ff8a3d",
