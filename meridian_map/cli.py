@@ -61,6 +61,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="zone (cheek, cheek_l), point (ST2, ST2.L) or concern (dark_circles) to select",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, help="window size for --screenshot, e.g. 1280x800")
+    parser.add_argument("--mode", metavar="SCREEN", help="screen to open on (default: explore)")
     parser.add_argument(
         "--theme",
         choices=THEME_CHOICES,

@@ -23,6 +23,7 @@ class ActionSpec:
     title: str
     keys: QKeySequence.StandardKey | str = ""
     checkable: bool = False
+    group: str = ""  # actions sharing a group are exclusive: checking one unchecks the others
 
     def shortcut(self) -> QKeySequence:
         return QKeySequence(self.keys)
@@ -30,11 +31,10 @@ class ActionSpec:
 
 @dataclass(frozen=True)
 class Submenu:
-    """A menu within a menu; `exclusive` makes its checkable entries a group with one checked."""
+    """A menu within a menu."""
 
     title: str
     entries: tuple[ActionSpec | str, ...]
-    exclusive: bool = False
 
 
 Entry = ActionSpec | Submenu | str
@@ -54,6 +54,8 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     (
         "&View",
         (
+            ActionSpec("mode_explore", "&Explore the map", "Ctrl+1", checkable=True, group="mode"),
+            SEPARATOR,
             ActionSpec("full_screen", "&Full screen", "F11", checkable=True),
             SEPARATOR,
             ActionSpec("zoom_in", "Zoom &in", QKeySequence.StandardKey.ZoomIn),
@@ -63,12 +65,11 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             Submenu(
                 "&Theme",
                 (
-                    ActionSpec("theme_system", "&System", checkable=True),
-                    ActionSpec("theme_light", "&Light", checkable=True),
-                    ActionSpec("theme_dark", "&Dark", checkable=True),
-                    ActionSpec("theme_high_contrast", "&High contrast", checkable=True),
+                    ActionSpec("theme_system", "&System", checkable=True, group="theme"),
+                    ActionSpec("theme_light", "&Light", checkable=True, group="theme"),
+                    ActionSpec("theme_dark", "&Dark", checkable=True, group="theme"),
+                    ActionSpec("theme_high_contrast", "&High contrast", checkable=True, group="theme"),
                 ),
-                exclusive=True,
             ),
             SEPARATOR,
             ActionSpec("find", "&Find…", QKeySequence.StandardKey.Find),
@@ -101,9 +102,10 @@ def menu_title(title: str) -> str:
 def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
     """The menu bar from the table; each action is also added to the window, which owns it."""
     actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
     bar = window.menuBar()
     for title, entries in MENUS:
-        _fill(window, bar.addMenu(menu_title(title)), entries, slots, actions)
+        _fill(window, bar.addMenu(menu_title(title)), entries, slots, actions, groups)
     return actions
 
 
@@ -113,24 +115,25 @@ def _fill(
     entries: tuple[Entry, ...],
     slots: Mapping[str, Callable[[], object]],
     actions: dict[str, QAction],
+    groups: dict[str, QActionGroup],
 ) -> None:
     for entry in entries:
         if isinstance(entry, str):
             menu.addSeparator()
-        elif isinstance(entry, Submenu):
-            submenu = menu.addMenu(menu_title(entry.title))
-            _fill(window, submenu, entry.entries, slots, actions)
-            if entry.exclusive:
-                group = QActionGroup(submenu)
-                for action in submenu.actions():
-                    group.addAction(action)
-        else:
-            action = QAction(menu_title(entry.title), window)
-            shortcut = entry.shortcut()
-            if not shortcut.isEmpty():
-                action.setShortcut(shortcut)
-            action.setCheckable(entry.checkable)
-            action.triggered.connect(slots[entry.name])
-            menu.addAction(action)
-            window.addAction(action)
-            actions[entry.name] = action
+            continue
+        if isinstance(entry, Submenu):
+            _fill(window, menu.addMenu(menu_title(entry.title)), entry.entries, slots, actions, groups)
+            continue
+        action = QAction(menu_title(entry.title), window)
+        shortcut = entry.shortcut()
+        if not shortcut.isEmpty():
+            action.setShortcut(shortcut)
+        action.setCheckable(entry.checkable)
+        if entry.group:
+            if entry.group not in groups:
+                groups[entry.group] = QActionGroup(window)
+            action.setActionGroup(groups[entry.group])
+        action.triggered.connect(slots[entry.name])
+        menu.addAction(action)
+        window.addAction(action)
+        actions[entry.name] = action

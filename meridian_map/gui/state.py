@@ -10,7 +10,7 @@ checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,12 +20,15 @@ from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, 
 from .map.looks import LAYER_ORDER, LabelMode, Layer
 from .theme import ThemeChoice
 
+if TYPE_CHECKING:
+    from ..core.session.screening import ScreenedRoutine
+
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
 LABEL_SIZES = (75, 100, 125, 150, 200)  # point labels, in % of their size at the system font
 MESSAGE_MS = 5000
 
 
-EXPLORE = "explore"  # the mode: the screen the window shows; study and consult come later
+EXPLORE = "explore"  # the mode: the screen the window shows (see pages.py for the others)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class MapState(QObject):
     theme_changed = Signal(str)
     mode_changed = Signal(str)
     excluded_changed = Signal(frozenset)  # zone ids screened out
+    routine_changed = Signal(object)  # the ScreenedRoutine being prepared or presented, or None
     message = Signal(str, int)  # text for the status bar, and for how many ms
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
@@ -86,6 +90,7 @@ class MapState(QObject):
         self.theme: str = ThemeChoice.SYSTEM
         self.mode = EXPLORE
         self.excluded: frozenset[str] = frozenset()
+        self.routine: ScreenedRoutine | None = None
 
     # selection --------------------------------------------------------------------
 
@@ -186,6 +191,13 @@ class MapState(QObject):
         if zones != self.excluded:
             self.excluded = zones
             self.excluded_changed.emit(zones)
+
+    def set_routine(self, routine: ScreenedRoutine | None) -> None:
+        """The consult routine (after screening): its left-out zones become the excluded ones."""
+        if routine != self.routine:
+            self.routine = routine
+            self.routine_changed.emit(routine)
+        self.set_excluded(frozenset() if routine is None else frozenset(left.zone for left in routine.left_out))
 
     def say(self, text: str, ms: int = MESSAGE_MS) -> None:
         """A message for whoever shows them (the status bar), without reaching for it."""

@@ -28,6 +28,8 @@ def test_the_window_menus_are_the_table(window: MainWindow) -> None:
         assert action in window.actions()
         assert action.shortcut() == spec.shortcut()
         assert action.isCheckable() == spec.checkable
+        group = action.actionGroup()
+        assert (group is not None and group.isExclusive()) == bool(spec.group)
     assert window.named_actions["find"].shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
 
 
@@ -39,6 +41,3 @@ def _check_menu(menu: QMenu, entries: tuple[Entry, ...]) -> None:
             submenu = action.menu()
             assert isinstance(submenu, QMenu)
             _check_menu(submenu, entry.entries)
-            if entry.exclusive:
-                group = submenu.actions()[0].actionGroup()
-                assert group is not None and group.isExclusive()
