@@ -20,6 +20,7 @@ SCRIPTS = (
     "bench_study.py",
     "bench_consult.py",
     "bench_note_room.py",
+    "bench_theme.py",
 )
 
 

@@ -197,7 +197,9 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
         return 1
     window.scene.set_animate(False)
     window.show()
-    QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+    # Twice: the sidebar's scroll area settles whether it needs a scroll bar only after its contents are laid out.
+    for _settle in range(2):
+        QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
     window.fit_current()
     image = window.grab()
     window.close()

@@ -376,6 +376,7 @@ def sidebar_area(sidebar: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls in it, never to the area itself
     scroll_bar = area.verticalScrollBar().sizeHint().width()
     area.setMinimumWidth(sidebar.minimumSizeHint().width() + scroll_bar)
     return area
