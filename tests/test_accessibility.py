@@ -169,6 +169,12 @@ def test_nothing_is_clipped_at_the_default_font(window: MainWindow) -> None:
     assert clipped(window) == []
 
 
+def test_nothing_is_clipped_in_high_contrast(window: MainWindow, qtbot: QtBot, light_theme_after: None) -> None:
+    """High contrast draws its own edges around fields and check boxes, which take room."""
+    window.map_state.set_theme("high-contrast")
+    qtbot.waitUntil(lambda: clipped(window) == [])
+
+
 def test_nothing_is_clipped_with_a_one_and_a_half_times_system_font(
     large_font: QFont, qtbot: QtBot, catalog: Catalog
 ) -> None:

@@ -49,11 +49,8 @@ def backgrounds(theme: Theme) -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture(autouse=True)
-def light_again() -> Iterator[None]:
-    """Other tests expect the light palette and no desktop scheme: a test that changes either puts them back."""
-    yield
-    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Unknown)
-    QApplication.setPalette(LIGHT.palette())
+def light_again(light_theme_after: None) -> None:
+    """Every test here may change the theme."""
 
 
 @pytest.mark.parametrize("theme", ALL, ids=lambda t: t.name)
@@ -92,6 +89,10 @@ def test_lines_and_markers_stand_out_from_the_map(theme: Theme, catalog: Catalog
         "screened-out edge": theme.soft_ink.name(),
     }
     lines |= {f"edge of tint {tint}": edge for tint, edge in zip(theme.zone_tints, theme.tint_edges, strict=True)}
+    if theme.outlined_controls:
+        w = theme.widgets
+        lines |= {"control edge on window": w.frame, "checked box on window": w.highlight}
+        assert contrast(w.frame, w.base) >= theme.line_contrast
     low = {
         f"{name} on {where}": round(contrast(colour, under), 2)
         for name, colour in lines.items()
@@ -185,8 +186,11 @@ def test_the_theme_menu_switches_everything_without_a_restart(qtbot: QtBot, wind
     assert window.scene.zone_items["forehead_l"].brush().color().lightness() < 80
     window.named_actions["theme_high_contrast"].trigger()
     assert map_pixel(window) == HIGH_CONTRAST.background
+    assert "QCheckBox::indicator" in QApplication.instance().styleSheet(), "high contrast outlines the controls"
     window.named_actions["theme_light"].trigger()
     assert map_pixel(window) == LIGHT.background
+    assert QApplication.instance().styleSheet() == ""
+    assert window.sidebar.palette().color(QPalette.ColorRole.Base) == QColor(LIGHT.widgets.base)
     assert window.scene.zone_items["forehead_l"].brush().color().lightness() > 200
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from .state import MapState
-from .theme import resolve_theme
+from .theme import THEMES, resolve_theme
 
 
 class Appearance(QObject):
@@ -26,6 +26,12 @@ class Appearance(QObject):
         # Where the desktop tells no scheme, its palette as it was before ours replaced it says light or dark.
         self.platform_dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 110
         self.theme = resolve_theme(state.theme, self.scheme, self.platform_dark)
+        app = QApplication.instance()
+        # A style sheet given with Qt's -stylesheet option stays; a theme's own is added to it.
+        sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+        for theme in THEMES.values():
+            sheet = sheet.removesuffix(theme.style_sheet())
+        self.user_style_sheet = sheet
         self._apply_palette()
         hints.colorSchemeChanged.connect(self._scheme_changed)
         state.theme_changed.connect(lambda _choice: self._update())
@@ -47,5 +53,9 @@ class Appearance(QObject):
         Qt posts the change to each widget; a screenshot taken before the
         event loop runs would show the palette before.
         """
+        app = QApplication.instance()
+        sheet = self.user_style_sheet + self.theme.style_sheet()
+        if isinstance(app, QApplication) and app.styleSheet() != sheet:
+            app.setStyleSheet(sheet)
         QApplication.setPalette(self.theme.palette())
         QApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange.value)

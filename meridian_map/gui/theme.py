@@ -121,6 +121,20 @@ class Theme:
     text_contrast: float = 4.5  # what the tests hold this theme to
     line_contrast: float = 3.0
     label_halo_alpha: float = field(default=0.8)
+    outlined_controls: bool = False  # draw fields' and check boxes' edges: styles draw them too faint on black
+
+    def style_sheet(self) -> str:
+        """Edges for the controls where the style's own would vanish, in the theme's frame colour; else nothing."""
+        if not self.outlined_controls:
+            return ""
+        w = self.widgets
+        return (
+            f"QLineEdit, QComboBox, QListWidget, QPlainTextEdit, QTextBrowser {{ border: 1px solid {w.frame}; }}"
+            f"QCheckBox::indicator {{ border: 1px solid {w.frame}; background: {w.base}; }}"
+            f"QCheckBox::indicator:checked {{ background: {w.highlight}; }}"
+            f"QCheckBox:focus, QComboBox:focus, QLineEdit:focus, QListWidget:focus, QPlainTextEdit:focus,"
+            f" QTextBrowser:focus {{ border: 2px solid {w.highlight}; }}"
+        )
 
     @classmethod
     def current(cls) -> Theme:
@@ -353,6 +367,7 @@ HIGH_CONTRAST = Theme(
     text_contrast=7.0,
     line_contrast=4.5,
     label_halo_alpha=1.0,
+    outlined_controls=True,
 )
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
