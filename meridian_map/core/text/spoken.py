@@ -34,7 +34,7 @@ def _side(catalog: Catalog, side: Side | None, lang: str) -> str:
 
 
 def spoken_area(catalog: Catalog, area_key: str, lang: str = "en") -> Spoken:
-    """ "Cheek, subject's left side" and "Glide outward along the cheekbone.; Pressure: light"."""
+    """ "Cheek, subject's left side", and the first sentence of its direction followed by "Pressure: Light"."""
     area = catalog.areas[area_key]
     zone = catalog.zones[area.zone]
     words = catalog.content.panel
