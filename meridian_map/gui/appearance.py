@@ -48,14 +48,18 @@ class Appearance(QObject):
             self.changed.emit(theme)
 
     def _apply_palette(self) -> None:
-        """The application's palette (QGuiApplication's would miss the widgets), delivered to them at once.
+        """The application's palette (QGuiApplication's would miss the widgets) and style sheet, delivered at once.
 
         Qt posts the change to each widget; a screenshot taken before the
-        event loop runs would show the palette before.
+        event loop runs would show the palette before. A style sheet is set
+        again after the palette even when unchanged: widgets it styles take
+        a new palette only when it polishes them.
         """
         app = QApplication.instance()
-        sheet = self.user_style_sheet + self.theme.style_sheet()
-        if isinstance(app, QApplication) and app.styleSheet() != sheet:
-            app.setStyleSheet(sheet)
+        assert isinstance(app, QApplication)
         QApplication.setPalette(self.theme.palette())
-        QApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange.value)
+        sheet = self.user_style_sheet + self.theme.style_sheet()
+        if sheet or app.styleSheet():
+            app.setStyleSheet(sheet)
+        for posted in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PolishRequest):
+            QApplication.sendPostedEvents(None, posted.value)
