@@ -45,7 +45,7 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
 
 
 @pytest.fixture
-def light_theme_after() -> Iterator[None]:
+def light_theme_after(qapp: object) -> Iterator[None]:
     """The application palette, style sheet and desktop scheme are the whole process's: put back as other tests expect.
 
     A window's theme choice changes all three, and the next window takes the palette it finds for the system's.
