@@ -186,6 +186,7 @@ def test_the_theme_menu_switches_everything_without_a_restart(qtbot: QtBot, wind
     assert window.scene.zone_items["forehead_l"].brush().color().lightness() < 80
     window.named_actions["theme_high_contrast"].trigger()
     assert map_pixel(window) == HIGH_CONTRAST.background
+    assert Theme.current() is HIGH_CONTRAST, "views made later take the theme in force"
     assert "QCheckBox::indicator" in QApplication.instance().styleSheet(), "high contrast outlines the controls"
     window.named_actions["theme_light"].trigger()
     assert map_pixel(window) == LIGHT.background

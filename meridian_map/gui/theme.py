@@ -138,9 +138,14 @@ class Theme:
 
     @classmethod
     def current(cls) -> Theme:
-        """The record matching the application palette as it is now."""
-        palette = QGuiApplication.palette()
-        window = palette.color(QPalette.ColorRole.Window)
+        """The record whose palette the application has now; for a palette of no record, light or dark by its look.
+
+        Views made after the window (a page, a dialog) take the theme in force from here.
+        """
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        for theme in THEMES.values():
+            if QColor(theme.widgets.window) == window:
+                return theme
         return cls.dark_theme() if window.lightness() < 110 else cls.light_theme()
 
     @classmethod
