@@ -176,6 +176,7 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
 
     valid, index = _zone_index(areas, face, problems)
     _check_points(content.points, points, declared, valid, index, problems)
+    _check_guides(content.points, face.landmarks, declared, problems)
     _check_zones(zones, declared, valid, index, face, problems)
     _check_channels(channels, {p.code: p for p in content.points}, declared.points, problems)
     concerns = {
@@ -278,7 +279,7 @@ def _check_points(
     for info in infos:
         label = f"point[{info.code}]"
         src = info.src
-        if info.zone not in declared.zones:
+        if info.zone and info.zone not in declared.zones:
             problems.add(src.file, src.line_of("zone"), f"{label}.zone", f"unknown zone {info.zone!r}")
         if info.channel not in declared.channels and info.channel != "EX":
             problems.add(src.file, src.line_of("channel"), f"{label}.channel", f"unknown channel {info.channel!r}")
@@ -287,6 +288,11 @@ def _check_points(
             problems.add(src.file, src.line_of("at"), f"{label}.at", f"a bilateral point needs x >= {MIN_BILATERAL_X}")
         if not info.bilateral and abs(x) > MIDLINE_TOLERANCE:
             problems.add(src.file, src.line_of("at"), f"{label}.at", "a midline point needs x = 0")
+        for code in info.meets:
+            if code not in declared.channels:
+                problems.add(
+                    src.file, src.line_of("meets"), f"{label}.meets", _unknown("channel", code, declared.channels)
+                )
     if index is None:
         return
     for point in placed:
@@ -347,6 +353,29 @@ def _check_zones(
                         f"a stroke strays {gap:.1f} units outside the zone ({side.word} side)",
                     )  # fmt: skip
                     break
+
+
+def _check_guides(
+    infos: Iterable[PointInfo], landmarks: Mapping[str, Vec], declared: _Declared, problems: Problems
+) -> None:
+    """Every mark a "how it is found" step names is in the drawing (on both sides) or is a point."""
+    for info in infos:
+        for step in info.guide:
+            for end in (step.start, step.end):
+                code = end.removesuffix("@mid")
+                if not end or code in declared.points or guide_mark(landmarks, end, Side.L) is not None:
+                    continue
+                problems.add(
+                    info.src.file, info.src.line_of("guide"), f"point[{info.code}].guide",
+                    f"{end!r} is neither a point nor a landmark of the drawing",
+                )  # fmt: skip
+
+
+def guide_mark(landmarks: Mapping[str, Vec], name: str, side: Side | None) -> Vec | None:
+    """A landmark by its name without side: the copy on `side` (the subject's left for a midline point)."""
+    if name in landmarks:
+        return landmarks[name]
+    return landmarks.get(f"{name}_{(side or Side.L).lower()}")
 
 
 def _check_channels(

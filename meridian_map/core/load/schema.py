@@ -21,6 +21,7 @@ from ..model import (
     Content,
     CourseStep,
     Disclaimer,
+    GuideLine,
     PointInfo,
     PressureLevel,
     Source,
@@ -149,6 +150,28 @@ def courses(value: Any, ctx: Context) -> tuple[tuple[CourseStep, ...], ...]:
     return tuple(result)
 
 
+GUIDE_END = re.compile(r"^(?:[a-z][a-z_]{1,39}|(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{2}\d{1,2})(?:@mid)?)$")
+CUN = re.compile(r"^\d{1,2}(?:\.\d{1,2})?$")
+
+
+def guide(value: Any, ctx: Context) -> tuple[GuideLine, ...]:
+    """[[mark], [from, to], [from, to, cun], …]: the marks are checked against the drawing when it is built."""
+    if not isinstance(value, list) or not 1 <= len(value) <= 12:
+        raise FieldError("expected 1 to 12 steps, each [mark] or [from, to] or [from, to, cun]")
+    steps = []
+    for step in value:
+        parts = strings(step, ctx)
+        if not 1 <= len(parts) <= 3:
+            raise FieldError(f"{list(parts)!r}: a step is [mark], [from, to] or [from, to, cun]")
+        for end in parts[:2]:
+            if not GUIDE_END.match(end):
+                raise FieldError(f"{end!r} is not a landmark id or point code")
+        if len(parts) == 3 and not CUN.match(parts[2]):
+            raise FieldError(f"{parts[2]!r} is not a number of B-cun like '1.5'")
+        steps.append(GuideLine(*parts))
+    return tuple(steps)
+
+
 def text(value: Any, ctx: Context) -> Text:
     if isinstance(value, str):
         raise FieldError(f"expected a table of translations {{ {', '.join(f'{lang} = …' for lang in ctx.languages)} }}")
@@ -190,6 +213,16 @@ def one_of(choices: Sequence[str]) -> Check:
 
 
 identifier = pattern(ID_PATTERN, "a lower-case id like 'under_eye'")
+
+
+def channel_codes(value: Any, ctx: Context) -> tuple[str, ...]:
+    codes = strings(value, ctx)
+    for code in codes:
+        if not CHANNEL_PATTERN.match(code):
+            raise FieldError(f"{code!r} is not a channel code like 'ST'")
+    return codes
+
+
 point_code = pattern(CODE_PATTERN, "a point code like 'ST1' or 'EX-HN3'")
 
 # Each kind: (id field, {field: (check, required)}).
@@ -201,8 +234,10 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
         "code": (point_code, True), "pinyin": (string, True), "hanzi": (string, True),
         "english": (string, True), "channel": (pattern(CHANNEL_PATTERN, "a channel code like 'ST'"), True),
         "bilateral": (boolean, True), "at": (vec, True), "view": (one_of(VIEWS), True),
-        "zone": (identifier, True), "internal": (boolean, False), "location": (text, True),
-        "cautions": (text, True), "notes": (text, False),
+        "zone": (identifier, False), "internal": (boolean, False), "location": (text, True),
+        "cautions": (text, True), "notes": (text, False), "who": (text, False), "cun": (text, False),
+        "other_names": (strings, False), "category": (text, False),
+        "meets": (channel_codes, False), "guide": (guide, False),
     }),
     "zone": ("id", {
         "id": (identifier, True), "order": (integer, True), "name": (text, True), "area": (text, True),
@@ -459,8 +494,10 @@ class ContentMerger:
             PointInfo(
                 code=v["code"], pinyin=v["pinyin"], hanzi=v["hanzi"], english=v["english"],
                 channel=v["channel"], bilateral=v["bilateral"], at=v["at"], view=v["view"],
-                zone=v["zone"], internal=v.get("internal", False), location=v["location"],
+                zone=v.get("zone", ""), internal=v.get("internal", False), location=v["location"],
                 cautions=v["cautions"], notes=v.get("notes", EMPTY_TEXT), src=src(r),
+                who=v.get("who", EMPTY_TEXT), cun=v.get("cun", EMPTY_TEXT), other_names=v.get("other_names", ()),
+                category=v.get("category", EMPTY_TEXT), meets=v.get("meets", ()), guide=v.get("guide", ()),
             )
             for r, v in built["point"]
         )  # fmt: skip
