@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from meridian_map.core.catalog import Catalog
-from meridian_map.core.load.build import guide_mark
 from meridian_map.core.model import Side
 from meridian_map.core.output.json import catalog_document
 
@@ -57,7 +56,7 @@ def test_every_guide_mark_is_on_the_drawing(catalog: Catalog) -> None:
         for step in info.guide:
             for end in filter(None, (step.start, step.end)):
                 code = end.removesuffix("@mid")
-                assert code in codes or guide_mark(catalog.face.landmarks, end, Side.R) is not None, (info.code, end)
+                assert code in codes or catalog.face.landmark(end, Side.R) is not None, (info.code, end)
 
 
 def test_meeting_points_name_their_channels(catalog: Catalog) -> None:

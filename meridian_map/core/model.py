@@ -287,6 +287,12 @@ class Face:
     outlines: Mapping[str, tuple[Vec, ...]]
     source: str
 
+    def landmark(self, name: str, side: Side | None) -> Vec | None:
+        """A landmark named without its side (`pupil`): the copy on `side`, the subject's left for the midline."""
+        if name in self.landmarks:
+            return self.landmarks[name]
+        return self.landmarks.get(f"{name}_{(side or Side.L).lower()}")
+
 
 @dataclass(frozen=True, slots=True)
 class Disclaimer:

@@ -22,6 +22,7 @@ from ..core.target import zone_target
 from ..core.text.search import Kind, SearchIndex
 from .actions import build_menus
 from .exportmenu import Exporter
+from .map.legend import ChannelLegend
 from .map.scene import MapScene
 from .map.view import MapView
 from .panels.panel import Panel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.map_state = MapState(catalog, self)
         self.scene = MapScene(catalog, self.map_state)
         self.view = MapView(self.scene, self.map_state)
+        self.legend = ChannelLegend(catalog, self.map_state, self.view)
         self.panel = Panel(catalog, self.map_state)
         self.sidebar = Sidebar(catalog, self.map_state)
         self.search = SearchBox(SearchIndex(catalog))
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
             self.map_state.select_area(zone_target(key).area)
         elif kind == Kind.CONCERN:
             self.map_state.set_concern(key)
+        elif kind == Kind.CHANNEL:
+            self.map_state.select_channel(key)
 
     # status -----------------------------------------------------------------------
 

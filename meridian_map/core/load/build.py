@@ -176,7 +176,7 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
 
     valid, index = _zone_index(areas, face, problems)
     _check_points(content.points, points, declared, valid, index, problems)
-    _check_guides(content.points, face.landmarks, declared, problems)
+    _check_guides(content.points, face, declared, problems)
     _check_zones(zones, declared, valid, index, face, problems)
     _check_channels(channels, {p.code: p for p in content.points}, declared.points, problems)
     concerns = {
@@ -355,27 +355,18 @@ def _check_zones(
                     break
 
 
-def _check_guides(
-    infos: Iterable[PointInfo], landmarks: Mapping[str, Vec], declared: _Declared, problems: Problems
-) -> None:
+def _check_guides(infos: Iterable[PointInfo], face: Face, declared: _Declared, problems: Problems) -> None:
     """Every mark a "how it is found" step names is in the drawing (on both sides) or is a point."""
     for info in infos:
         for step in info.guide:
             for end in (step.start, step.end):
                 code = end.removesuffix("@mid")
-                if not end or code in declared.points or guide_mark(landmarks, end, Side.L) is not None:
+                if not end or code in declared.points or face.landmark(end, Side.L) is not None:
                     continue
                 problems.add(
                     info.src.file, info.src.line_of("guide"), f"point[{info.code}].guide",
                     f"{end!r} is neither a point nor a landmark of the drawing",
                 )  # fmt: skip
-
-
-def guide_mark(landmarks: Mapping[str, Vec], name: str, side: Side | None) -> Vec | None:
-    """A landmark by its name without side: the copy on `side` (the subject's left for a midline point)."""
-    if name in landmarks:
-        return landmarks[name]
-    return landmarks.get(f"{name}_{(side or Side.L).lower()}")
 
 
 def _check_channels(

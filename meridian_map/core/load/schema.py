@@ -260,6 +260,8 @@ PANEL_WORDS = (
     "direction", "pressure", "strokes", "tool", "points", "nearby", "routine_for",
     "cautions", "tradition", "location", "zone", "notes", "positions",
     "per_line", "hold", "angle", "side_r", "side_l", "side_view", "internal",
+    "who", "cun", "other_names", "category", "meets", "how_found", "how_found_shown", "scope",
+    "course", "branch", "runs_inside", "other_side", "channel_points", "numbered",
 )  # fmt: skip
 SINGLE_TABLES: dict[str, dict[str, tuple[Check, bool]]] = {
     "disclaimer": {"full": (text, True), "short": (text, True), "footnote": (text, True)},

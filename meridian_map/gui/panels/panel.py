@@ -48,13 +48,25 @@ class Panel(QTextBrowser):
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
         if kind == "point":
-            self.state.select_point_code(key)
+            self._select_point(key)
         elif kind == "concern":
             self.state.set_concern(key)
+        elif kind == "channel":
+            self.state.select_channel(key)
+
+    def _select_point(self, code: str) -> None:
+        """From a zone's panel, the copy on that zone's side; else the copy that carries a label."""
+        area = self.catalog.areas.get(self.state.selection.area)
+        if area is not None and self.catalog.point_info(code).bilateral:
+            self.state.select_point(f"{code}.{area.side}")
+        else:
+            self.state.select_point_code(code)
 
     def show_selection(self, selection: Selection) -> None:
         if selection.point:
             self.show_point(selection.point)
+        elif selection.channel:
+            self.show_channel(selection.channel)
         elif selection.area:
             self.show_zone(selection.area)
         else:
@@ -158,14 +170,65 @@ class Panel(QTextBrowser):
         notes = info.notes.get(lang) if info.notes.values else ""
         view = " " + words.get("side_view", lang) if info.view == "side" else ""
         internal = " " + words.get("internal", lang) if info.internal else ""
+        channel = wording.channel_name(self.catalog, info.channel, lang)
+        if info.channel in self.catalog.channels:
+            channel_html = f"<a href='channel:{info.channel}'>{escape(channel)}</a>"
+        else:
+            channel_html = escape(channel)
+        record = ""
+        if info.who.values:
+            record += f"{self._heading('who')}<p>{escape(info.who.get(lang))}</p>"
+        if info.cun.values:
+            record += f"{self._heading('cun')}<p>{escape(info.cun.get(lang))}</p>"
+        if info.guide:
+            record += f"{self._heading('how_found')}<p class='sub'>{escape(words.get('how_found_shown', lang))}</p>"
+        if info.category.values:
+            record += f"{self._heading('category')}<p>{escape(info.category.get(lang))}</p>"
+        if info.meets:
+            meets = ", ".join(
+                f"<a href='channel:{c}'>{escape(wording.channel_name(self.catalog, c, lang))}</a>" for c in info.meets
+            )
+            record += f"{self._heading('meets')}<p>{meets}</p>"
+        if info.other_names:
+            record += f"{self._heading('other_names')}<p>{escape(', '.join(info.other_names))}</p>"
         self._set(
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
-            f"<p class='sub'>{escape(info.english)} · {escape(wording.channel_name(self.catalog, info.channel, lang))}"
+            f"<p class='sub'>{escape(info.english)} · {channel_html}"
             f"{escape(side)}</p>{self._local_note('point', info.code)}"
             f"{self._heading('location')}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
+            + record
             + (f"{self._heading('zone')}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
             + f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
             + (f"{self._heading('notes')}<p>{escape(notes)}</p>" if notes else "")
+            + f"<p class='sub'>{escape(words.get('scope', lang))}</p>"
             + f"<p class='sub'>{escape(words.get('positions', lang))}</p>",
+        )
+
+    def show_channel(self, code: str) -> None:
+        """The channel explorer's text: its course in flow order, inner segments said as such, and its points."""
+        channel = self.catalog.channels[code]
+        lang = self.lang
+        words = self.catalog.content.panel
+        courses = ""
+        for number, (line, inside) in enumerate(wording.course_text(self.catalog, code, lang)):
+            title = f"<b>{escape(words.get('branch', lang))}:</b> " if number else ""
+            notes = "".join(f"<br><span class='sub'>{escape(note)}</span>" for note in inside)
+            courses += f"<p class='course'>{title}{self._linked_codes(line)}{notes}</p>"
+        own = [info for info in self.catalog.content.points if info.channel == code]
+        point_rows = "".join(self._point_row(info) for info in own) or "<tr><td>—</td></tr>"
+        self._set(
+            f"<h1>{escape(channel.name.get(lang))}</h1>"
+            f"<p class='sub'>{escape(code)}</p>{self._local_note('channel', code)}"
+            f"{self._heading('course')}{courses}"
+            f"<p class='sub'>{escape(words.get('numbered', lang))}</p>"
+            f"{self._heading('channel_points')}<table>{point_rows}</table>"
+            f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>",
+        )
+
+    def _linked_codes(self, line: str) -> str:
+        """A course line with every point code a link to that point."""
+        codes = {info.code for info in self.catalog.content.points}
+        return " ".join(
+            f"<a href='point:{part}'>{escape(part)}</a>" if part in codes else escape(part) for part in line.split(" ")
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.catalog import Catalog
 from ...core.model import DEFAULT_LANGUAGE
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
-from ..state import MapState, Selection
+from ..state import BOTH_SIDES, MapState, Selection
 
 NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
 NOTE_LINES = 3
@@ -110,6 +110,22 @@ class Sidebar(QWidget):
             lambda _i: state.set_label_mode(LabelMode(self.label_mode.currentData()))
         )
         layers_layout.addWidget(self.label_mode)
+        self.label_side = QComboBox()
+        self.label_side.setAccessibleName(self.tr("Label which side"))
+        for side, title in (
+            (BOTH_SIDES, self.tr("Labels on both sides")),
+            ("R", self.tr("Labels on the subject's right")),
+            ("L", self.tr("Labels on the subject's left")),
+        ):
+            self.label_side.addItem(title, side)
+        self.label_side.setCurrentIndex(self.label_side.findData(state.label_side))
+        self.label_side.currentIndexChanged.connect(lambda _i: state.set_label_side(self.label_side.currentData()))
+        layers_layout.addWidget(self.label_side)
+        self.how_found = QCheckBox(self.tr("How a point is found"))
+        self.how_found.setToolTip(self.tr("Draw the landmarks and B-cun measurements of the selected point"))
+        self.how_found.setChecked(state.guide)
+        self.how_found.toggled.connect(state.set_guide)
+        layers_layout.addWidget(self.how_found)
         self.yang_ming = QCheckBox("Yang Ming focus")
         self.yang_ming.setToolTip("Dim everything but the Stomach and Large Intestine channels")
         self.yang_ming.setChecked(state.focus)
@@ -131,6 +147,12 @@ class Sidebar(QWidget):
             )
         )
         state.focus_changed.connect(lambda on: mirror(self.yang_ming, lambda: self.yang_ming.setChecked(on)))
+        state.label_side_changed.connect(
+            lambda side: mirror(
+                self.label_side, lambda: self.label_side.setCurrentIndex(self.label_side.findData(side))
+            )
+        )
+        state.guide_changed.connect(lambda on: mirror(self.how_found, lambda: self.how_found.setChecked(on)))
         state.animation_changed.connect(lambda on: mirror(self.animate, lambda: self.animate.setChecked(on)))
 
     def _show_concern(self, concern_id: str) -> None:
