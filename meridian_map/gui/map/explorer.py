@@ -47,11 +47,12 @@ def course_badges(catalog: Catalog, code: str) -> list[tuple[PlacedPoint, str]]:
     """
     badges: dict[str, tuple[PlacedPoint, str]] = {}
     count = 0
+    earlier: set[str] = set()
     for course_index, course in enumerate(catalog.channels[code].courses):
         numbers = []
-        for step_index in range(len(course)):
-            if course_index and step_index == 0:
-                numbers.append(0)  # where the branch leaves: a stop of an earlier course
+        for step_index, step in enumerate(course):
+            if step_index == 0 and step.code in earlier:
+                numbers.append(0)  # where a branch leaves: numbered on its earlier course
                 continue
             count += 1
             numbers.append(count)
@@ -67,6 +68,7 @@ def course_badges(catalog: Catalog, code: str) -> list[tuple[PlacedPoint, str]]:
                 if step_index == len(course) - 1:
                     text += END_MARK
                 badges[stop.key] = (stop, text)
+        earlier.update(step.code for step in course)
     return list(badges.values())
 
 

@@ -1,22 +1,28 @@
-"""The channel legend over the map: every channel drawn, with its colour and line style; a click explores it.
+"""The channel legend under the map: every channel drawn, with its colour and line style; a click explores it.
 
 It stays up whatever is selected, so a line on the face can always be told
-from the others, and doubles as the list of channels to pick from.
+from the others, and doubles as the list of channels to pick from. The view
+keeps a strip free for it, so it never covers a point.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton
 
 from ...core.catalog import Catalog
 from ..state import MapState, Selection
 from ..theme import channel_style
 from .looks import Layer
 
-SAMPLE = QSize(34, 10)
-MARGIN_PX = 8
+if TYPE_CHECKING:
+    from .view import MapView
+
+SAMPLE = QSize(30, 10)
+MAX_COLUMNS = 4
 
 
 def line_sample(code: str) -> QIcon:
@@ -40,30 +46,36 @@ def line_sample(code: str) -> QIcon:
 class ChannelLegend(QFrame):
     """Lists the channels drawn now; the explored one is checked."""
 
-    def __init__(self, catalog: Catalog, state: MapState, view: QWidget) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, view: MapView) -> None:
         super().__init__(view)
+        self.view = view
         self.catalog = catalog
         self.state = state
         self.setObjectName("channelLegend")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setAccessibleName(self.tr("Channel legend"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        self.setFont(font)
         layout.setSpacing(0)
-        title = QLabel(self.tr("Channels (click to explore)"))
+        title = QLabel(self.tr("Channels"))
+        title.setToolTip(self.tr("Click a channel to explore it"))
         title.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(title)
+        layout.addWidget(title, 0, 0, 1, MAX_COLUMNS)
         self.rows: dict[str, QPushButton] = {}
         for code, channel in catalog.channels.items():
-            row = QPushButton(line_sample(code), f"{code}  {channel.name.get(state.language)}")
+            name = channel.name.get(state.language)
+            short = name.split(" (")[0].removesuffix(" channel")
+            row = QPushButton(line_sample(code), f"{code}  {short}")
             row.setIconSize(SAMPLE)
             row.setFlat(True)
             row.setCheckable(True)
-            row.setStyleSheet("text-align: left; padding: 1px 4px;")
-            row.setToolTip(self.tr("Show this channel alone, its course numbered"))
+            row.setStyleSheet("text-align: left; padding: 0px 2px;")
+            row.setToolTip(name + "\n" + self.tr("Show this channel alone, its course numbered"))
             row.clicked.connect(lambda _on, code=code: self._toggle(code))
-            layout.addWidget(row)
             self.rows[code] = row
         state.layer_changed.connect(lambda _layer, _on: self.refresh())
         state.selection_changed.connect(lambda _selection: self.refresh())
@@ -86,20 +98,27 @@ class ChannelLegend(QFrame):
         ]
 
     def refresh(self, _selection: Selection | None = None) -> None:
+        """Only the channels drawn, in rows of a few, and the view's strip sized to them."""
         drawn = self.drawn()
+        layout = self.layout()
+        assert isinstance(layout, QGridLayout)
         for code, row in self.rows.items():
+            layout.removeWidget(row)
             row.setVisible(code in drawn)
             row.setChecked(code == self.state.selection.channel)
+        widest = max((self.rows[code].sizeHint().width() for code in drawn), default=1)
+        columns = max(1, min(MAX_COLUMNS, (self.view.width() - 12) // widest))
+        for number, code in enumerate(drawn):
+            layout.addWidget(self.rows[code], 1 + number // columns, number % columns)
         self.setVisible(bool(drawn))
         self.adjustSize()
+        self.view.reserve_bottom(self.sizeHint().height() if drawn else 0)
         self.place()
 
     def place(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.move(MARGIN_PX, parent.height() - self.height() - MARGIN_PX)
+        self.setGeometry(0, self.view.height() - self.sizeHint().height(), self.view.width(), self.sizeHint().height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self.place()
+            self.refresh()
         return super().eventFilter(watched, event)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..state import Hover
@@ -57,6 +66,11 @@ class MapView(QGraphicsView):
             scene.catalog.areas, key=lambda k: (scene.catalog.zones[scene.catalog.areas[k].zone].order, k)
         )
         self.tool: Tool = ExploreTool(self)
+
+    def reserve_bottom(self, height: int) -> None:
+        """Keep a strip under the map for the channel legend, so the face is fitted above it."""
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
 
     def set_tool(self, tool: Tool) -> None:
         """Install the tool that handles presses, moves and releases; the one before ends first."""
@@ -183,6 +197,13 @@ class MapView(QGraphicsView):
 
     # keyboard -----------------------------------------------------------------
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Keyboard focus moving on takes the focused zone's hover with it; the pointer's hover stays."""
+        super().focusOutEvent(event)
+        if self._focus_index >= 0 or not self.underMouse():
+            self._focus_index = -1
+            self.show_hover("", "")
+
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab walks the zones first; past the last one, focus moves on."""
         if self.hasFocus():
@@ -218,6 +239,7 @@ class MapView(QGraphicsView):
             self.state.select_area(self.focused_zone)
         elif key == Qt.Key.Key_Escape:
             self._focus_index = -1
+            self.show_hover("", "")  # the status bar must not go on naming what Esc let go of
             self.state.clear_selection()
         else:
             super().keyPressEvent(event)

@@ -215,7 +215,7 @@ class Panel(QTextBrowser):
             title = f"<b>{escape(words.get('branch', lang))}:</b> " if number else ""
             notes = "".join(f"<br><span class='sub'>{escape(note)}</span>" for note in inside)
             courses += f"<p class='course'>{title}{self._linked_codes(line)}{notes}</p>"
-        own = [info for info in self.catalog.content.points if info.channel == code]
+        own = sorted((info for info in self.catalog.content.points if info.channel == code), key=_natural)
         point_rows = "".join(self._point_row(info) for info in own) or "<tr><td>—</td></tr>"
         self._set(
             f"<h1>{escape(channel.name.get(lang))}</h1>"
@@ -232,3 +232,9 @@ class Panel(QTextBrowser):
         return " ".join(
             f"<a href='point:{part}'>{escape(part)}</a>" if part in codes else escape(part) for part in line.split(" ")
         )
+
+
+def _natural(info: PointInfo) -> tuple[str, int]:
+    """GB4 before GB13."""
+    letters = info.code.rstrip("0123456789")
+    return (letters, int(info.code[len(letters) :] or 0))
