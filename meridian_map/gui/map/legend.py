@@ -102,14 +102,15 @@ class ChannelLegend(QFrame):
         drawn = self.drawn()
         layout = self.layout()
         assert isinstance(layout, QGridLayout)
-        for code, row in self.rows.items():
+        for row in self.rows.values():
             layout.removeWidget(row)
-            row.setVisible(code in drawn)
-            row.setChecked(code == self.state.selection.channel)
         widest = max((self.rows[code].sizeHint().width() for code in drawn), default=1)
         columns = max(1, min(MAX_COLUMNS, (self.view.width() - 12) // widest))
         for number, code in enumerate(drawn):
             layout.addWidget(self.rows[code], 1 + number // columns, number % columns)
+        for code, row in self.rows.items():  # after adding: a layout shows what it adds only later
+            row.setVisible(code in drawn)
+            row.setChecked(code == self.state.selection.channel)
         self.setVisible(bool(drawn))
         self.adjustSize()
         self.view.reserve_bottom(self.sizeHint().height() if drawn else 0)
