@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 GAP_PX = 2.0  # between a point's marker and its label
 CELL_PX = 48.0  # grid cell for finding what a box may cover
@@ -46,7 +47,8 @@ LEADER_RINGS_PX = (14.0, 26.0, 40.0, 56.0, 76.0)  # how far out a label on a lea
 LEADER_ANGLES = 12
 
 
-def offsets(width: float, height: float, radius: float) -> list[tuple[float, float]]:
+@lru_cache(maxsize=256)  # labels come in a few sizes: the spots of each are worked out once
+def offsets(width: float, height: float, radius: float) -> tuple[tuple[float, float], ...]:
     """Top-left corners of the spots a label may take, relative to its point, in order of preference.
 
     First the spots touching the point, then spots further out in rings,
@@ -54,7 +56,7 @@ def offsets(width: float, height: float, radius: float) -> list[tuple[float, flo
     crowd (the philtrum, the ear), a label is called out rather than laid
     over another.
     """
-    return _near(width, height, radius) + _far(width, height, radius)
+    return tuple(_near(width, height, radius) + _far(width, height, radius))
 
 
 def _far(width: float, height: float, radius: float) -> list[tuple[float, float]]:
