@@ -49,6 +49,7 @@ class MapScene(QGraphicsScene):
         self.course: ChannelCourse | None = None  # the selected channel's numbered stops
         self.guide: Guide | None = None  # how the selected point is found
         self.leaders = QGraphicsPathItem()  # lines from called-out labels to their points
+        self.shown = dict(state.layers)  # each layer as last set here
         self._hover: str | None = None
         self._marked_point = ""  # the point item drawn as selected
         self.animate = True  # the state's animation, unless a still picture is being taken (set_animate)
@@ -215,7 +216,7 @@ class MapScene(QGraphicsScene):
             label = self.label_items.pop(key)
             self.layers[Layer.LABELS].remove(label)
             self.removeItem(label)
-        shown = self.state.layers[Layer.LABELS]
+        shown = self.shown[Layer.LABELS]
         for key, point in wanted.items():
             text = {
                 LabelMode.CODE: point.code, LabelMode.PINYIN: point.info.pinyin, LabelMode.HANZI: point.info.hanzi,
@@ -397,6 +398,7 @@ class MapScene(QGraphicsScene):
     def set_layer_visible(self, layer: Layer, visible: bool) -> None:
         if layer is Layer.LABELS and visible and not self.label_items:
             self._build_labels(self._label_mode)
+        self.shown[layer] = visible
         for item in self.layers[layer]:
             item.setVisible(visible)
         if layer in (Layer.CHANNELS, Layer.OTHER_CHANNELS):
@@ -444,7 +446,7 @@ class MapScene(QGraphicsScene):
             yang_ming = self.catalog.channels[channel].yang_ming
             layer = Layer.CHANNELS if yang_ming else Layer.OTHER_CHANNELS
             for item in items:
-                item.setVisible(self.state.layers[layer] or channel == code)
+                item.setVisible(self.shown[layer] or channel == code)
                 faded = (code and channel != code) or (focus and not yang_ming and channel != code)
                 item.setOpacity(0.12 if faded else 1.0)
         on_course = {stop.code for line in self.catalog.channel_lines(code) for stop in line.stops} if code else None
