@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 SEPARATOR = "-"
@@ -22,6 +22,11 @@ class ActionSpec:
     title: str
     keys: QKeySequence.StandardKey | str = ""
     checkable: bool = False
+    group: str = ""  # actions sharing a group are exclusive: checking one unchecks the others
+    also: tuple[str, ...] = ()  # further shortcuts, e.g. Ctrl+= where Ctrl++ needs Shift
+
+    def shortcuts(self) -> list[QKeySequence]:
+        return [self.shortcut(), *(QKeySequence(keys) for keys in self.also)]
 
     def shortcut(self) -> QKeySequence:
         return QKeySequence(self.keys)
@@ -42,9 +47,11 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
     (
         "&View",
         (
+            ActionSpec("mode_explore", "&Explore the map", "Ctrl+1", checkable=True, group="mode"),
+            SEPARATOR,
             ActionSpec("full_screen", "&Full screen", "F11", checkable=True),
             SEPARATOR,
-            ActionSpec("zoom_in", "Zoom &in", QKeySequence.StandardKey.ZoomIn),
+            ActionSpec("zoom_in", "Zoom &in", QKeySequence.StandardKey.ZoomIn, also=("Ctrl+=",)),
             ActionSpec("zoom_out", "Zoom &out", QKeySequence.StandardKey.ZoomOut),
             ActionSpec("fit", "&Fit to window", "Ctrl+0"),
             SEPARATOR,
@@ -65,6 +72,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
 def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
     """The menu bar from the table; each action is also added to the window, which owns it."""
     actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
     bar = window.menuBar()
     for title, entries in MENUS:
         menu: QMenu = bar.addMenu(title)
@@ -73,10 +81,14 @@ def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) 
                 menu.addSeparator()
                 continue
             action = QAction(entry.title, window)
-            shortcut = entry.shortcut()
-            if not shortcut.isEmpty():
-                action.setShortcut(shortcut)
+            shortcuts = [keys for keys in entry.shortcuts() if not keys.isEmpty()]
+            if shortcuts:
+                action.setShortcuts(shortcuts)
             action.setCheckable(entry.checkable)
+            if entry.group:
+                if entry.group not in groups:
+                    groups[entry.group] = QActionGroup(window)
+                action.setActionGroup(groups[entry.group])
             action.triggered.connect(slots[entry.name])
             menu.addAction(action)
             window.addAction(action)

@@ -24,6 +24,7 @@ from ..core.store.stdout import STDOUT, write_stdout
 from .appicon import identify
 from .fonts import fall_back_to_bundled_fonts
 from .mainwindow import MainWindow
+from .pages import modes
 
 PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 # Qt maps PNG "quality" to zlib effort: 80 is its fast end, a third quicker
@@ -132,6 +133,11 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     if args.select and not window.select(args.select):
         print(f"nothing called {clip(args.select)!r} to select", file=sys.stderr)
         return 2
+    if args.mode is not None:
+        if args.mode not in modes():
+            print(f"--mode: no screen called {clip(args.mode)!r}; there are {', '.join(modes())}", file=sys.stderr)
+            return 2
+        window.map_state.set_mode(args.mode)
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     quit_on_signal = SignalQuit(app, window)
@@ -190,7 +196,7 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     window.scene.set_animate(False)
     window.show()
     QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-    window.view.fit()
+    window.fit_current()
     image = window.grab()
     window.close()
     encoded = QBuffer()

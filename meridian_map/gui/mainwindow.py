@@ -7,12 +7,13 @@ geometry, full screen, the status bar, and when settings are written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
@@ -25,10 +26,11 @@ from .exportmenu import Exporter
 from .map.legend import ChannelLegend
 from .map.scene import MapScene
 from .map.view import MapView
+from .pages import Page, build_page, modes
 from .panels.panel import Panel
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
-from .state import Hover, MapState
+from .state import EXPLORE, Hover, MapState
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel
@@ -66,7 +68,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes(DEFAULT_SPLITTER)
-        self.setCentralWidget(self.splitter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self._built_pages: dict[str, QWidget] = {}
+        self._shown_page: Page | None = None  # None while the map explorer is shown
+        self.setCentralWidget(self.pages)
 
         self.hover_label = QLabel()
         self.hover_label.setAccessibleName("Hover information")
@@ -96,8 +102,10 @@ class MainWindow(QMainWindow):
                 "clear_selection": self.map_state.clear_selection,
                 "content_folder": self.open_content_folder,
                 "about": self.show_about,
+                **{f"mode_{mode}": self._mode_setter(mode) for mode in modes()},
             },
         )
+        self.named_actions["mode_explore"].setChecked(True)
         self.quit_action = self.named_actions["quit"]
         self.full_screen_action = self.named_actions["full_screen"]
         # Kept on self: setCornerWidget does not take ownership from Python.
@@ -111,6 +119,7 @@ class MainWindow(QMainWindow):
         state = self.map_state
         state.hover_changed.connect(self._show_hover)
         state.message.connect(self.statusBar().showMessage)
+        state.mode_changed.connect(self._show_mode)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
         self.search.chosen.connect(self._search_chosen)
         for changed in (
@@ -122,6 +131,34 @@ class MainWindow(QMainWindow):
             state.selection_changed,
         ):
             changed.connect(self.schedule_save)
+
+    # screens ----------------------------------------------------------------------
+
+    def _show_mode(self, mode: str) -> None:
+        """Leave the page shown, build the new one if it is the first visit, and enter it."""
+        if self._shown_page is not None:
+            self._shown_page.leave()
+        if mode == EXPLORE:
+            self._shown_page = None
+            self.pages.setCurrentWidget(self.splitter)
+        else:
+            if mode not in self._built_pages:
+                self._built_pages[mode] = build_page(mode, self)
+                self.pages.addWidget(self._built_pages[mode])
+            self._shown_page = cast(Page, self._built_pages[mode])
+            self.pages.setCurrentWidget(self._built_pages[mode])
+            self._shown_page.enter()
+        self.named_actions[f"mode_{mode}"].setChecked(True)
+
+    def fit_current(self) -> None:
+        """Fit the shown screen's drawing to its size."""
+        if self._shown_page is None:
+            self.view.fit()
+        else:
+            self._shown_page.fit()
+
+    def _mode_setter(self, mode: str) -> Callable[[], None]:
+        return lambda: self.map_state.set_mode(mode)
 
     # selection ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,13 +19,16 @@ from ..core.model import DEFAULT_LANGUAGE, Side
 from ..core.target import ChannelTarget, ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
 from .map.looks import LAYER_ORDER, LabelMode, Layer
 
+if TYPE_CHECKING:
+    from ..core.session.screening import ScreenedRoutine
+
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
 MESSAGE_MS = 5000
 BOTH_SIDES = "both"
 LABEL_SIDES = (BOTH_SIDES, str(Side.R), str(Side.L))
 
 
-EXPLORE = "explore"  # the mode: the screen the window shows; study and consult come later
+EXPLORE = "explore"  # the mode: the screen the window shows (see pages.py for the others)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class MapState(QObject):
     theme_changed = Signal(str)
     mode_changed = Signal(str)
     excluded_changed = Signal(frozenset)  # zone ids screened out
+    routine_changed = Signal(object)  # the ScreenedRoutine being prepared or presented, or None
     message = Signal(str, int)  # text for the status bar, and for how many ms
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
@@ -89,6 +93,7 @@ class MapState(QObject):
         self.theme = "system"
         self.mode = EXPLORE
         self.excluded: frozenset[str] = frozenset()
+        self.routine: ScreenedRoutine | None = None
 
     # selection --------------------------------------------------------------------
 
@@ -206,6 +211,13 @@ class MapState(QObject):
         if zones != self.excluded:
             self.excluded = zones
             self.excluded_changed.emit(zones)
+
+    def set_routine(self, routine: ScreenedRoutine | None) -> None:
+        """The consult routine (after screening): its left-out zones become the excluded ones."""
+        if routine != self.routine:
+            self.routine = routine
+            self.routine_changed.emit(routine)
+        self.set_excluded(frozenset() if routine is None else frozenset(left.zone for left in routine.left_out))
 
     def say(self, text: str, ms: int = MESSAGE_MS) -> None:
         """A message for whoever shows them (the status bar), without reaching for it."""

@@ -168,3 +168,26 @@ def test_the_sidebar_writes_the_state_and_mirrors_it_without_echo(
     with qtbot.waitSignal(state.selection_changed):
         sidebar.zone_list.itemClicked.emit(first)
     assert state.selection.area == first.data(Qt.ItemDataRole.UserRole)
+
+
+def test_a_screened_routine_excludes_what_it_leaves_out(qtbot: QtBot, state: MapState) -> None:
+    import datetime as dt
+
+    from meridian_map.core.load import load_screening
+    from meridian_map.core.screeningmodel import Answer
+    from meridian_map.core.session.routine import for_concerns
+    from meridian_map.core.session.screening import screen
+
+    catalog = state.catalog
+    routine = for_concerns(catalog, ["acne"])
+    screened = screen(
+        routine, [Answer("rosacea-flare", None, ())], dt.date(2026, 12, 5), load_screening(catalog), catalog
+    )
+    assert screened.left_out
+    with qtbot.waitSignal(state.routine_changed), qtbot.waitSignal(state.excluded_changed):
+        state.set_routine(screened)
+    assert state.routine is screened
+    assert state.excluded == {left.zone for left in screened.left_out}
+    with qtbot.waitSignal(state.excluded_changed):
+        state.set_routine(None)
+    assert state.excluded == frozenset()
