@@ -21,6 +21,7 @@ SCRIPTS = (
     "bench_study.py",
     "bench_consult.py",
     "bench_note_room.py",
+    "bench_schools.py",
 )
 
 
