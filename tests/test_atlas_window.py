@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
@@ -182,11 +184,21 @@ def test_search_selects_the_copy_that_has_a_label(window: MainWindow, side: str,
     assert key in window.scene.label_items
 
 
+def _move(window: MainWindow, pos: QPoint) -> None:
+    """A pointer move as the viewport receives it, whatever the test cursor's last position was."""
+    viewport = window.view.viewport()
+    event = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(pos), QPointF(viewport.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, event)
+
+
 def test_one_move_onto_a_point_inside_a_zone_names_the_point(window: MainWindow, catalog: Catalog) -> None:
-    outside = clickable_spot(window, "forehead_l")
-    QTest.mouseMove(window.view.viewport(), outside)
+    _move(window, clickable_spot(window, "forehead_l"))
+    assert window.hover_label.text().startswith("Hover: Forehead")
     st2 = window.view.mapFromScene(QPointF(*catalog.point("ST2.L").pos))
-    QTest.mouseMove(window.view.viewport(), st2)
+    _move(window, st2)
     assert window.hover_label.text().startswith("Hover: ST2 ")
 
 

@@ -308,7 +308,7 @@ class MapView(QGraphicsView):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Keyboard focus moving on takes the focused zone's hover with it; the pointer's hover stays."""
         super().focusOutEvent(event)
-        if self._focus_index >= 0 or not self.underMouse():
+        if self._focus_index >= 0:
             self._focus_index = -1
             self.show_hover("", "")
 
