@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -118,23 +119,24 @@ class Sidebar(QWidget):
         self.label_mode.currentIndexChanged.connect(
             lambda _i: state.set_label_mode(LabelMode(self.label_mode.currentData()))
         )
-        layers_layout.addWidget(self.label_mode)
+        labels_row = QHBoxLayout()  # text and side on one row: the sidebar must fit a small window
+        labels_row.addWidget(self.label_mode)
+        layers_layout.addLayout(labels_row)
         self.label_side = QComboBox()
         self.label_side.setAccessibleName(self.tr("Label which side"))
         for side, title in (
-            (BOTH_SIDES, self.tr("Labels on both sides")),
-            ("R", self.tr("Labels on the subject's right")),
-            ("L", self.tr("Labels on the subject's left")),
+            (BOTH_SIDES, self.tr("Both sides")),
+            ("R", self.tr("Subject's right")),
+            ("L", self.tr("Subject's left")),
         ):
             self.label_side.addItem(title, side)
         self.label_side.setCurrentIndex(self.label_side.findData(state.label_side))
         self.label_side.currentIndexChanged.connect(lambda _i: state.set_label_side(self.label_side.currentData()))
-        layers_layout.addWidget(self.label_side)
+        labels_row.addWidget(self.label_side)
         self.how_found = QCheckBox(self.tr("How a point is found"))
         self.how_found.setToolTip(self.tr("Draw the landmarks and B-cun measurements of the selected point"))
         self.how_found.setChecked(state.guide)
         self.how_found.toggled.connect(state.set_guide)
-        layers_layout.addWidget(self.how_found)
         self.yang_ming = QCheckBox("Yang Ming focus")
         self.yang_ming.setToolTip("Dim everything but the Stomach and Large Intestine channels")
         self.yang_ming.setChecked(state.focus)
@@ -143,7 +145,10 @@ class Sidebar(QWidget):
         self.animate.setChecked(state.animate)
         self.animate.toggled.connect(state.set_animate)
         layers_layout.addWidget(self.yang_ming)
-        layers_layout.addWidget(self.animate)
+        study_row = QHBoxLayout()  # two checkboxes on one row: the sidebar must fit a small window
+        study_row.addWidget(self.animate)
+        study_row.addWidget(self.how_found)
+        layers_layout.addLayout(study_row)
         layout.addWidget(layers)
         state.concern_changed.connect(self._show_concern)
         state.school_changed.connect(lambda _s: self._show_concern(state.concern))
