@@ -8,12 +8,13 @@ from PySide6.QtCore import QPoint, QPointF
 from shapely.geometry import Point
 
 from meridian_map.gui.mainwindow import MainWindow
+from meridian_map.gui.map.tools import CHANNEL_PICK_PX
 
 CLEAR_OF_POINTS_PX = 10.0
 
 
 def clickable_spot(window: MainWindow, area_key: str) -> QPoint:
-    """A pixel inside the zone, well away from any point marker (which would take the click)."""
+    """A pixel inside the zone, well away from any point marker and off the channel lines (which take the click)."""
     view = window.view
     catalog = window.catalog
     shape = catalog.index.polygons[catalog.index.keys.index(area_key)]
@@ -29,6 +30,8 @@ def clickable_spot(window: MainWindow, area_key: str) -> QPoint:
                 continue
             pixel = view.mapFromScene(QPointF(x, y))
             if not view.viewport().rect().contains(pixel):
+                continue
+            if window.scene.channel_at(QPointF(x, y), 2 * CHANNEL_PICK_PX / view.transform().m11()):
                 continue
             gap = min(math.hypot(pixel.x() - m.x(), pixel.y() - m.y()) for m in markers)
             if gap > best_gap:

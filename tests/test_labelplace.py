@@ -13,7 +13,7 @@ def boxes(labels: list[Label], offsets: list[tuple[float, float]]) -> list[Box]:
 
 
 def test_a_free_label_sits_right_of_its_point() -> None:
-    label = Label(100, 100, 4, 30, 12)
+    label = Label(200, 200, 4, 30, 12)
     [(dx, dy)] = place_labels([label], [(100, 100, 4)])
     assert dx > 4 and dy == -6
 
@@ -39,14 +39,14 @@ def test_earlier_labels_keep_the_preferred_spot() -> None:
 
 
 def test_with_no_room_anywhere_the_least_covered_spot_is_taken() -> None:
-    crowd = [(100 + dx, 100 + dy, 4.0) for dx in range(-60, 61, 9) for dy in range(-40, 41, 9) if dx or dy]
-    label = Label(100, 100, 4, 30, 12)
+    crowd = [(200 + dx, 200 + dy, 4.0) for dx in range(-160, 161, 9) for dy in range(-130, 131, 9) if dx or dy]
+    label = Label(200, 200, 4, 30, 12)
     markers = [Box(x - r, y - r, x + r, y + r) for x, y, r in crowd]
 
     def cover(spot: tuple[float, float]) -> float:
         return sum(label.box(*spot).overlap(marker) for marker in markers)
 
-    [chosen] = place_labels([label], [(100, 100, 4), *crowd])
+    [chosen] = place_labels([label], [(200, 200, 4), *crowd])
     assert cover(chosen) > 0
     assert cover(chosen) == min(cover(spot) for spot in offsets(30, 12, 4))
 

@@ -45,6 +45,7 @@ class Positions:
         self.half, self.height = zygion[0] - top[0], chin[1] - top[1]
         self.marks = marks
         self.points = {p["code"]: p for p in document["points"] if p["side"] in ("L", None)}
+        self.side_view = [code for code, p in self.points.items() if p["view"] == "side"]
 
     def norm(self, p: tuple[float, float]) -> tuple[float, float]:
         """Rounded to 1e-4 so that exported rounding cannot flip an exact bound."""
@@ -96,8 +97,10 @@ def evaluate(expression: str, pos: Positions, document: dict[str, Any]) -> str |
         "bilateral_x_at_least": lambda: all(
             x(p["code"]) >= float(names[0]) for p in document["points"] if p["side"] == "L"
         ),
-        "side_view_x_at_least": lambda: all(x(c) >= float(names[0]) for c in SIDE_VIEW),
-        "front_view_x_at_most": lambda: all(x(c) <= float(names[0]) for c in pos.points if c not in SIDE_VIEW),
+        "side_view_x_at_least": lambda: all(x(c) >= float(names[0]) for c in pos.side_view),
+        "front_view_x_at_most": lambda: all(
+            x(c) <= float(names[0]) for c in pos.points if c not in pos.side_view and c not in BELOW_THE_NECK
+        ),
         "li_crosses_at_philtrum": lambda: _li_crosses(document),
     }
     assert func in values, f"unknown check {func}"
@@ -107,7 +110,7 @@ def evaluate(expression: str, pos: Positions, document: dict[str, Any]) -> str |
     return f"positions {shown}"
 
 
-SIDE_VIEW = ("ST7", "GB2", "GB3", "TE17", "TE21", "TE22", "SI17", "SI19")
+BELOW_THE_NECK = ("ST12",)  # above the collarbone, 4 B-cun from the midline: wider than the face
 
 
 def _li_crosses(document: dict[str, Any]) -> bool:
@@ -143,7 +146,13 @@ def test_relation_holds(number: str, expression: str, document: dict[str, Any]) 
 
 
 def test_every_relation_of_the_reference_is_transcribed() -> None:
-    assert {int(n) for n, _ in RELATIONS} == set(range(1, 39))
+    """1-38 from relations.md, 39-46 for the points of points-more.md."""
+    assert {int(n) for n, _ in RELATIONS} == set(range(1, 47))
+
+
+def test_the_side_view_points_are_the_reference_ones_and_the_temple_and_ear_points(document: dict[str, Any]) -> None:
+    views = Positions(document).side_view
+    assert sorted(views) == sorted(("ST7", "GB2", "GB3", "TE17", "TE21", "TE22", "SI17", "SI19", "GB6", "GB7", "TE20"))
 
 
 def test_a_misplaced_point_is_caught(document: dict[str, Any]) -> None:

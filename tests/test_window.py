@@ -115,11 +115,15 @@ def test_the_list_marks_the_selected_zone(window: MainWindow) -> None:
     assert window.sidebar.zone_list.currentItem() is None
 
 
+@pytest.mark.parametrize("side", ["both", "R", "L"])
 @pytest.mark.parametrize("mode", list(LabelMode))
-def test_point_labels_never_overlap_on_screen(window: MainWindow, mode: LabelMode) -> None:
+def test_point_labels_never_overlap_on_screen(window: MainWindow, mode: LabelMode, side: str) -> None:
     """At laptop size the eye, philtrum and ear crowd; after zooming in the labels are laid out again."""
     window.sidebar.layer_boxes[Layer.LABELS].setChecked(True)
+    window.map_state.set_label_side(side)
     window.scene.set_label_mode(mode)
+    expected = {p.key for p in window.catalog.points if p.side is None or side in ("both", str(p.side))}
+    assert set(window.scene.label_items) == expected
     for zoom in (1.0, 2.5):
         window.view.zoom_by(zoom)
         transform = window.view.viewportTransform()
@@ -168,7 +172,7 @@ def test_labels_are_made_when_first_shown_in_the_mode_chosen_meanwhile(window: M
     assert window.scene.label_items == {}
     window.sidebar.layer_boxes[Layer.LABELS].setChecked(True)
     labels = window.scene.label_items
-    assert len(labels) == len({p.code for p in window.catalog.points})
+    assert len(labels) == len(window.catalog.points), "both sides are labelled"
     assert all(label.isVisible() for label in labels.values())
     assert labels["ST2.L"].text() == "Sìbái"
 

@@ -48,6 +48,14 @@
         <translation>穴位标签显示的内容：代码、拼音或汉字。</translation>
     </message>
     <message>
+        <source>Which copies of the points carry labels: both sides, or one side only.</source>
+        <translation>哪些穴位带标签：两侧，或只标一侧。</translation>
+    </message>
+    <message>
+        <source>Draws the landmarks and measurements from which the selected point is found.</source>
+        <translation>画出确定所选穴位所依据的体表标志和测量。</translation>
+    </message>
+    <message>
         <source>How large the point labels are drawn.</source>
         <translation>穴位标签的字号大小。</translation>
     </message>
@@ -103,8 +111,20 @@
 <context>
     <name>ChannelLegend</name>
     <message>
+        <source>Channel legend</source>
+        <translation>经脉图例</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>经脉</translation>
+    </message>
+    <message>
+        <source>Click a channel to explore it</source>
+        <translation>点击一条经脉以查看其循行</translation>
+    </message>
+    <message>
+        <source>Show this channel alone, its course numbered</source>
+        <translation>只显示这条经脉，并为其循行编号</translation>
     </message>
     <message>
         <source>The line each channel shown on the map is drawn with: colour, width and dashes.</source>
@@ -214,6 +234,13 @@
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <source>%1 B-cun</source>
+        <translation>%1 骨度寸</translation>
+    </message>
+</context>
+<context>
     <name>LocalChange</name>
     <message>
         <source>added</source>
@@ -281,6 +308,17 @@
     <message>
         <source>Your settings were not saved: {reason}.</source>
         <translation>您的设置未能保存：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>Map</name>
+    <message>
+        <source>R · subject&apos;s right</source>
+        <translation>右 · 受术者右侧</translation>
+    </message>
+    <message>
+        <source>subject&apos;s left · L</source>
+        <translation>受术者左侧 · 左</translation>
     </message>
 </context>
 <context>
@@ -539,12 +577,32 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <source>Search  ST2, sibai, 四白, dark circles</source>
-        <translation>搜索  ST2、sibai、四白、黑眼圈</translation>
+        <source>Search  ST2, sibai, 四白, stomach, dark circles</source>
+        <translation>搜索  ST2、sibai、四白、胃经、黑眼圈</translation>
     </message>
     <message>
-        <source>Search points, zones and concerns</source>
-        <translation>搜索穴位、区域和问题</translation>
+        <source>Search points, channels, zones and concerns</source>
+        <translation>搜索穴位、经脉、区域和问题</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>穴位</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>经脉</translation>
+    </message>
+    <message>
+        <source>No match for “%1”</source>
+        <translation>没有与“%1”匹配的结果</translation>
     </message>
 </context>
 <context>
@@ -608,6 +666,30 @@
     <message>
         <source>Label text</source>
         <translation>标签文字</translation>
+    </message>
+    <message>
+        <source>Label which side</source>
+        <translation>标注哪一侧</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>两侧</translation>
+    </message>
+    <message>
+        <source>Subject&apos;s right</source>
+        <translation>受术者右侧</translation>
+    </message>
+    <message>
+        <source>Subject&apos;s left</source>
+        <translation>受术者左侧</translation>
+    </message>
+    <message>
+        <source>How a point is found</source>
+        <translation>取穴方法</translation>
+    </message>
+    <message>
+        <source>Draw the landmarks and B-cun measurements of the selected point</source>
+        <translation>画出所选穴位的体表标志和骨度寸测量</translation>
     </message>
     <message>
         <source>Label size</source>

@@ -94,8 +94,25 @@ class PressureLevel:
 
 
 @dataclass(frozen=True, slots=True)
+class GuideLine:
+    """One step of how a point is found: a landmark to mark, or a line between two marks measured in B-cun.
+
+    Ends name a drawing landmark without its side (`pupil`, `hairline_mid`),
+    a point code, or a point code with `@mid` for its foot on the midline.
+    """
+
+    start: str
+    end: str = ""
+    cun: str = ""  # "1.5" is 1.5 B-cun; empty for a line that is not measured
+
+
+@dataclass(frozen=True, slots=True)
 class PointInfo:
-    """An acupuncture point as written in the content, before it is placed."""
+    """An acupuncture point as written in the content, before it is placed.
+
+    A point outside every gua sha zone (on the scalp, above the collarbone)
+    has no zone: `zone` is empty.
+    """
 
     code: str
     pinyin: str
@@ -111,6 +128,12 @@ class PointInfo:
     cautions: Text
     notes: Text
     src: Source = field(default=Source("?"), compare=False)
+    who: Text = EMPTY_TEXT  # the standard's location, with its landmarks and measurements
+    cun: Text = EMPTY_TEXT  # the B-cun measurements, or why the point has none
+    other_names: tuple[str, ...] = ()
+    category: Text = EMPTY_TEXT
+    meets: tuple[str, ...] = ()  # channels that meet here, besides its own
+    guide: tuple[GuideLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +289,12 @@ class Face:
     landmarks: Mapping[str, Vec]
     outlines: Mapping[str, tuple[Vec, ...]]
     source: str
+
+    def landmark(self, name: str, side: Side | None) -> Vec | None:
+        """A landmark named without its side (`pupil`): the copy on `side`, the subject's left for the midline."""
+        if name in self.landmarks:
+            return self.landmarks[name]
+        return self.landmarks.get(f"{name}_{(side or Side.L).lower()}")
 
 
 @dataclass(frozen=True, slots=True)

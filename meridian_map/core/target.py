@@ -1,7 +1,7 @@
 """What a typed or saved name points at: one side of a zone, one copy of a point, or a concern.
 
 A person types `cheek`, `CHEEK_L`, `under-eye`, `ST2`, `st2.l` or
-`dark_circles`; the settings file and
+`dark_circles`, or a channel's code `ST`; the settings file and
 `--select` hold the same kinds of text; a search hit names a zone id or a
 point code. All of them become a typed target here, by one set of rules, so
 that the window, the command line and a restored session agree on what a
@@ -38,7 +38,14 @@ class ConcernTarget:
     id: str
 
 
-Target = ZoneTarget | PointTarget | ConcernTarget
+@dataclass(frozen=True, slots=True)
+class ChannelTarget:
+    """A channel, by its code (`ST`)."""
+
+    code: str
+
+
+Target = ZoneTarget | PointTarget | ConcernTarget | ChannelTarget
 
 
 def zone_target(zone: str) -> ZoneTarget:
@@ -60,7 +67,7 @@ def resolve(catalog: Catalog, text: str) -> Target | None:
     Exact names win over defaults: an area key, then a zone id, then a
     point's key, then a point code, then a concern. A side given to a midline
     point (`EX-HN3.L`) still selects it: there is only one copy to mean. Zone
-    and concern ids are written with underscores; hyphens (`under-eye`,
+    and concern ids are written with underscores, a channel by its code; hyphens (`under-eye`,
     `dark-circles`) are taken as the same id.
     """
     wanted = text.strip().casefold()
@@ -83,4 +90,7 @@ def resolve(catalog: Catalog, text: str) -> Target | None:
         return PointTarget(points[code])
     if ident in concerns:
         return ConcernTarget(concerns[ident])
+    channels = {channel.casefold(): channel for channel in catalog.channels}
+    if wanted in channels:
+        return ChannelTarget(channels[wanted])
     return None

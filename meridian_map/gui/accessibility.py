@@ -65,6 +65,20 @@ def describe(window: MainWindow) -> None:
             QCoreApplication.translate("Accessibility", "What the point labels show: codes, pinyin or hanzi."),
         ),
         (
+            sidebar.label_side,
+            "",
+            QCoreApplication.translate(
+                "Accessibility", "Which copies of the points carry labels: both sides, or one side only."
+            ),
+        ),
+        (
+            sidebar.how_found,
+            "",
+            QCoreApplication.translate(
+                "Accessibility", "Draws the landmarks and measurements from which the selected point is found."
+            ),
+        ),
+        (
             sidebar.label_size,
             "",
             QCoreApplication.translate("Accessibility", "How large the point labels are drawn."),

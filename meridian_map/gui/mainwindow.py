@@ -36,6 +36,7 @@ from .actions import Menus
 from .appearance import Appearance
 from .exportmenu import Exporter
 from .language import change_word, chrome_language, content_languages, use_chrome_language
+from .map.legend import ChannelLegend
 from .map.scene import MapScene
 from .map.view import MapView
 from .pages import Page, build_page, modes
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.panels = PanelColumns(catalog, self.map_state, theme)
         self.panel = self.panels.first
         self.sidebar = Sidebar(catalog, self.map_state, theme)
+        self.legend = ChannelLegend(catalog, self.map_state, self.view)
         self.search = SearchBox(SearchIndex(catalog))
 
         self.sidebar_area = sidebar_area(self.sidebar)
@@ -272,6 +274,8 @@ class MainWindow(QMainWindow):
             self.map_state.select_area(zone_target(key).area)
         elif kind == Kind.CONCERN:
             self.map_state.set_concern(key)
+        elif kind == Kind.CHANNEL:
+            self.map_state.select_channel(key)
 
     # status -----------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.catalog import Catalog
 from ..core.model import DEFAULT_LANGUAGE, Side
-from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
+from ..core.target import ChannelTarget, ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
 from ..core.text.languages import LANGUAGES
 from .map.looks import LAYER_ORDER, LabelMode, Layer
 from .theme import ThemeChoice
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
 LABEL_SIZES = (75, 100, 125, 150, 200)  # point labels, in % of their size at the system font
 MESSAGE_MS = 5000
+BOTH_SIDES = "both"
+LABEL_SIDES = (BOTH_SIDES, str(Side.R), str(Side.L))
 
 
 EXPLORE = "explore"  # the mode: the screen the window shows (see pages.py for the others)
@@ -34,16 +36,17 @@ EXPLORE = "explore"  # the mode: the screen the window shows (see pages.py for t
 
 @dataclass(frozen=True)
 class Selection:
-    """A zone side, or a point copy with the zone side it lies in ("" when that side has no area)."""
+    """A zone side, a point copy with the zone side it lies in ("" when that side has no area), or a channel."""
 
     area: str = ""
     point: str = ""
     zone: str = ""  # the zone id, for lists that show zones rather than sides
+    channel: str = ""  # a channel's code: the channel explorer
 
     @property
     def key(self) -> str:
         """What is saved and what a person would type to get it back."""
-        return self.point or self.area
+        return self.point or self.area or self.channel
 
 
 NOTHING = Selection()
@@ -66,6 +69,8 @@ class MapState(QObject):
     layer_changed = Signal(Layer, bool)
     label_mode_changed = Signal(LabelMode)
     label_size_changed = Signal(int)
+    label_side_changed = Signal(str)  # "both", "R" or "L": which copies of the points carry labels
+    guide_changed = Signal(bool)  # the "how it is found" overlay for the selected point
     focus_changed = Signal(bool)  # Yang Ming focus
     animation_changed = Signal(bool)
     language_changed = Signal(str)  # en, zh or bilingual (gui/language.py)
@@ -88,6 +93,8 @@ class MapState(QObject):
         self.layers = {layer: layer not in DEFAULT_HIDDEN_LAYERS for layer in Layer}
         self.label_mode = LabelMode.CODE
         self.label_size = 100
+        self.label_side = BOTH_SIDES
+        self.guide = True
         self.focus = False
         self.animate = True
         self.language = DEFAULT_LANGUAGE
@@ -114,9 +121,19 @@ class MapState(QObject):
         self.select(Selection(area=area if area in self.catalog.areas else "", point=key, zone=placed.info.zone))
 
     def select_point_code(self, code: str) -> None:
+        """The copy that carries a label: the chosen label side, else the subject's left, where labels read first."""
+        info = self.catalog.point_info(code) if code in {p.code for p in self.catalog.content.points} else None
+        if info is not None and info.bilateral:
+            side = self.label_side if self.label_side in (Side.R, Side.L) else Side.L
+            self.select_point(f"{code}.{side}")
+            return
         target = point_target(self.catalog, code)
         if target is not None:
             self.select_point(target.key)
+
+    def select_channel(self, code: str) -> None:
+        if code in self.catalog.channels:
+            self.select(Selection(channel=code))
 
     def clear_selection(self) -> None:
         self.select(NOTHING)
@@ -130,6 +147,8 @@ class MapState(QObject):
             self.select_point(target.key)
         elif isinstance(target, ConcernTarget):
             self.set_concern(target.id)
+        elif isinstance(target, ChannelTarget):
+            self.select_channel(target.code)
         return target is not None
 
     # the rest ---------------------------------------------------------------------
@@ -165,6 +184,16 @@ class MapState(QObject):
         if size != self.label_size:
             self.label_size = size
             self.label_size_changed.emit(size)
+
+    def set_label_side(self, side: str) -> None:
+        if side in LABEL_SIDES and side != self.label_side:
+            self.label_side = side
+            self.label_side_changed.emit(side)
+
+    def set_guide(self, shown: bool) -> None:
+        if shown != self.guide:
+            self.guide = shown
+            self.guide_changed.emit(shown)
 
     def set_focus(self, focus: bool) -> None:
         if focus != self.focus:
@@ -224,6 +253,8 @@ class MapState(QObject):
             "label_mode": str(self.label_mode),
             "label_size": self.label_size,
             "theme": self.theme,
+            "label_side": self.label_side,
+            "how_found": self.guide,
             "yang_ming_focus": self.focus,
             "animate": self.animate,
             "selection": self.selection.key,
@@ -244,6 +275,10 @@ class MapState(QObject):
             self.set_label_size(int(size))
         if (theme := saved.get("theme")) in [str(choice) for choice in ThemeChoice]:
             self.set_theme(str(theme))
+        if saved.get("label_side") in LABEL_SIDES:
+            self.set_label_side(saved["label_side"])
+        if isinstance(saved.get("how_found"), bool):
+            self.set_guide(saved["how_found"])
         if isinstance(saved.get("yang_ming_focus"), bool):
             self.set_focus(saved["yang_ming_focus"])
         if isinstance(saved.get("animate"), bool):

@@ -12,8 +12,10 @@ screen pixels, no Qt.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 GAP_PX = 2.0  # between a point's marker and its label
 CELL_PX = 48.0  # grid cell for finding what a box may cover
@@ -41,8 +43,43 @@ class Box:
         return width * height if width > 0 and height > 0 else 0.0
 
 
-def offsets(width: float, height: float, radius: float) -> list[tuple[float, float]]:
-    """Top-left corners of the spots a label may take, relative to its point, in order of preference."""
+LEADER_RINGS_PX = (14.0, 26.0, 40.0, 56.0, 76.0)  # how far out a label on a leader line may go
+LEADER_ANGLES = 12
+
+
+@lru_cache(maxsize=256)  # labels come in a few sizes: the spots of each are worked out once
+def offsets(width: float, height: float, radius: float) -> tuple[tuple[float, float], ...]:
+    """Top-left corners of the spots a label may take, relative to its point, in order of preference.
+
+    First the spots touching the point, then spots further out in rings,
+    which the window joins to their point with a leader line: where points
+    crowd (the philtrum, the ear), a label is called out rather than laid
+    over another.
+    """
+    return tuple(_near(width, height, radius) + _far(width, height, radius))
+
+
+def _far(width: float, height: float, radius: float) -> list[tuple[float, float]]:
+    spots = []
+    for ring in LEADER_RINGS_PX:
+        distance = radius + GAP_PX + ring
+        for step in range(LEADER_ANGLES):
+            angle = 2 * math.pi * step / LEADER_ANGLES
+            x, y = distance * math.cos(angle), distance * math.sin(angle)
+            left = x if math.cos(angle) > 0.3 else x - width if math.cos(angle) < -0.3 else x - width / 2
+            top = y if math.sin(angle) > 0.3 else y - height if math.sin(angle) < -0.3 else y - height / 2
+            spots.append((left, top))
+    return spots
+
+
+def needs_leader(dx: float, dy: float, width: float, height: float, radius: float) -> bool:
+    """Whether a label at this offset stands apart from its point, so a line must join them."""
+    nearest_x = min(max(0.0, dx), dx + width)
+    nearest_y = min(max(0.0, dy), dy + height)
+    return math.hypot(nearest_x, nearest_y) > radius + GAP_PX + 4
+
+
+def _near(width: float, height: float, radius: float) -> list[tuple[float, float]]:
     reach = radius + GAP_PX
     beside = -height / 2
     above = -reach - height

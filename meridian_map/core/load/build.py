@@ -177,6 +177,7 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
 
     valid, index = _zone_index(areas, face, problems)
     _check_points(content.points, points, declared, valid, index, problems)
+    _check_guides(content.points, face, declared, problems)
     _check_zones(zones, declared, valid, index, face, problems)
     _check_channels(channels, {p.code: p for p in content.points}, declared.points, problems)
     _check_schools(content, declared, problems)
@@ -283,7 +284,7 @@ def _check_points(
     for info in infos:
         label = f"point[{info.code}]"
         src = info.src
-        if info.zone not in declared.zones:
+        if info.zone and info.zone not in declared.zones:
             problems.add(src.file, src.line_of("zone"), f"{label}.zone", f"unknown zone {info.zone!r}")
         if info.channel not in declared.channels and info.channel != "EX":
             problems.add(src.file, src.line_of("channel"), f"{label}.channel", f"unknown channel {info.channel!r}")
@@ -292,6 +293,11 @@ def _check_points(
             problems.add(src.file, src.line_of("at"), f"{label}.at", f"a bilateral point needs x >= {MIN_BILATERAL_X}")
         if not info.bilateral and abs(x) > MIDLINE_TOLERANCE:
             problems.add(src.file, src.line_of("at"), f"{label}.at", "a midline point needs x = 0")
+        for code in info.meets:
+            if code not in declared.channels:
+                problems.add(
+                    src.file, src.line_of("meets"), f"{label}.meets", _unknown("channel", code, declared.channels)
+                )
     if index is None:
         return
     for point in placed:
@@ -352,6 +358,20 @@ def _check_zones(
                         f"a stroke strays {gap:.1f} units outside the zone ({side.word} side)",
                     )  # fmt: skip
                     break
+
+
+def _check_guides(infos: Iterable[PointInfo], face: Face, declared: _Declared, problems: Problems) -> None:
+    """Every mark a "how it is found" step names is in the drawing (on both sides) or is a point."""
+    for info in infos:
+        for step in info.guide:
+            for end in (step.start, step.end):
+                code = end.removesuffix("@mid")
+                if not end or code in declared.points or face.landmark(end, Side.L) is not None:
+                    continue
+                problems.add(
+                    info.src.file, info.src.line_of("guide"), f"point[{info.code}].guide",
+                    f"{end!r} is neither a point nor a landmark of the drawing",
+                )  # fmt: skip
 
 
 def _check_channels(

@@ -38,7 +38,7 @@ try:
 except ImportError:  # a Python built without it still has hashlib's
     from hashlib import blake2b
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # Relative to meridian_map/core: the modules whose code shapes a built catalog.
 BUILDERS = (
     "model.py",

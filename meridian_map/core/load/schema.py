@@ -21,6 +21,7 @@ from ..model import (
     Content,
     CourseStep,
     Disclaimer,
+    GuideLine,
     PointInfo,
     PressureLevel,
     Reference,
@@ -152,6 +153,28 @@ def courses(value: Any, ctx: Context) -> tuple[tuple[CourseStep, ...], ...]:
     return tuple(result)
 
 
+GUIDE_END = re.compile(r"^(?:[a-z][a-z_]{1,39}|(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{2}\d{1,2})(?:@mid)?)$")
+CUN = re.compile(r"^\d{1,2}(?:\.\d{1,2})?$")
+
+
+def guide(value: Any, ctx: Context) -> tuple[GuideLine, ...]:
+    """[[mark], [from, to], [from, to, cun], …]: the marks are checked against the drawing when it is built."""
+    if not isinstance(value, list) or not 1 <= len(value) <= 12:
+        raise FieldError("expected 1 to 12 steps, each [mark] or [from, to] or [from, to, cun]")
+    steps = []
+    for step in value:
+        parts = strings(step, ctx)
+        if not 1 <= len(parts) <= 3:
+            raise FieldError(f"{list(parts)!r}: a step is [mark], [from, to] or [from, to, cun]")
+        for end in parts[:2]:
+            if not GUIDE_END.match(end):
+                raise FieldError(f"{end!r} is not a landmark id or point code")
+        if len(parts) == 3 and not CUN.match(parts[2]):
+            raise FieldError(f"{parts[2]!r} is not a number of B-cun like '1.5'")
+        steps.append(GuideLine(*parts))
+    return tuple(steps)
+
+
 def text(value: Any, ctx: Context) -> Text:
     if isinstance(value, str):
         raise FieldError(f"expected a table of translations {{ {', '.join(f'{lang} = …' for lang in ctx.languages)} }}")
@@ -215,8 +238,10 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
         "code": (point_code, True), "pinyin": (string, True), "hanzi": (string, True),
         "english": (string, True), "channel": (pattern(CHANNEL_PATTERN, "a channel code like 'ST'"), True),
         "bilateral": (boolean, True), "at": (vec, True), "view": (one_of(VIEWS), True),
-        "zone": (identifier, True), "internal": (boolean, False), "location": (text, True),
-        "cautions": (text, True), "notes": (text, False),
+        "zone": (identifier, False), "internal": (boolean, False), "location": (text, True),
+        "cautions": (text, True), "notes": (text, False), "who": (text, False), "cun": (text, False),
+        "other_names": (strings, False), "category": (text, False),
+        "meets": (channels_list, False), "guide": (guide, False),
     }),
     "zone": ("id", {
         "id": (identifier, True), "order": (integer, True), "name": (text, True), "area": (text, True),
@@ -252,6 +277,8 @@ PANEL_WORDS = (
     "direction", "pressure", "strokes", "tool", "points", "nearby", "routine_for",
     "cautions", "tradition", "location", "zone", "notes", "positions",
     "per_line", "hold", "angle", "side_r", "side_l", "side_view", "internal",
+    "who", "cun", "other_names", "category", "meets", "how_found", "how_found_shown", "scope",
+    "course", "branch", "runs_inside", "other_side", "channel_points", "numbered",
 )  # fmt: skip
 SINGLE_TABLES: dict[str, dict[str, tuple[Check, bool]]] = {
     "disclaimer": {"full": (text, True), "short": (text, True), "footnote": (text, True)},
@@ -497,8 +524,10 @@ class ContentMerger:
             PointInfo(
                 code=v["code"], pinyin=v["pinyin"], hanzi=v["hanzi"], english=v["english"],
                 channel=v["channel"], bilateral=v["bilateral"], at=v["at"], view=v["view"],
-                zone=v["zone"], internal=v.get("internal", False), location=v["location"],
+                zone=v.get("zone", ""), internal=v.get("internal", False), location=v["location"],
                 cautions=v["cautions"], notes=v.get("notes", EMPTY_TEXT), src=src(r),
+                who=v.get("who", EMPTY_TEXT), cun=v.get("cun", EMPTY_TEXT), other_names=v.get("other_names", ()),
+                category=v.get("category", EMPTY_TEXT), meets=v.get("meets", ()), guide=v.get("guide", ()),
             )
             for r, v in built["point"]
         )  # fmt: skip

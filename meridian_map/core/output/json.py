@@ -9,13 +9,30 @@ from __future__ import annotations
 from typing import Any
 
 from ..catalog import Catalog
-from ..model import Vec
+from ..model import PointInfo, Vec
 
 FORMAT_VERSION = 1
 
 
 def _xy(p: Vec) -> list[float]:
     return [round(p[0], 3), round(p[1], 3)]
+
+
+def _point_record(info: PointInfo, lang: str) -> dict[str, Any]:
+    """The full record a student builds a card from: both wordings of the location, names, cautions."""
+    return {
+        "bilateral": info.bilateral,
+        "view": info.view,
+        "location": info.location.get(lang),
+        "who_location": info.who.get(lang) or None,
+        "cun": info.cun.get(lang) or None,
+        "other_names": list(info.other_names),
+        "category": info.category.get(lang) or None,
+        "meets": list(info.meets),
+        "cautions": info.cautions.get(lang),
+        "notes": info.notes.get(lang) or None,
+        "how_found": [[g.start, g.end, g.cun] for g in info.guide],
+    }
 
 
 def catalog_document(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
@@ -57,6 +74,8 @@ def catalog_document(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
                 "points": [p.code for p in catalog.points_in_zone(info.id)],
                 "concerns": list(info.concerns),
                 "cautions": info.cautions.get(lang),
+                "direction": info.direction.get(lang),
+                "area": info.area.get(lang),
                 "variants": variants,
             }
         )
@@ -81,7 +100,8 @@ def catalog_document(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
                 "side": None if p.side is None else str(p.side),
                 "x": round(p.pos[0], 3),
                 "y": round(p.pos[1], 3),
-                "zone": p.info.zone,
+                "zone": p.info.zone or None,
+                **_point_record(p.info, lang),
             }
             for p in catalog.points
         ],

@@ -19,6 +19,7 @@ from ...core.catalog import Catalog, ChannelLine
 from ...core.model import Side
 from ..painting import LineArt, arrow_head, smooth_path
 from ..theme import Theme
+from .explorer import ChannelCourse, Guide, side_markers
 from .items import EDGE_REACH_PX, HALO_PX, TINT_ALPHA, LabelItem, PointItem, ZoneItem, marker_radius
 from .looks import LabelMode, Layer, Look, LookFacts, zone_look
 
@@ -47,6 +48,11 @@ class MapScene(QGraphicsScene):
         self.label_items: dict[str, LabelItem] = {}
         self.stroke_items: dict[str, list[QGraphicsPathItem]] = {}
         self.channel_items: dict[str, list[QGraphicsPathItem]] = {}
+        self.channel_paths: dict[str, list[QGraphicsPathItem]] = {}  # the lines alone, without their chevrons
+        self.course: ChannelCourse | None = None  # the selected channel's numbered stops
+        self.guide: Guide | None = None  # how the selected point is found
+        self.leaders = QGraphicsPathItem()  # lines from called-out labels to their points
+        self.shown = dict(state.layers)  # each layer as last set here
         self._hover: str | None = None
         self._marked_point = ""  # the point item drawn as selected
         self.animate = True  # the state's animation, unless a still picture is being taken (set_animate)
@@ -77,7 +83,10 @@ class MapScene(QGraphicsScene):
         self.face_rect = QRectF(box.x, box.y, box.width, box.height)
         self.setSceneRect(self.face_rect)
         self.set_layer_visible(Layer.OTHER_CHANNELS, False)
+        self.side_markers = tuple(side_markers(self, self.face_rect, self.theme))
         state.selection_changed.connect(self._show_selection)
+        state.label_side_changed.connect(lambda _side: self.set_label_mode(self._label_mode))
+        state.guide_changed.connect(lambda _on: self._show_guide())
         state.reselected.connect(self._start_stroke_animation)
         state.concern_changed.connect(self._restyle)
         state.excluded_changed.connect(self._restyle)
@@ -113,6 +122,7 @@ class MapScene(QGraphicsScene):
                 item.setZValue(3 if channel.yang_ming else 2)
                 self._paint_in_background(item)
             self.channel_items[code] = items
+            self.channel_paths[code] = [item for item in items if item.pen().style() != Qt.PenStyle.NoPen]
             self.layers[Layer.CHANNELS if channel.yang_ming else Layer.OTHER_CHANNELS].extend(items)
 
     def _channel_line_items(self, line: ChannelLine) -> Iterable[QGraphicsPathItem]:
@@ -213,26 +223,44 @@ class MapScene(QGraphicsScene):
         return font
 
     def _build_labels(self, mode: LabelMode) -> None:
+        """A label for each copy on the labelled sides (both, or the one chosen), midline points always."""
         font = self.label_font()
-        for point in self.catalog.points:
-            if point.side is Side.R:
-                continue  # one label per point keeps the crowded eye area legible
+        wanted = {point.key: point for point in self.catalog.points if self._labelled(point.side)}
+        for key in [key for key in self.label_items if key not in wanted]:
+            label = self.label_items.pop(key)
+            self.layers[Layer.LABELS].remove(label)
+            self.removeItem(label)
+        shown = self.shown[Layer.LABELS]
+        for key, point in wanted.items():
             text = {
                 LabelMode.CODE: point.code, LabelMode.PINYIN: point.info.pinyin, LabelMode.HANZI: point.info.hanzi,
             }[mode]  # fmt: skip
-            label = self.label_items.get(point.key)
-            if label is None:
+            existing = self.label_items.get(key)
+            if existing is not None:
+                label = existing
+            else:
                 label = LabelItem(self.theme)
-                label.setVisible(False)  # until set_layer_visible shows the layer
+                label.setVisible(shown)
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
                 label.setZValue(6)
                 label.setPos(*point.pos)
                 self.addItem(label)
-                self.label_items[point.key] = label
+                self.label_items[key] = label
                 self.layers[Layer.LABELS].append(label)
             label.setFont(font)
             label.setText(text)
+        if self.leaders.scene() is None:
+            pen = QPen(self.theme.soft_ink, 0.8)
+            pen.setCosmetic(True)
+            self.leaders.setPen(pen)
+            self.leaders.setZValue(5.5)
+            self.leaders.setVisible(shown)
+            self.addItem(self.leaders)
+            self.layers[Layer.LABELS].append(self.leaders)
         self._layout_labels()
+
+    def _labelled(self, side: Side | None) -> bool:
+        return side is None or self.state.label_side in ("both", str(side))
 
     def set_label_scale(self, scale: float) -> None:
         """The view's scale (screen pixels per face unit), which decides how crowded the labels are.
@@ -253,7 +281,8 @@ class MapScene(QGraphicsScene):
         if not self.label_items or not next(iter(self.label_items.values())).isVisible():
             self._labels_stale = True
             return
-        from ...core.geometry.labels import Label, place_labels  # labels start hidden: not a start-up cost
+        # Labels start hidden: not a start-up cost.
+        from ...core.geometry.labels import Label, needs_leader, place_labels
 
         self._labels_stale = False
         scale = self._label_scale
@@ -276,8 +305,20 @@ class MapScene(QGraphicsScene):
                     text.height(),
                 )
             )
-        for (_key, label), (dx, dy) in zip(order, place_labels(labels, markers), strict=True):
+        leaders = QPainterPath()
+        for (key, label), spec, (dx, dy) in zip(order, labels, place_labels(labels, markers), strict=True):
             label.setTransform(QTransform.fromTranslate(dx + HALO_PX, dy))
+            label.setOpacity(self.point_items[key].opacity())
+            if needs_leader(dx, dy, spec.width, spec.height, spec.radius):
+                # From the point's edge to the nearest spot of the label, in face units.
+                near_x = min(max(0.0, dx), dx + spec.width)
+                near_y = min(max(0.0, dy), dy + spec.height)
+                length = max((near_x**2 + near_y**2) ** 0.5, 1e-6)
+                start = spec.radius / length
+                at = self.point_items[key].pos()
+                leaders.moveTo(at.x() + near_x * start / scale, at.y() + near_y * start / scale)
+                leaders.lineTo(at.x() + near_x / scale, at.y() + near_y / scale)
+        self.leaders.setPath(leaders)
 
     def _label_priority(self, key: str) -> tuple[bool, str]:
         channel = self.catalog.channels.get(self.point_items[key].point.info.channel)
@@ -414,8 +455,11 @@ class MapScene(QGraphicsScene):
     def set_layer_visible(self, layer: Layer, visible: bool) -> None:
         if layer is Layer.LABELS and visible and not self.label_items:
             self._build_labels(self._label_mode)
+        self.shown[layer] = visible
         for item in self.layers[layer]:
             item.setVisible(visible)
+        if layer in (Layer.CHANNELS, Layer.OTHER_CHANNELS):
+            self._show_channel()  # the explored channel stays drawn with its layer off
         # Labels keep off the points; shown again, they need a new layout only if the zoom changed meanwhile.
         if layer is Layer.POINTS or (layer is Layer.LABELS and self._labels_stale):
             self._layout_labels()
@@ -432,15 +476,9 @@ class MapScene(QGraphicsScene):
             self._hover = key
             self._restyle()
 
-    def _show_focus(self, focus: bool) -> None:
-        for code, items in self.channel_items.items():
-            yang_ming = self.catalog.channels[code].yang_ming
-            for item in items:
-                item.setOpacity(1.0 if yang_ming or not focus else 0.12)
-        for marker in self.point_items.values():
-            channel = self.catalog.channels.get(marker.point.info.channel)
-            marker.setOpacity(1.0 if not focus or (channel and channel.yang_ming) else 0.2)
-        self._redraw_everything()
+    def _show_focus(self, _focus: bool) -> None:
+        """Yang Ming focus fades the other channels and their points, and the labels with their points."""
+        self._show_channel()
         self._restyle()
 
     def _show_selection(self) -> None:
@@ -449,8 +487,59 @@ class MapScene(QGraphicsScene):
         self._marked_point = self.state.selection.point
         if self._marked_point in self.point_items:
             self.point_items[self._marked_point].set_selected_look(True, self.theme)
+        self._show_channel()
+        self._show_guide()
         self._restyle()
         self._start_stroke_animation()
+
+    def _show_channel(self) -> None:
+        """The channel explorer: the chosen channel alone stands out, drawn even when its layer is off, numbered."""
+        code = self.state.selection.channel
+        if self.course is not None:
+            self.course.remove(self)
+            self.course = None
+        focus = self.state.focus
+        for channel, items in self.channel_items.items():
+            yang_ming = self.catalog.channels[channel].yang_ming
+            layer = Layer.CHANNELS if yang_ming else Layer.OTHER_CHANNELS
+            for item in items:
+                item.setVisible(self.shown[layer] or channel == code)
+                faded = (code and channel != code) or (focus and not yang_ming and channel != code)
+                item.setOpacity(0.12 if faded else 1.0)
+        on_course = {stop.code for line in self.catalog.channel_lines(code) for stop in line.stops} if code else None
+        for marker in self.point_items.values():
+            info = marker.point.info
+            channel_info = self.catalog.channels.get(info.channel)
+            dimmed = (on_course is not None and info.code not in on_course) or (
+                on_course is None and focus and not (channel_info and channel_info.yang_ming)
+            )
+            marker.setOpacity(0.2 if dimmed else 1.0)
+        for key, label in self.label_items.items():
+            label.setOpacity(self.point_items[key].opacity())
+        if code:
+            self.course = ChannelCourse(self, self.catalog, code, self.theme)
+        self._redraw_everything()
+
+    def _show_guide(self) -> None:
+        """How the selected point is found, while that overlay is switched on."""
+        if self.guide is not None:
+            self.guide.remove(self)
+            self.guide = None
+        key = self.state.selection.point
+        if key and self.state.guide and key in self.point_items:
+            self.guide = Guide(self, self.catalog, self.catalog.point(key), self.theme)
+
+    def channel_at(self, face: QPointF, reach: float) -> str:
+        """The channel whose drawn line passes within `reach` face units, "" if none; the selected one first."""
+        from PySide6.QtGui import QPainterPathStroker
+
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * reach)
+        for code, items in sorted(self.channel_paths.items(), key=lambda e: e[0] != self.state.selection.channel):
+            for item in items:
+                if item.isVisible() and item.opacity() > 0.5 and stroker.createStroke(item.path()).contains(face):
+                    return code
+        return ""
 
     def _has_yang_ming_point(self, zone: str) -> bool:
         return any(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .view import MapView
 
 POINT_PICK_PX = 7.0
+CHANNEL_PICK_PX = 3.0
 
 
 @dataclass(frozen=True)
@@ -72,13 +73,17 @@ class Tool:
                 best, best_distance = key, distance
         return best
 
+    def channel_at(self, event: MapEvent) -> str:
+        """The channel whose line is within a few screen pixels: a click on a line explores its channel."""
+        return self.scene.channel_at(event.face, CHANNEL_PICK_PX / max(self.view.transform().m11(), 1e-6))
+
     def area_at(self, event: MapEvent) -> ZoneArea | None:
         """Through the core's zone index: the very outlines the scene draws."""
         return self.scene.catalog.hit(event.face.x(), event.face.y())
 
 
 class ExploreTool(Tool):
-    """Hover shows what is under the pointer; a click selects a point, else a zone, else clears."""
+    """Hover shows what is under the pointer; a click selects a point, a channel's line, a zone, or clears."""
 
     def move(self, event: MapEvent) -> None:
         point = self.point_at(event)
@@ -94,6 +99,10 @@ class ExploreTool(Tool):
         point = self.point_at(event)
         if point:
             self.state.select_point(point)
+            return
+        channel = self.channel_at(event)
+        if channel:
+            self.state.select_channel(channel)
             return
         area = self.area_at(event)
         if area is not None:

@@ -124,6 +124,11 @@ class MapView(QGraphicsView):
             areas.append((area if area in catalog.areas else "", point.key))
         return areas
 
+    def reserve_bottom(self, height: int) -> None:
+        """Keep a strip under the map for the channel legend, so the face is fitted above it."""
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+
     def set_tool(self, tool: Tool) -> None:
         """Install the tool that handles presses, moves and releases; the one before ends first."""
         self.tool.end()
@@ -448,6 +453,7 @@ class MapView(QGraphicsView):
                 self.state.select_area(self.focused_zone)
         elif key == Qt.Key.Key_Escape:
             self._set_focus_index(-1)
+            self.show_hover("", "")  # the status bar must not go on naming what Esc let go of
             self.state.clear_selection()
         else:
             super().keyPressEvent(event)
@@ -466,7 +472,11 @@ class MapView(QGraphicsView):
         self.viewport().update()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Keyboard focus moving on takes the focused item's hover and the ring with it; the pointer's hover stays."""
         super().focusOutEvent(event)
+        if self._focus_index >= 0:
+            self._set_focus_index(-1)
+            self.show_hover("", "")
         self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:

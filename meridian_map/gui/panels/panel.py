@@ -112,13 +112,23 @@ class Panel(QTextBrowser):
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
         if kind == "point":
-            self.state.select_point_code(key)
+            self._select_point(key)
         elif kind == "concern":
             self.state.set_concern(key)
+        elif kind == "channel":
+            self.state.select_channel(key)
         elif kind == "source":
             self.source_requested.emit(key)
         elif kind == "school":
             self.state.set_school(key)
+
+    def _select_point(self, code: str) -> None:
+        """From a zone's panel, the copy on that zone's side; else the copy that carries a label."""
+        area = self.catalog.areas.get(self.state.selection.area)
+        if area is not None and self.catalog.point_info(code).bilateral:
+            self.state.select_point(f"{code}.{area.side}")
+        else:
+            self.state.select_point_code(code)
 
     def show_selection(self, selection: Selection) -> None:
         self._shown = (selection, self.languages, current_chrome())
@@ -126,6 +136,8 @@ class Panel(QTextBrowser):
             self.clear()
         elif selection.point:
             self.show_point(selection.point)
+        elif selection.channel:
+            self.show_channel(selection.channel)
         elif selection.area:
             self.show_zone(selection.area)
         else:
@@ -296,18 +308,77 @@ class Panel(QTextBrowser):
         notes = info.notes.get(lang) if info.notes.values else ""
         view = " " + words.get("side_view", lang) if info.view == "side" else ""
         internal = " " + words.get("internal", lang) if info.internal else ""
+        channel = wording.channel_name(self.catalog, info.channel, lang)
+        if info.channel in self.catalog.channels:
+            channel_html = f"<a href='channel:{info.channel}'>{escape(channel)}</a>"
+        else:
+            channel_html = escape(channel)
+        record = ""
+        if info.who.values:
+            record += f"{self._heading('who', lang)}<p>{escape(info.who.get(lang))}</p>"
+        if info.cun.values:
+            record += f"{self._heading('cun', lang)}<p>{escape(info.cun.get(lang))}</p>"
+        if info.guide:
+            shown = escape(words.get("how_found_shown", lang))
+            record += f"{self._heading('how_found', lang)}<p class='sub'>{shown}</p>"
+        if info.category.values:
+            record += f"{self._heading('category', lang)}<p>{escape(info.category.get(lang))}</p>"
+        if info.meets:
+            meets = ", ".join(
+                f"<a href='channel:{c}'>{escape(wording.channel_name(self.catalog, c, lang))}</a>" for c in info.meets
+            )
+            record += f"{self._heading('meets', lang)}<p>{meets}</p>"
+        if info.other_names:
+            record += f"{self._heading('other_names', lang)}<p>{escape(', '.join(info.other_names))}</p>"
         return (
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
-            f"<p class='sub'>{escape(info.english) + ' · ' if lang == EN else ''}"
-            f"{escape(wording.channel_name(self.catalog, info.channel, lang))}"
+            f"<p class='sub'>{escape(info.english) + ' · ' if lang == EN else ''}{channel_html}"
             f"{escape(side)}</p>{self._local_note('point', info.code)}"
             f"{self._heading('location', lang)}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
+            + record
             + (f"{self._heading('zone', lang)}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
             + f"{self._heading('cautions', lang, '⚠ ')}{self._caution(info.cautions.get(lang))}"
             + (f"{self._heading('notes', lang)}<p>{escape(notes)}</p>" if notes else "")
+            + f"<p class='sub'>{escape(words.get('scope', lang))}</p>"
             + f"<p class='sub'>{escape(words.get('positions', lang))}</p>"
         )
+
+    def show_channel(self, code: str) -> None:
+        self._set(self.channel_html(code, self.lang))
+
+    def channel_html(self, code: str, lang: str) -> str:
+        """The channel explorer's text: its course in flow order, inner segments said as such, and its points."""
+        channel = self.catalog.channels[code]
+        words = self.catalog.content.panel
+        courses = ""
+        for number, (line, inside) in enumerate(wording.course_text(self.catalog, code, lang)):
+            title = f"<b>{escape(words.get('branch', lang))}{COLON[lang]}</b>" if number else ""
+            notes = "".join(f"<br><span class='sub'>{escape(note)}</span>" for note in inside)
+            courses += f"<p class='course'>{title}{self._linked_codes(line)}{notes}</p>"
+        own = sorted((info for info in self.catalog.content.points if info.channel == code), key=_natural)
+        point_rows = "".join(self._point_row(info, lang) for info in own) or "<tr><td>—</td></tr>"
+        return (
+            f"<h1>{escape(channel.name.get(lang))}</h1>"
+            f"<p class='sub'>{escape(code)}</p>{self._local_note('channel', code)}"
+            f"{self._heading('course', lang)}{courses}"
+            f"<p class='sub'>{escape(words.get('numbered', lang))}</p>"
+            f"{self._heading('channel_points', lang)}<table>{point_rows}</table>"
+            f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>"
+        )
+
+    def _linked_codes(self, line: str) -> str:
+        """A course line with every point code a link to that point."""
+        codes = {info.code for info in self.catalog.content.points}
+        return " ".join(
+            f"<a href='point:{part}'>{escape(part)}</a>" if part in codes else escape(part) for part in line.split(" ")
+        )
+
+
+def _natural(info: PointInfo) -> tuple[str, int]:
+    """GB4 before GB13."""
+    letters = info.code.rstrip("0123456789")
+    return (letters, int(info.code[len(letters) :] or 0))
 
 
 class PanelColumns(QSplitter):

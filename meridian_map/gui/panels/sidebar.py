@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.catalog import Catalog
 from ..language import QT_TRANSLATE_NOOP, change_word, content_languages, sheet_language
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
-from ..state import LABEL_SIZES, MapState, Selection
+from ..state import BOTH_SIDES, LABEL_SIZES, MapState, Selection
 from ..theme import Theme
 from .legend import ChannelLegend
 from .schoolpicker import SchoolPicker
@@ -113,13 +114,24 @@ class Sidebar(QWidget):
         self.label_mode.currentIndexChanged.connect(
             lambda _i: state.set_label_mode(LabelMode(self.label_mode.currentData()))
         )
-        layers_layout.addWidget(self.label_mode)
+        labels_row = QHBoxLayout()  # text and side on one row: the sidebar must fit a small window
+        labels_row.addWidget(self.label_mode)
+        layers_layout.addLayout(labels_row)
+        self.label_side = QComboBox()
+        for side in (BOTH_SIDES, "R", "L"):
+            self.label_side.addItem("", side)
+        self.label_side.setCurrentIndex(self.label_side.findData(state.label_side))
+        self.label_side.currentIndexChanged.connect(lambda _i: state.set_label_side(self.label_side.currentData()))
+        labels_row.addWidget(self.label_side)
         self.label_size = QComboBox()
         for size in LABEL_SIZES:
             self.label_size.addItem("", size)
         self.label_size.setCurrentIndex(self.label_size.findData(state.label_size))
         self.label_size.currentIndexChanged.connect(lambda _i: state.set_label_size(int(self.label_size.currentData())))
         layers_layout.addWidget(self.label_size)
+        self.how_found = QCheckBox()
+        self.how_found.setChecked(state.guide)
+        self.how_found.toggled.connect(state.set_guide)
         self.yang_ming = QCheckBox()
         self.yang_ming.setChecked(state.focus)
         self.yang_ming.toggled.connect(state.set_focus)
@@ -127,7 +139,10 @@ class Sidebar(QWidget):
         self.animate.setChecked(state.animate)
         self.animate.toggled.connect(state.set_animate)
         layers_layout.addWidget(self.yang_ming)
-        layers_layout.addWidget(self.animate)
+        study_row = QHBoxLayout()  # two checkboxes on one row: the sidebar must fit a small window
+        study_row.addWidget(self.animate)
+        study_row.addWidget(self.how_found)
+        layers_layout.addLayout(study_row)
         layout.addWidget(self.layers)
         self.legend = ChannelLegend(catalog, state, theme or Theme.current(), self)
         layout.addWidget(self.legend)
@@ -150,6 +165,12 @@ class Sidebar(QWidget):
             )
         )
         state.focus_changed.connect(lambda on: mirror(self.yang_ming, lambda: self.yang_ming.setChecked(on)))
+        state.label_side_changed.connect(
+            lambda side: mirror(
+                self.label_side, lambda: self.label_side.setCurrentIndex(self.label_side.findData(side))
+            )
+        )
+        state.guide_changed.connect(lambda on: mirror(self.how_found, lambda: self.how_found.setChecked(on)))
         state.animation_changed.connect(lambda on: mirror(self.animate, lambda: self.animate.setChecked(on)))
 
     def retranslate(self) -> None:
@@ -165,6 +186,11 @@ class Sidebar(QWidget):
         self.label_mode.setAccessibleName(self.tr("Label text"))
         for index, (_mode, title) in enumerate(LABEL_MODES):
             self.label_mode.setItemText(index, QCoreApplication.translate("Sidebar", title))
+        self.label_side.setAccessibleName(self.tr("Label which side"))
+        for index, title in enumerate((self.tr("Both sides"), self.tr("Subject's right"), self.tr("Subject's left"))):
+            self.label_side.setItemText(index, title)
+        self.how_found.setText(self.tr("How a point is found"))
+        self.how_found.setToolTip(self.tr("Draw the landmarks and B-cun measurements of the selected point"))
         self.label_size.setAccessibleName(self.tr("Label size"))
         for index in range(self.label_size.count()):
             size = str(self.label_size.itemData(index))

@@ -30,6 +30,7 @@ LABEL_GAP_PT = 1.5
 LEADER_PT = 0.45
 POINT_DOT_PT = 1.6
 MAX_LABEL_SHARE = 0.3  # of the page's width a label column may take; longer names wrap
+ONE_LINE_GAP = 0.3  # of the gutter between a column of one-line labels and the face
 
 
 def body_size(page: QRectF) -> float:
@@ -194,15 +195,16 @@ class PointChartLayout(SheetLayout):
         report = Report(choices=[])
         self.canvas.report = report
         bottom -= self.continues_box(page).height + SECTION_GAP_PT / 2
-        for size in (body_size(page), MIN_BODY_PT):
+        # Too many points for a column of two-line labels: one line each, in the smallest size, keeps the face big.
+        for size, one_line in ((body_size(page), False), (MIN_BODY_PT, False), (MIN_BODY_PT, True)):
             legend_h = self.legend(page, bottom, size, dry=True)
-            spots, face = self.spots(page, top, bottom - legend_h - SECTION_GAP_PT, size)
-            if not overlapping(spots):
+            spots, face = self.spots(page, top, bottom - legend_h - SECTION_GAP_PT, size, one_line)
+            if not overlapping(spots) and within(spots, top, bottom - legend_h - SECTION_GAP_PT):
                 break
         else:
             report.fits = False
             report.overflow.append("the point labels, on one page without overlapping")
-        report.choices.append(f"size {size}")
+        report.choices.append(f"size {size}" + (", one line per label" if one_line else ""))
         report.face_height_pt = self.face.size_for(face.width(), face.height())[1]
         self.face.draw(face)
         self.draw_points(face)
@@ -245,23 +247,31 @@ class PointChartLayout(SheetLayout):
                 box.draw(page.left() + column * (width + GUTTER_PT), y)
                 y += box.height + 2.0
 
-    def label_box(self, label: PointLabel, size: float, width: float) -> TextBox:
+    def label_box(self, label: PointLabel, size: float, width: float, one_line: bool = False) -> TextBox:
+        """The code over the name; or both on one line, when a column of two-line labels is taller than the page."""
         code, _, name = label.text.partition(" ")
         align = Qt.AlignmentFlag.AlignRight if label.left else Qt.AlignmentFlag.AlignLeft
-        return self.canvas.text([[Run(code, bold=True)], [Run(name, colour=SOFT_INK)]], size, width, align=align)
+        lines = (
+            [[Run(code, bold=True), Run(f" {name}", colour=SOFT_INK)]]
+            if one_line
+            else [[Run(code, bold=True)], [Run(name, colour=SOFT_INK)]]
+        )
+        return self.canvas.text(lines, size, width, align=align)
 
-    def spots(self, page: QRectF, top: float, bottom: float, size: float) -> tuple[list[LabelSpot], QRectF]:
+    def spots(
+        self, page: QRectF, top: float, bottom: float, size: float, one_line: bool = False
+    ) -> tuple[list[LabelSpot], QRectF]:
         """Labels beside the face, in the order of the points they name, each column pushed apart."""
-        natural = max(self.label_box(label, size, page.width()).natural_width for label in self.sheet.points)
+        natural = max(self.label_box(label, size, page.width(), one_line).natural_width for label in self.sheet.points)
         label_w = min(natural + 1.0, page.width() * MAX_LABEL_SHARE)
-        gap = GUTTER_PT * 0.7
+        gap = GUTTER_PT * (ONE_LINE_GAP if one_line else 0.7)  # wider labels take some of the gap, not the face
         face_w, face_h = self.face.size_for(page.width() - 2 * (label_w + gap), bottom - top)
         face = QRectF(page.center().x() - face_w / 2, top, face_w, face_h)
         to_page = self.face.placement(face)
         spots: list[LabelSpot] = []
         for left in (True, False):
             labels = sorted((lb for lb in self.sheet.points if lb.left == left), key=lambda lb: lb.at[1])
-            boxes = [self.label_box(label, size, label_w) for label in labels]
+            boxes = [self.label_box(label, size, label_w, one_line) for label in labels]
             targets = [to_page(*label.at) for label in labels]
             step = max((box.height for box in boxes), default=0.0) + LABEL_GAP_PT
             ys = spread([t.y() for t in targets], step, top + step / 2, bottom - step / 2)
@@ -322,6 +332,12 @@ def natural_key(code: str) -> tuple[str, int, str]:
     head = code.rstrip("0123456789")
     digits = code[len(head) :]
     return head, int(digits) if digits else 0, code
+
+
+def within(spots: list[LabelSpot], top: float, bottom: float) -> bool:
+    """Whether every label lies between the header and the legend: a column too full is pushed past its ends."""
+    slack = 2 * LABEL_GAP_PT  # a label is centred on its line, which may stand a hair past the column's end
+    return all(spot.rect.top() >= top - slack and spot.rect.bottom() <= bottom + slack for spot in spots)
 
 
 def overlapping(spots: list[LabelSpot]) -> bool:
