@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any, cast
 
-from PySide6.QtCore import QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
             area = self.catalog.areas[hover.area]
             zone = self.catalog.zones[area.zone]
             text = f"{zone.name.get()} ({area.side})"
+            reasons = self.map_state.left_out_text(zone.id, self.map_state.language)
+            if reasons:
+                text += " · " + QCoreApplication.translate("MainWindow", "left out today: %1").replace("%1", reasons)
             self.hover_label.setText(f"Hover: {text} · {zone.area.get()}")
         else:
             text = ""

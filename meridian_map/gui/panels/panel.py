@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
@@ -44,6 +44,7 @@ class Panel(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self.show_welcome()
         state.selection_changed.connect(self.show_selection)
+        state.routine_changed.connect(lambda _routine: self.show_selection(state.selection))
 
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
@@ -121,7 +122,9 @@ class Panel(QTextBrowser):
         self._set(
             f"<h1>{escape(zone.name.get(lang))}</h1>"
             f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
-            "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+            f"{self._left_out_note(zone.id)}<table>"
+            + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
             f"{self._heading('points')}<table>{point_rows}</table>"
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
             + f"{self._heading('routine_for')}<p>{concerns}</p>"
@@ -129,6 +132,14 @@ class Panel(QTextBrowser):
             f"{self._heading('tradition')}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
             f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>",
         )
+
+    def _left_out_note(self, zone: str) -> str:
+        """A zone the client's screening leaves out says so first, with the reasons (content text, escaped)."""
+        reasons = self.state.left_out_text(zone, self.lang)
+        if not reasons:
+            return ""
+        title = QCoreApplication.translate("Panel", "Left out today")
+        return f"<p class='caution'><b>⊘ {escape(title)}:</b> {escape(reasons)}</p>"
 
     def _heading(self, word: str, mark: str = "") -> str:
         return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, self.lang))}</h2>"
