@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from .core.catalog import Catalog
+    from .core.output.sheet import Sheet
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
@@ -87,6 +88,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", type=str.lower, help="default: a4")
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
+    sheet.add_argument(
+        "--routine", metavar="NAME", help="a take-home sheet for a saved routine (a template or a client's)"
+    )
+    sheet.add_argument("--client", metavar="NAME", help="with --routine: the client whose routine it is")
     sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     _add_source_options(sheet)
@@ -443,8 +448,17 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.concern is not None and not args.concern.strip():
         print("--concern needs a concern id, e.g. dark-circles; leave it out for the cheat sheet", file=sys.stderr)
         return 2
-    if args.note and not args.concern:
-        print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
+    if args.concern is not None and args.routine is not None:
+        print("--concern and --routine each make a take-home sheet: give one of them", file=sys.stderr)
+        return 2
+    if args.routine is not None and not args.routine.strip():
+        print("--routine needs the name of a saved routine", file=sys.stderr)
+        return 2
+    if args.client is not None and args.routine is None:
+        print("--client picks whose saved routine to print; add --routine NAME", file=sys.stderr)
+        return 2
+    if args.note and not (args.concern or args.routine):
+        print("--note goes on a take-home sheet; add --concern ID or --routine NAME", file=sys.stderr)
         return 2
     problem = printing_problem(args.note)
     if problem:
@@ -455,11 +469,17 @@ def _sheet(args: argparse.Namespace) -> int:
     except ContentError as error:
         return _report(error, args)
     try:
-        sheet = build_sheet(catalog, args.concern, args.lang, args.note)
-    except SheetError as error:
+        sheet = (
+            _routine_sheet(args, catalog) if args.routine else build_sheet(catalog, args.concern, args.lang, args.note)
+        )
+    except (SheetError, ValueError) as error:
         print(_clipped(str(error)), file=sys.stderr)
         return 2
+    except ContentError as error:
+        return _report(error, args)
     concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
+    if args.routine:
+        concern = "".join(c if c.isalnum() else "-" for c in args.routine.strip()).strip("-").lower() or "routine"
     to_stdout = args.output is not None and str(args.output) == STDOUT
     target: Path = args.output or Path(default_filename(concern, args.lang))
     if not to_stdout:
@@ -492,6 +512,21 @@ def _sheet(args: argparse.Namespace) -> int:
     else:
         _say(summary)
     return 0
+
+
+def _routine_sheet(args: argparse.Namespace, catalog: Catalog) -> Sheet:
+    """A saved routine's take-home sheet, with its client's name; ValueError says what was not found."""
+    import datetime as dt
+
+    from .consultcommands import saved_routine
+    from .core.load import load_screening
+    from .core.session.screening import screen
+    from .core.session.sheet import screened_sheet
+
+    choice = saved_routine(catalog, args.routine, args.client)
+    screening = load_screening(catalog, args.assets)
+    unscreened = screen(choice.routine, [], dt.date.today(), screening, catalog)
+    return screened_sheet(catalog, unscreened, args.lang, args.note, client=choice.client)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
