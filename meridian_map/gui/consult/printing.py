@@ -203,5 +203,5 @@ class TakeHomeDialog(QDialog):
             QMessageBox.Icon.Warning, self.tr("Take-home sheet"), text, QMessageBox.StandardButton.Ok, self
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
-        box.deleteLater()
+        with deleted_after(box):
+            box.exec()

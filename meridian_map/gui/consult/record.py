@@ -22,7 +22,7 @@ from ...core.screeningmodel import Screening
 from ...core.session.record import Kind, record_lines
 from ...core.store.clients import ClientStore, ClientStoreError
 from ...core.store.files import atomic_write_bytes, writable_mode
-from ..exportmenu import PDF_FILTER, documents_folder, with_suffix
+from ..exportmenu import PDF_FILTER, deleted_after, documents_folder, with_suffix
 from ..fonts import SHEET_FAMILIES, bundled_fonts
 from .text import fill
 
@@ -112,5 +112,5 @@ def _info(parent: QWidget, text: str) -> None:
 def _box(parent: QWidget, icon: QMessageBox.Icon, text: str) -> None:
     box = QMessageBox(icon, parent.tr("Client record"), text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
-    box.deleteLater()
+    with deleted_after(box):
+        box.exec()

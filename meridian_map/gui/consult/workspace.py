@@ -42,6 +42,7 @@ from ...core.session.routine import RoutineError, from_dict
 from ...core.session.screening import ScreenedRoutine, screen
 from ...core.store.clients import ClientStore, ClientStoreError, SessionRecord, StoredRoutine, open_client_store
 from ...core.store.paths import clients_path
+from ..exportmenu import deleted_after
 from ..map.view import MapView
 from ..pages import PAGES
 from ..theme import CAUTION
@@ -524,9 +525,10 @@ class WorkspacePage(QWidget):
 
         name = self.store.client(self.client_id).name if self.store and self.client_id else ""
         note = self.note.toPlainText() if self.session_id else ""
-        dialog = TakeHomeDialog(self, self.catalog, self.state, self.screened, name, note, self.lang)
-        dialog.exec()
-        dialog.deleteLater()
+        with deleted_after(
+            TakeHomeDialog(self, self.catalog, self.state, self.screened, name, note, self.lang)
+        ) as dialog:
+            dialog.exec()
 
     # helpers ---------------------------------------------------------------------------------------
 
@@ -548,14 +550,14 @@ class WorkspacePage(QWidget):
         """A message box showing `text` as typed: names come from people and packs, never markup."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
-        box.deleteLater()
+        with deleted_after(box):
+            box.exec()
 
     def _ask(self, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
         box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        answer = box.exec()
-        box.deleteLater()
+        with deleted_after(box):
+            answer = box.exec()
         return answer == QMessageBox.StandardButton.Yes
