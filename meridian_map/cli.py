@@ -311,7 +311,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .core.load import load_screening
 
     try:
-        screening = load_screening(catalog, args.assets)
+        screening = load_screening(catalog, args.assets, _pack_dirs(args))
     except ContentError as error:
         return _report(error, args)
     elapsed = (time.perf_counter() - started) * 1000
@@ -524,7 +524,7 @@ def _routine_sheet(args: argparse.Namespace, catalog: Catalog) -> Sheet:
     from .core.session.sheet import screened_sheet
 
     choice = saved_routine(catalog, args.routine, args.client)
-    screening = load_screening(catalog, args.assets)
+    screening = load_screening(catalog, args.assets, _pack_dirs(args))
     unscreened = screen(choice.routine, [], dt.date.today(), screening, catalog)
     return screened_sheet(catalog, unscreened, args.lang, args.note, client=choice.client)
 
@@ -572,7 +572,7 @@ def cmd_routine(args: argparse.Namespace) -> int:
 
     try:
         catalog = _load(args, cached=True)
-        output = routine_output(args, catalog)
+        output = routine_output(args, catalog, _pack_dirs(args))
     except ContentError as error:
         return _report(error, args)
     except RoutineRequestError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,13 +38,13 @@ class SavedChoice(NamedTuple):
     client: str
 
 
-def routine_output(args: argparse.Namespace, catalog: Catalog) -> str:
-    """The routine as the options ask, as text or JSON; ContentError for a broken checklist."""
+def routine_output(args: argparse.Namespace, catalog: Catalog, user_dirs: Sequence[Path] = ()) -> str:
+    """The routine as the options ask, as text or JSON; ContentError for a broken checklist (or a pack's)."""
     if args.lang not in catalog.content.languages:
         raise RoutineRequestError(
             f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}"
         )
-    screening = load_screening(catalog, args.assets)
+    screening = load_screening(catalog, args.assets, user_dirs)
     today = args.today or dt.date.today()
     try:
         routine = for_concerns(catalog, [c for c in args.concern.split(",") if c.strip()])

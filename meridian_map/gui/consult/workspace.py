@@ -18,7 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -35,12 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.assets import SCREENING_FILE
+from ...core.catalog import Catalog
 from ...core.load import load_screening
 from ...core.problems import ContentError
-from ...core.screeningmodel import ScreeningError
+from ...core.screeningmodel import Screening, ScreeningError
 from ...core.session.routine import RoutineError, from_dict
 from ...core.session.screening import ScreenedRoutine, screen
 from ...core.store.clients import ClientStore, ClientStoreError, SessionRecord, StoredRoutine, open_client_store
+from ...core.store.dirs import content_dir
 from ...core.store.paths import clients_path
 from ..exportmenu import deleted_after
 from ..map.view import MapView
@@ -63,6 +66,23 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def checklist(catalog: Catalog) -> tuple[Screening, str]:
+    """The checklist with the items the user's pack adds; if those do not check out, the shipped one and why.
+
+    The shipped checklist itself is checked by tests and `meridian-map check`:
+    were it broken, there would be nothing safe to screen with, so that raises.
+    """
+    folder = content_dir()
+    if (folder / SCREENING_FILE).is_file():
+        try:
+            return load_screening(catalog, user_dirs=[folder]), ""
+        except ContentError as exc:
+            shown = "\n".join(str(p) for p in exc.problems[:10])
+            note = QCoreApplication.translate("Workspace", "The pack's screening items are left out:")
+            return load_screening(catalog), f"{note}\n{shown}"
+    return load_screening(catalog), ""
+
+
 class WorkspacePage(QWidget):
     """The page for mode `clients` (see gui/pages.py)."""
 
@@ -78,10 +98,7 @@ class WorkspacePage(QWidget):
         self.client_id = 0
         self.session_id = 0
         self.screened: ScreenedRoutine | None = None
-        try:
-            self.screening = load_screening(self.catalog)
-        except ContentError as exc:
-            raise RuntimeError(f"the screening checklist does not load: {exc}") from None
+        self.screening, self.pack_problem = checklist(self.catalog)
         self._build()
 
     # construction -------------------------------------------------------------------
@@ -196,6 +213,9 @@ class WorkspacePage(QWidget):
     # the page protocol ------------------------------------------------------------------
 
     def enter(self) -> None:
+        if self.pack_problem:
+            problem, self.pack_problem = self.pack_problem, ""
+            self._warn(self.tr("Screening items in your content pack"), problem)
         if self.store is None:
             self.open_store(self.store_path or clients_path())
         self.map_view.fit()

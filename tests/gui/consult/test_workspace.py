@@ -11,10 +11,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from meridian_map.core.catalog import Catalog
 from meridian_map.core.screeningmodel import Answer
 from meridian_map.core.session.routine import Sides
 from meridian_map.gui import pages
 from meridian_map.gui.consult.workspace import WorkspacePage
+from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.map.looks import Look
 from meridian_map.gui.state import Hover
 
@@ -336,3 +338,27 @@ def test_the_note_saves_as_it_is_typed(page: WorkspacePage, qtbot: QtBot) -> Non
     page.sessions.setCurrentRow(0)
     assert page.note.toPlainText() == "Skin calm; 轻 pressure"
     assert client
+
+
+def test_the_checklist_has_the_packs_items_and_a_bad_pack_is_reported(
+    qtbot: QtBot, catalog: Catalog, clients_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from meridian_map.gui.consult import workspace
+
+    from ...test_consult_pack_screening import NEW_ITEM, SOFTENED, pack
+
+    folder = pack(tmp_path, NEW_ITEM)
+    monkeypatch.setattr(workspace, "content_dir", lambda: folder)
+    screening, problem = workspace.checklist(catalog)
+    assert screening.items[-1].id == "lymph-surgery" and problem == ""
+    pack(tmp_path, SOFTENED)
+    screening, problem = workspace.checklist(catalog)
+    assert "pregnancy" in [i.id for i in screening.items] and "lymph-surgery" not in [i.id for i in screening.items]
+
+    window = MainWindow(catalog)
+    qtbot.addWidget(window)
+    driver = drive((QMessageBox, message_says("left out", "screening.toml:2: item[pregnancy]")))  # type: ignore[arg-type]
+    window.map_state.set_mode("clients")
+    driver.check()
+    shown = window.pages.currentWidget()
+    assert isinstance(shown, WorkspacePage) and "lymph-surgery" not in shown.form.rows
