@@ -129,7 +129,7 @@ class WorkspacePage(QWidget):
         splitter.addWidget(self.map_view)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 1)
-        splitter.setSizes([220, 560, 420])
+        splitter.setSizes([200, 520, 560])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
