@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QHideEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ...core.session.notes import NoteDraft
@@ -108,3 +108,8 @@ class NoteEditor(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.flush()
         super().focusOutEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The window closing or the page leaving: what was typed is saved now, not a moment later."""
+        self.flush()
+        super().hideEvent(event)

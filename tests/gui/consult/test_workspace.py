@@ -362,3 +362,15 @@ def test_the_checklist_has_the_packs_items_and_a_bad_pack_is_reported(
     driver.check()
     shown = window.pages.currentWidget()
     assert isinstance(shown, WorkspacePage) and "lymph-surgery" not in shown.form.rows
+
+
+def test_closing_the_window_saves_the_note_at_once(page: WorkspacePage) -> None:
+    with_client(page)
+    build(page, "acne")
+    session = page.start_session()
+    page.tabs.setCurrentIndex(2)
+    page.note.setFocus()
+    QTest.keyClicks(page.note, "Last words")
+    assert page.store is not None
+    page.window_.close()
+    assert page.store.note(session) == "Last words"
