@@ -265,8 +265,10 @@ class WorkspacePage(QWidget):
                     "%1", records[0].answered_on.isoformat()
                 )
             )
-        else:
+        elif self.client_id:
             self.last_screened.setText(self.tr("Not screened before."))
+        else:
+            self.last_screened.setText(self.tr("No client chosen: the screening is not recorded."))
 
     # clients -------------------------------------------------------------------------------
 

@@ -49,6 +49,9 @@ def test_the_clients_page_is_ctrl_3_in_the_view_menu(page: WorkspacePage) -> Non
     assert action.shortcut().toString() == "Ctrl+3"
     assert action.isChecked() and page.state.mode == "clients"
     assert "clients" in pages.PAGES
+    assert page.last_screened.text() == "No client chosen: the screening is not recorded."
+    with_client(page)
+    assert page.last_screened.text() == "Not screened before."
 
 
 def test_a_client_is_added_renamed_and_deleted_with_a_confirmation_that_says_it_is_gone(
