@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from .core.catalog import Catalog
+    from .core.output.chart import Printed
     from .core.output.sheet import Sheet
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
@@ -86,7 +87,17 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="PDF to write, or - for stdout (default: meridian-map-<sheet>.pdf here)",
     )
-    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", type=str.lower, help="default: a4")
+    sheet.add_argument(
+        "--paper", choices=["a4", "letter", "a3", "tabloid"], default="a4", type=str.lower, help="default: a4"
+    )
+    sheet.add_argument(
+        "--layout",
+        choices=["table", "chart", "points"],
+        default="table",
+        help="table: the one-page cheat sheet (default); chart: a big face with every zone, for the wall; "
+        "points: every point labelled",
+    )
+    sheet.add_argument("--grayscale", action="store_true", help="a chart tuned for black-and-white printers")
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
     sheet.add_argument(
         "--routine", metavar="NAME", help="a take-home sheet for a saved routine (a template or a client's)"
@@ -441,6 +452,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
+    from .core.output.chart import build_chart
     from .core.output.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
     from .core.printable import printing_problem
     from .core.store.files import writable_mode
@@ -460,6 +472,13 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.note and not (args.concern or args.routine):
         print("--note goes on a take-home sheet; add --concern ID or --routine NAME", file=sys.stderr)
         return 2
+    if (args.concern or args.routine) and args.layout != "table":
+        which = "--concern" if args.concern else "--routine"
+        print(f"--layout {args.layout} shows every zone; leave out {which}", file=sys.stderr)
+        return 2
+    if args.grayscale and args.layout == "table":
+        print("--grayscale is for the wall charts: add --layout chart or --layout points", file=sys.stderr)
+        return 2
     problem = printing_problem(args.note)
     if problem:
         print(f"note: {problem}", file=sys.stderr)
@@ -469,9 +488,12 @@ def _sheet(args: argparse.Namespace) -> int:
     except ContentError as error:
         return _report(error, args)
     try:
-        sheet = (
-            _routine_sheet(args, catalog) if args.routine else build_sheet(catalog, args.concern, args.lang, args.note)
-        )
+        if args.routine:
+            sheet: Printed = _routine_sheet(args, catalog)
+        elif args.layout == "table":
+            sheet = build_sheet(catalog, args.concern, args.lang, args.note)
+        else:
+            sheet = build_chart(catalog, args.layout, args.lang, args.grayscale)
     except (SheetError, ValueError) as error:
         print(_clipped(str(error)), file=sys.stderr)
         return 2
@@ -481,7 +503,8 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.routine:
         concern = "".join(c if c.isalnum() else "-" for c in args.routine.strip()).strip("-").lower() or "routine"
     to_stdout = args.output is not None and str(args.output) == STDOUT
-    target: Path = args.output or Path(default_filename(concern, args.lang))
+    stem = concern if args.layout == "table" else f"{args.layout}{'-grayscale' if args.grayscale else ''}"
+    target: Path = args.output or Path(default_filename(stem, args.lang))
     if not to_stdout:
         try:
             if not target.parent.is_dir():
