@@ -377,3 +377,21 @@ def test_closing_the_window_saves_the_note_at_once(page: WorkspacePage) -> None:
     assert page.store is not None
     page.window_.close()
     assert page.store.note(session) == "Last words"
+
+
+def test_the_hidden_explore_map_redraws_only_when_shown_and_then_shows_the_screening(
+    page: WorkspacePage, qtbot: QtBot
+) -> None:
+    window = page.window_
+    window.map_state.set_mode("explore")
+    qtbot.waitExposed(window.view)
+    before = window.view.viewport().grab().toImage()
+    window.map_state.set_mode("clients")
+    build(page, "acne")
+    page.form.rows["rosacea-flare"].box.setChecked(True)
+    assert window.view._background is None, "a hidden view drops its cache rather than redraw it"
+    window.map_state.set_mode("explore")
+    qtbot.waitExposed(window.view)
+    after = window.view.viewport().grab().toImage()
+    assert window.view._background is not None
+    assert after != before, "the screened-out zones show, hatched, on the explorer's map"
