@@ -22,6 +22,7 @@ SCRIPTS = (
     "bench_consult.py",
     "bench_workspace.py",
     "bench_note_room.py",
+    "bench_schools.py",
 )
 
 

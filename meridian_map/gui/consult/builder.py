@@ -162,10 +162,13 @@ class RoutineBuilder(QWidget):
     routine_changed = Signal(object)
     problem = Signal(str)
 
-    def __init__(self, catalog: Catalog, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, lang: str, school: Callable[[], str] = str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.lang = lang
+        self.school = school  # the technique school chosen in the window: a new routine is worked its way
         self.routine: Routine | None = None
         layout = QVBoxLayout(self)
 
@@ -249,7 +252,7 @@ class RoutineBuilder(QWidget):
         if not chosen:
             self.problem.emit(self.tr("Tick at least one concern to build a routine from."))
             return
-        self._make(lambda: for_concerns(self.catalog, chosen))
+        self._make(lambda: for_concerns(self.catalog, chosen, school=self.school()))
 
     def move_step(self, zone: str, to: int) -> None:
         if self.routine is not None and zone:

@@ -162,7 +162,7 @@ class WorkspacePage(QWidget):
     def _routine_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.builder = RoutineBuilder(self.catalog, self.lang)
+        self.builder = RoutineBuilder(self.catalog, self.lang, lambda: self.state.school)
         self.builder.routine_changed.connect(lambda _r: self.rescreen())
         self.builder.problem.connect(self.state.say)
         layout.addWidget(self.builder, 3)

@@ -395,3 +395,12 @@ def test_the_hidden_explore_map_redraws_only_when_shown_and_then_shows_the_scree
     after = window.view.viewport().grab().toImage()
     assert window.view._background is not None
     assert after != before, "the screened-out zones show, hatched, on the explorer's map"
+
+
+def test_a_routine_is_built_the_way_of_the_school_chosen_in_the_window(page: WorkspacePage) -> None:
+    page.state.set_school("drainage")
+    build(page, "aging")
+    assert page.builder.routine is not None and page.builder.routine.school == "drainage"
+    page.state.set_school("lift")
+    build(page, "aging")
+    assert page.builder.routine.school == "lift"
