@@ -23,6 +23,8 @@ SCRIPTS = (
     "bench_workspace.py",
     "bench_note_room.py",
     "bench_schools.py",
+    "bench_language.py",
+    "bench_photo.py",
 )
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .core.problems import ContentError, Problem, clip
 from .core.store.stdout import STDOUT, stdout_failed, write_stdout
+from .core.text.languages import BILINGUAL, EN, LANGUAGES, PRINTED
 
 if TYPE_CHECKING:
     from datetime import date
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .core.catalog import Catalog
     from .core.output.chart import Printed
     from .core.output.sheet import Sheet
+    from .core.photo.fit import MappedPhoto
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
@@ -61,6 +63,13 @@ def _build_parser() -> argparse.ArgumentParser:
         help="zone (cheek, cheek_l), point (ST2, ST2.L) or concern (dark_circles) to select",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, help="window size for --screenshot, e.g. 1280x800")
+    parser.add_argument(
+        "--lang",
+        dest="global_lang",
+        choices=LANGUAGES,
+        help="language of the window (remembered; default: the system's), and of a command's output when it has "
+        "no --lang of its own; bilingual shows the content in English and Chinese side by side in the window",
+    )
     parser.add_argument("--mode", metavar="SCREEN", help="screen to open on (default: explore)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -72,7 +81,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="file to write, or - for stdout (default: stdout, as UTF-8)"
     )
-    export.add_argument("--lang", default="en", help="language of names and texts (default: en)")
+    export.add_argument("--lang", help="language of names and texts (default: en)")
     _add_source_options(export)
 
     commands.add_parser("paths", help="print where the settings, your content pack and your data live")
@@ -103,7 +112,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--routine", metavar="NAME", help="a take-home sheet for a saved routine (a template or a client's)"
     )
     sheet.add_argument("--client", metavar="NAME", help="with --routine: the client whose routine it is")
-    sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
+    sheet.add_argument("--lang", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     sheet.add_argument(
         "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
@@ -112,6 +121,17 @@ def _build_parser() -> argparse.ArgumentParser:
         "--compare", metavar="ZONE", help="a one-page 'ways to stroke' sheet: the zone under every school, e.g. cheek"
     )
     _add_source_options(sheet)
+
+    from .photocommands import add_photo_parser
+
+    photo = add_photo_parser(commands)
+    photo.add_argument(
+        "--size", metavar="WxH", type=_size, default=argparse.SUPPRESS, help="window size for --screenshot"
+    )
+    _add_source_options(photo)
+    sheet.add_argument(
+        "--photo", metavar="FILE", type=Path, help="a take-home sheet drawn on the client's photo (the [photo] extra)"
+    )
 
     routine = commands.add_parser(
         "routine",
@@ -132,7 +152,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "recent-injectables:2026-11-20:forehead+brow, active-breakout:chin",
     )
     routine.add_argument("--format", choices=["text", "json"], default="text", help="default: text (JSON as UTF-8)")
-    routine.add_argument("--lang", default="en", help="language of the content texts: en or zh (default: en)")
+    routine.add_argument("--lang", help="language of the content texts: en or zh (default: en)")
     routine.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help="the session's date (default: today)")
     routine.add_argument(
         "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
@@ -143,7 +163,7 @@ def _build_parser() -> argparse.ArgumentParser:
     study_commands = study.add_subparsers(dest="study_command", metavar="STUDY_COMMAND", required=True)
     status = study_commands.add_parser("status", help="print what is due and new per deck")
     status.add_argument("--json", action="store_true", help="as JSON, for scripts")
-    status.add_argument("--lang", default="en", help="language of the deck names: en or zh (default: en)")
+    status.add_argument("--lang", help="language of the deck names: en or zh (default: en)")
     export_log = study_commands.add_parser("export", help="write your review history as CSV")
     export_log.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the CSV to write")
     import_log = study_commands.add_parser("import", help="add a CSV review history (from `study export`)")
@@ -151,7 +171,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     deck = commands.add_parser("deck", help="write an Anki package (.apkg): one note per point, with a picture")
     deck.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the .apkg to write")
-    deck.add_argument("--lang", default="en", help="language of the notes: en or zh (default: en)")
+    deck.add_argument("--lang", help="language of the notes: en or zh (default: en)")
     deck.add_argument(
         "--deck", metavar="ID", default="all", help="a deck id, e.g. yang-ming, channel:ST (default: all)"
     )
@@ -481,6 +501,9 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.note and not (args.concern or args.routine):
         print("--note goes on a take-home sheet; add --concern ID or --routine NAME", file=sys.stderr)
         return 2
+    if args.photo is not None and not args.concern:
+        print("--photo goes on a take-home sheet; add --concern ID", file=sys.stderr)
+        return 2
     if (args.concern or args.routine) and args.layout != "table":
         which = "--concern" if args.concern else "--routine"
         print(f"--layout {args.layout} shows every zone; leave out {which}", file=sys.stderr)
@@ -510,6 +533,16 @@ def _sheet(args: argparse.Namespace) -> int:
             )
             return 2
         return _comparison_sheet(args, catalog)
+    mapped: MappedPhoto | None = None
+    if args.photo is not None:
+        from .photocommands import read_mapped
+
+        found = read_mapped(catalog, args.photo)
+        if isinstance(found, str):
+            print(found, file=sys.stderr)
+            return 1
+        mapped = found
+        catalog = mapped.catalog(catalog, mapped.drawing_scale(catalog))
     try:
         if args.routine:
             sheet: Printed = _routine_sheet(args, catalog)
@@ -543,7 +576,12 @@ def _sheet(args: argparse.Namespace) -> int:
         print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
         return 1
     ensure_application()
-    data, layout = render_pdf(catalog, sheet, Paper(args.paper))
+    photo = None
+    if mapped is not None:
+        from .gui.photo.page import qimage
+
+        photo = qimage(mapped.photo.pixels)
+    data, layout = render_pdf(catalog, sheet, Paper(args.paper), photo)
     name = "standard output" if to_stdout else str(target)
     if layout.overflow:
         print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
@@ -658,6 +696,45 @@ def cmd_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_photo(args: argparse.Namespace) -> int:
+    """The map on a photo: JSON in the photo's pixels (--export), a PNG (--screenshot), else the window."""
+    from .gui.headless import display_problem, offscreen_without_display, scale_factor_problem
+    from .photocommands import export_json, read_mapped, say_error
+
+    select = getattr(args, "select", None)
+    if select is not None and not select.strip():
+        return say_error("--select needs a zone or point, e.g. cheek or ST2")
+    window = args.export is None or args.screenshot is not None
+    problem = scale_factor_problem() or (display_problem() if window and args.screenshot is None else None)
+    if problem is not None:
+        return say_error(problem)
+    try:
+        catalog = _load(args, cached=True)
+    except ContentError as error:
+        return _report(error, args)
+    mapped = read_mapped(catalog, args.file)
+    if isinstance(mapped, str):
+        return say_error(mapped)
+    if args.export is not None:
+        try:
+            data = export_json(catalog, mapped, args.lang)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        written = (
+            write_stdout(data) if args.output is None or str(args.output) == STDOUT else _to_file(args.output, data)
+        )
+        if written or not window:
+            return written
+    if args.screenshot is not None:
+        offscreen_without_display()
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        return say_error(f"the window is not available: {exc}")
+    return int(run(args, catalog, [], photo=mapped))
+
+
 def cmd_routine(args: argparse.Namespace) -> int:
     from .consultcommands import RoutineRequestError, routine_output
 
@@ -707,11 +784,29 @@ def cmd_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_language(args: argparse.Namespace) -> str | None:
+    """A command's own `--lang`, else the global one, else English; None when the global one is bilingual.
+
+    Commands print or write one language; bilingual is the window's.
+    """
+    if getattr(args, "lang", None) is not None:
+        return str(args.lang)
+    if args.global_lang == BILINGUAL:
+        return None
+    return str(args.global_lang or EN)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
+    parser = _build_parser()
+    args = parser.parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
+    if hasattr(args, "lang"):
+        args.lang = _command_language(args)
+        if args.lang is None:
+            one = " or ".join(PRINTED)
+            parser.error(f"--lang {BILINGUAL} is for the window; {args.command} writes one language: {one}")
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
-        "deck": cmd_deck, "routine": cmd_routine,
+        "deck": cmd_deck, "routine": cmd_routine, "photo": cmd_photo,
     }  # fmt: skip
     handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)
