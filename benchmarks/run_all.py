@@ -20,6 +20,7 @@ SCRIPTS = (
     "bench_hostile.py",
     "bench_study.py",
     "bench_consult.py",
+    "bench_workspace.py",
     "bench_note_room.py",
     "bench_schools.py",
     "bench_language.py",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from .core.catalog import Catalog
     from .core.output.chart import Printed
+    from .core.output.sheet import Sheet
     from .core.photo.fit import MappedPhoto
 
 THEME_CHOICES = ("system", "light", "dark", "high-contrast")  # gui/theme.py's ThemeChoice; Qt is not loaded here
@@ -118,6 +119,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     sheet.add_argument("--grayscale", action="store_true", help="a chart tuned for black-and-white printers")
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
+    sheet.add_argument(
+        "--routine", metavar="NAME", help="a take-home sheet for a saved routine (a template or a client's)"
+    )
+    sheet.add_argument("--client", metavar="NAME", help="with --routine: the client whose routine it is")
     sheet.add_argument("--lang", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     sheet.add_argument(
@@ -357,7 +362,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .core.load import load_screening
 
     try:
-        screening = load_screening(catalog, args.assets)
+        screening = load_screening(catalog, args.assets, _pack_dirs(args))
     except ContentError as error:
         return _report(error, args)
     elapsed = (time.perf_counter() - started) * 1000
@@ -495,14 +500,24 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.concern is not None and not args.concern.strip():
         print("--concern needs a concern id, e.g. dark-circles; leave it out for the cheat sheet", file=sys.stderr)
         return 2
-    if args.note and not args.concern:
-        print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
+    if args.concern is not None and args.routine is not None:
+        print("--concern and --routine each make a take-home sheet: give one of them", file=sys.stderr)
+        return 2
+    if args.routine is not None and not args.routine.strip():
+        print("--routine needs the name of a saved routine", file=sys.stderr)
+        return 2
+    if args.client is not None and args.routine is None:
+        print("--client picks whose saved routine to print; add --routine NAME", file=sys.stderr)
+        return 2
+    if args.note and not (args.concern or args.routine):
+        print("--note goes on a take-home sheet; add --concern ID or --routine NAME", file=sys.stderr)
         return 2
     if args.photo is not None and not args.concern:
         print("--photo goes on a take-home sheet; add --concern ID", file=sys.stderr)
         return 2
-    if args.concern and args.layout != "table":
-        print(f"--layout {args.layout} shows every zone; leave out --concern", file=sys.stderr)
+    if (args.concern or args.routine) and args.layout != "table":
+        which = "--concern" if args.concern else "--routine"
+        print(f"--layout {args.layout} shows every zone; leave out {which}", file=sys.stderr)
         return 2
     if args.grayscale and args.layout == "table":
         print("--grayscale is for the wall charts: add --layout chart or --layout points", file=sys.stderr)
@@ -540,14 +555,20 @@ def _sheet(args: argparse.Namespace) -> int:
         mapped = found
         catalog = mapped.catalog(catalog, mapped.drawing_scale(catalog))
     try:
-        if args.layout == "table":
-            sheet: Printed = build_sheet(catalog, args.concern, args.lang, args.note)
+        if args.routine:
+            sheet: Printed = _routine_sheet(args, catalog)
+        elif args.layout == "table":
+            sheet = build_sheet(catalog, args.concern, args.lang, args.note)
         else:
             sheet = build_chart(catalog, args.layout, args.lang, args.grayscale)
-    except SheetError as error:
+    except (SheetError, ValueError) as error:
         print(_clipped(str(error)), file=sys.stderr)
         return 2
+    except ContentError as error:
+        return _report(error, args)
     concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
+    if args.routine:
+        concern = "".join(c if c.isalnum() else "-" for c in args.routine.strip()).strip("-").lower() or "routine"
     to_stdout = args.output is not None and str(args.output) == STDOUT
     stem = concern if args.layout == "table" else f"{args.layout}{'-grayscale' if args.grayscale else ''}"
     target: Path = args.output or Path(default_filename(stem, args.lang))
@@ -586,6 +607,21 @@ def _sheet(args: argparse.Namespace) -> int:
     else:
         _say(summary)
     return 0
+
+
+def _routine_sheet(args: argparse.Namespace, catalog: Catalog) -> Sheet:
+    """A saved routine's take-home sheet, with its client's name; ValueError says what was not found."""
+    import datetime as dt
+
+    from .consultcommands import saved_routine
+    from .core.load import load_screening
+    from .core.session.screening import screen
+    from .core.session.sheet import screened_sheet
+
+    choice = saved_routine(catalog, args.routine, args.client)
+    screening = load_screening(catalog, args.assets, _pack_dirs(args))
+    unscreened = screen(choice.routine, [], dt.date.today(), screening, catalog)
+    return screened_sheet(catalog, unscreened, args.lang, args.note, client=choice.client)
 
 
 def _comparison_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -719,7 +755,7 @@ def cmd_routine(args: argparse.Namespace) -> int:
 
     try:
         catalog = _load(args, cached=True)
-        output = routine_output(args, catalog)
+        output = routine_output(args, catalog, _pack_dirs(args))
     except ContentError as error:
         return _report(error, args)
     except RoutineRequestError as error:

@@ -1,6 +1,7 @@
-"""`meridian-map routine`: a concern's routine, screened for one client, as text or JSON.
+"""`meridian-map routine`: a concern's routine, screened for one client, as text or JSON; and a saved routine by name.
 
-Loaded only when the command runs; it needs no Qt and no database.
+Loaded only when the command runs; it needs no Qt, and only `sheet --routine`
+opens the client file.
 """
 
 from __future__ import annotations
@@ -8,12 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from typing import Any
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from .core.catalog import Catalog
 from .core.load import load_screening
 from .core.screeningmodel import EffectKind, Screening, ScreeningError
-from .core.session.routine import RoutineError, Sides, for_concerns, routine_catalog
+from .core.session.routine import Routine, RoutineError, Sides, for_concerns, from_dict, routine_catalog
 from .core.session.screening import ScreenedRoutine, parse_answer, screen
 from .core.text.wording import span
 
@@ -28,13 +31,20 @@ class RoutineRequestError(ValueError):
     """A request the command cannot honour (an unknown concern, item or language); exit code 2."""
 
 
-def routine_output(args: argparse.Namespace, catalog: Catalog) -> str:
-    """The routine as the options ask, as text or JSON; ContentError for a broken checklist."""
+class SavedChoice(NamedTuple):
+    """A saved routine read back, and the client it belongs to ("" for a template)."""
+
+    routine: Routine
+    client: str
+
+
+def routine_output(args: argparse.Namespace, catalog: Catalog, user_dirs: Sequence[Path] = ()) -> str:
+    """The routine as the options ask, as text or JSON; ContentError for a broken checklist (or a pack's)."""
     if args.lang not in catalog.content.languages:
         raise RoutineRequestError(
             f"unknown language {args.lang!r}; the content has {', '.join(catalog.content.languages)}"
         )
-    screening = load_screening(catalog, args.assets)
+    screening = load_screening(catalog, args.assets, user_dirs)
     today = args.today or dt.date.today()
     try:
         school = (args.school or "").strip().lower().replace("-", "_")
@@ -170,3 +180,50 @@ def routine_text(doc: dict[str, Any]) -> str:
     lines.append("")
     lines.append(doc["disclaimer"])
     return "\n".join(lines) + "\n"
+
+
+def saved_routine(catalog: Catalog, name: str, client: str | None = None, path: Path | None = None) -> SavedChoice:
+    """The saved routine called `name` (a template or a client's), found in the client file without changing it.
+
+    The name is matched exactly, then ignoring case; `client` picks among
+    clients' routines of the same name. RoutineRequestError names what was
+    not found or what is ambiguous, with the candidates.
+    """
+    from .core.store.clients import StoredRoutine, open_client_store
+    from .core.store.paths import clients_path
+
+    target = path or clients_path()
+    if not target.is_file():
+        raise RoutineRequestError(f"no routines are saved yet (there is no client file at {target})")
+    opened = open_client_store(target)
+    with opened.store as store:
+        owners = {c.id: c.name for c in store.clients()}
+        found: list[tuple[int | None, StoredRoutine]] = [(None, r) for r in store.routines(None)]
+        found += [(c, r) for c in owners for r in store.routines(c)]
+    every = [(owners.get(owner) if owner else None, stored) for owner, stored in found]
+    if client is not None:
+        every = [(who, s) for who, s in every if who is not None and who.casefold() == client.strip().casefold()]
+    matches = [(who, s) for who, s in every if s.name == name.strip()]
+    matches = matches or [(who, s) for who, s in every if s.name.casefold() == name.strip().casefold()]
+    if not matches:
+        known = sorted({_label(who, s.name) for who, s in every})
+        listed = "; ".join(known) if known else "none"
+        where = f" for {client}" if client is not None else ""
+        raise RoutineRequestError(f"no saved routine called {name!r}{where}; the saved routines are: {listed}")
+    if len(matches) > 1:
+        listed = "; ".join(sorted(_label(who, s.name) for who, s in matches))
+        raise RoutineRequestError(
+            f"{len(matches)} saved routines are called {name!r} ({listed}); add --client NAME to pick one"
+        )
+    who, stored = matches[0]
+    try:
+        routine = from_dict(stored.data, catalog)
+    except RoutineError as error:
+        raise RoutineRequestError(
+            f"the saved routine {stored.name!r} does not fit the content in use: {error}"
+        ) from None
+    return SavedChoice(routine, who or "")
+
+
+def _label(client: str | None, name: str) -> str:
+    return f"{client}: {name}" if client else f"template: {name}"

@@ -79,6 +79,13 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec(
                 "mode_explore", QT_TRANSLATE_NOOP("Menus", "&Explore the map"), "Ctrl+1", checkable=True, group="mode"
             ),
+            ActionSpec(
+                "mode_clients",
+                QT_TRANSLATE_NOOP("Menus", "&Clients and routines"),
+                "Ctrl+3",
+                checkable=True,
+                group="mode",
+            ),
             SEPARATOR,
             ActionSpec("full_screen", QT_TRANSLATE_NOOP("Menus", "&Full screen"), "F11", checkable=True),
             SEPARATOR,

@@ -291,6 +291,9 @@ class MainWindow(QMainWindow):
             zone = self.catalog.zones[area.zone]
             text = f"{' / '.join(zone.name.get(lang) for lang in languages)} ({area.side})"
             where = " / ".join(zone.area.get(lang) for lang in languages)
+            reasons = self.map_state.left_out_text(zone.id, languages[0])
+            if reasons:
+                text += " · " + self.tr("left out today: {reasons}").format(reasons=reasons)
             self.hover_label.setText(self.tr("Hover: {what}").format(what=f"{text} · {where}"))
         else:
             text = ""

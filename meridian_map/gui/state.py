@@ -22,7 +22,7 @@ from .map.looks import LAYER_ORDER, LabelMode, Layer
 from .theme import ThemeChoice
 
 if TYPE_CHECKING:
-    from ..core.session.screening import ScreenedRoutine
+    from ..core.session.screening import LeftOut, ScreenedRoutine
 
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
 LABEL_SIZES = (75, 100, 125, 150, 200)  # point labels, in % of their size at the system font
@@ -239,6 +239,20 @@ class MapState(QObject):
             self.routine = routine
             self.routine_changed.emit(routine)
         self.set_excluded(frozenset() if routine is None else frozenset(left.zone for left in routine.left_out))
+
+    def left_out(self, zone: str) -> LeftOut | None:
+        """Why the consult routine leaves `zone` out today, if it does: for the hover text and the panel."""
+        if self.routine is None:
+            return None
+        return next((out for out in self.routine.left_out if out.zone == zone), None)
+
+    def left_out_text(self, zone: str, lang: str) -> str:
+        """The reasons `zone` is left out today, joined, with the first day it may be worked; "" if it is not."""
+        out = self.left_out(zone)
+        if out is None:
+            return ""
+        text = "; ".join(reason.get(lang) for reason in out.reasons)
+        return f"{text} (until {out.until.isoformat()})" if out.until is not None else text
 
     def say(self, text: str, ms: int = MESSAGE_MS) -> None:
         """A message for whoever shows them (the status bar), without reaching for it."""

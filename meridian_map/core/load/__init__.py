@@ -73,8 +73,13 @@ def load_with_user_pack() -> tuple[Catalog, list[str]]:
         return load_catalog(cache_dir=cache), [str(p) for p in error.problems]
 
 
-def load_screening(catalog: Catalog, assets: Traversable | None = None) -> Screening:
-    """The shipped screening checklist (or `assets`'s), checked against `catalog`; ContentError lists every problem."""
+def load_screening(
+    catalog: Catalog, assets: Traversable | None = None, user_dirs: Sequence[Traversable] = ()
+) -> Screening:
+    """The shipped screening checklist (or `assets`'s) with the items each pack adds, checked against `catalog`.
+
+    ContentError lists every problem, each with its file and line.
+    """
     from .screening import load_screening as read_checklist
 
-    return read_checklist(catalog, assets)
+    return read_checklist(catalog, assets, user_dirs)

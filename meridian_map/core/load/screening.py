@@ -7,7 +7,7 @@ is built; every problem names the file, line and field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib.resources.abc import Traversable
 from typing import Any
 
@@ -32,23 +32,52 @@ from .schema import Context, FieldError, integer, string, text
 from .toml import TomlFile, read_toml
 
 
-def load_screening(catalog: Catalog, assets: Traversable | None = None) -> Screening:
-    """The shipped checklist (or `assets`' one), checked against the catalog; ContentError lists every problem."""
+def load_screening(
+    catalog: Catalog, assets: Traversable | None = None, user_dirs: Sequence[Traversable] = ()
+) -> Screening:
+    """The shipped checklist (or `assets`' one) and the items packs add; ContentError lists every problem.
+
+    A pack's `screening.toml` (directly in its folder, like its other files)
+    is read and checked the same way, but may only add items with new ids:
+    an item with a shipped id is refused, so no pack can drop, reword or
+    soften a shipped screening item.
+    """
     folder = (assets if assets is not None else shipped_assets()).joinpath(CONTENT_DIR)
-    file = folder.joinpath(SCREENING_FILE)
-    name = f"{CONTENT_DIR}/{SCREENING_FILE}"
     problems = Problems()
+    shipped = _read(folder.joinpath(SCREENING_FILE), f"{CONTENT_DIR}/{SCREENING_FILE}", catalog, problems)
+    if shipped is None:
+        raise ContentError(problems)
+    items = list(shipped.items)
+    for user_dir in user_dirs:
+        file = user_dir.joinpath(SCREENING_FILE)
+        if not file.is_file():
+            continue
+        added = _read(file, str(file), catalog, problems)
+        for item in added.items if added is not None else ():
+            if any(item.id == known.id for known in items):
+                where = "a shipped item" if item.id in {s.id for s in shipped.items} else "an item already added"
+                problems.add(
+                    str(file), item.src.line, f"item[{item.id}]",
+                    f"{where} has this id; a pack adds items with new ids and cannot change the shipped ones",
+                )  # fmt: skip
+                continue
+            items.append(item)
+    if len(items) > MAX_ITEMS:
+        problems.add(str(user_dirs[-1]) if user_dirs else "", None, "item", f"{len(items):,} items (limit {MAX_ITEMS})")
+    problems.raise_if_any()
+    return Screening(tuple(items))
+
+
+def _read(file: Traversable, name: str, catalog: Catalog, problems: Problems) -> Screening | None:
     try:
         raw = read_bounded(file, MAX_TOML_BYTES)
     except OSError as exc:
         problems.add(name, None, "file", f"cannot be read: {exc.strerror or exc}")
-        raise ContentError(problems) from None
+        return None
     toml = read_toml(raw, name, problems)
     if toml is None:
-        raise ContentError(problems)
-    screening = parse_screening(toml, catalog, problems)
-    problems.raise_if_any()
-    return screening
+        return None
+    return parse_screening(toml, catalog, problems)
 
 
 def parse_screening(toml: TomlFile, catalog: Catalog, problems: Problems) -> Screening:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -21,6 +21,9 @@ from .looks import Look
 POINT_RADIUS_PX = 3.6
 HALO_PX = 1.5  # a label's halo reaches this far past its text, left and right
 YANG_MING_RADIUS_PX = 4.6
+
+SCREENED_GREY = 0.16  # how much of the soft ink a screened-out zone is greyed with
+SCREENED_HATCH = 0.75  # and how dark its hatching is
 
 # How far past its outline a zone's drawing reaches on screen: cosmetic edges
 # are up to 2 px wide, plus a pixel of antialiasing.
@@ -49,6 +52,7 @@ class ZoneItem(QGraphicsPathItem):
         self.state = Look.NORMAL
         self.base = Look.NORMAL
         self.bounds = self.path().boundingRect()
+        self.hatch: QBrush | None = None  # drawn over the tint when the zone is screened out
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setAcceptHoverEvents(False)
         self._style(Look.NORMAL)
@@ -72,6 +76,13 @@ class ZoneItem(QGraphicsPathItem):
         # tint laid over the background is exactly an opaque colour, which is
         # far cheaper to fill than a translucent one.
         self.setBrush(blend(self.tint, TINT_ALPHA[base], self.theme.background))
+        self.hatch = None
+        if base is Look.SCREENED_OUT:
+            # Greyed and hatched: not to be worked today, told apart from a dimmed zone without colour.
+            self.setBrush(blend(self.theme.soft_ink, SCREENED_GREY, self.theme.background))
+            self.hatch = QBrush(
+                blend(self.theme.soft_ink, SCREENED_HATCH, self.theme.background), Qt.BrushStyle.BDiagPattern
+            )
         if base is Look.SELECTED:
             pen = QPen(self.theme.outline, 2.0)
         elif base is Look.MIRROR:

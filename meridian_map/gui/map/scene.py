@@ -364,6 +364,8 @@ class MapScene(QGraphicsScene):
         painter.setPen(Qt.PenStyle.NoPen)
         for zone in zones:
             painter.fillPath(zone.path(), zone.brush())
+            if zone.hatch is not None:
+                painter.fillPath(zone.path(), zone.hatch)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.line_art.paint(painter, reach)
         for zone in zones:

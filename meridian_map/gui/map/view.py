@@ -256,7 +256,15 @@ class MapView(QGraphicsView):
         painter.restore()
 
     def redraw_background(self, scene_rect: QRectF) -> None:
-        """Draw this part of the background afresh, for a change the scene made there."""
+        """Draw this part of the background afresh, for a change the scene made there.
+
+        A view not shown (the explorer's, while another page is up) drops its
+        cache instead, and draws it whole when it is shown again: a change
+        costs only the views that show it.
+        """
+        if not self.isVisible():
+            self._background = None
+            return
         if self._background is not None and self._background_transform == self.viewportTransform():
             self._render_background(scene_rect)
         self.viewport().update(self.mapFromScene(scene_rect).boundingRect().adjusted(-2, -2, 2, 2))

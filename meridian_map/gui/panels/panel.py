@@ -79,6 +79,7 @@ class Panel(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self.retranslate()
         state.selection_changed.connect(self.show_selection)
+        state.routine_changed.connect(lambda _routine: self.show_selection(state.selection))
         state.language_changed.connect(self._language_changed)
         state.school_changed.connect(self._show_school)
 
@@ -234,7 +235,9 @@ class Panel(QTextBrowser):
         return (
             f"<h1>{escape(zone.name.get(lang))}</h1>"
             f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
-            "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+            f"{self._left_out_note(zone.id)}<table>"
+            + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
             f"{self._heading('points', lang)}<table>{point_rows}</table>"
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}{colon}{nearby}</p>" if nearby else "")
             + self._schools(zone.id, lang)
@@ -243,6 +246,13 @@ class Panel(QTextBrowser):
             f"{self._heading('tradition', lang)}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
             f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>"
         )
+
+    def _left_out_note(self, zone: str) -> str:
+        """A zone the client's screening leaves out says so first, with the reasons (content text, escaped)."""
+        reasons = self.state.left_out_text(zone, self.lang)
+        if not reasons:
+            return ""
+        return f"<p class='caution'><b>⊘ {escape(self.tr('Left out today'))}:</b> {escape(reasons)}</p>"
 
     def _schools(self, zone: str, lang: str) -> str:
         """The chosen school's reason for the stroke, and where the schools disagree, each work one click away."""

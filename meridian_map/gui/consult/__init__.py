@@ -1,0 +1,1 @@
+"""The consult workspace: clients, screening, the routine builder, notes and printing (mode `clients`)."""
