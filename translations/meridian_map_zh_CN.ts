@@ -140,6 +140,28 @@
     </message>
 </context>
 <context>
+    <name>ClientList</name>
+    <message>
+        <source>Clients</source>
+        <translation>顾客</translation>
+    </message>
+</context>
+<context>
+    <name>ClientRecord</name>
+    <message>
+        <source>Export client record</source>
+        <translation>导出顾客档案</translation>
+    </message>
+    <message>
+        <source>%1&apos;s record was written to %2. It holds health details: keep it safe.</source>
+        <translation>%1 的档案已写入 %2。其中含有健康信息，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Client record</source>
+        <translation>顾客档案</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare technique schools</source>
@@ -241,6 +263,21 @@
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Zones:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Zones marked for %1</source>
+        <translation>为“%1”标记的区域</translation>
+    </message>
+</context>
+<context>
     <name>LocalChange</name>
     <message>
         <source>added</source>
@@ -268,6 +305,10 @@
     <message>
         <source>Hover: {what}</source>
         <translation>悬停：{what}</translation>
+    </message>
+    <message>
+        <source>left out today: {reasons}</source>
+        <translation>今天略过：{reasons}</translation>
     </message>
     <message>
         <source>Open Photo… (not installed)</source>
@@ -371,6 +412,10 @@
         <translation>浏览面部图(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Clients and routines</source>
+        <translation>顾客与流程(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
@@ -437,6 +482,31 @@
     <message>
         <source>&amp;About Meridian Map</source>
         <translation>关于 Meridian Map(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Session note</source>
+        <translation>本次记录</translation>
+    </message>
+    <message>
+        <source>Choose or start a session to write its note</source>
+        <translation>选择或开始一次疗程后再写记录</translation>
+    </message>
+    <message>
+        <source>Type the session note</source>
+        <translation>输入本次疗程的记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>The note is longer than %n characters: the rest is not saved.</source>
+        <translation>
+            <numerusform>记录超过 %n 个字符：多出的部分不会保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation>记录未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -541,6 +611,60 @@
     </message>
 </context>
 <context>
+    <name>RoutineBuilder</name>
+    <message>
+        <source>Concerns</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Build from concerns</source>
+        <translation>按问题生成(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Concerns (one or more, merged):</source>
+        <translation>问题（可多选，合并）：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Steps (drag, or Ctrl+Up / Ctrl+Down to move; Delete to drop):</source>
+        <translation>步骤（拖动，或按 Ctrl+上 / Ctrl+下 移动；按 Delete 删除）：</translation>
+    </message>
+    <message>
+        <source>&amp;Add zone</source>
+        <translation>添加区域(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Drop step</source>
+        <translation>删除步骤(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Tick at least one concern to build a routine from.</source>
+        <translation>请至少勾选一个问题来生成流程。</translation>
+    </message>
+    <message>
+        <source>A routine keeps at least one step.</source>
+        <translation>流程至少要保留一个步骤。</translation>
+    </message>
+    <message>
+        <source>New routine</source>
+        <translation>新流程</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineList</name>
+    <message>
+        <source>Saved routines</source>
+        <translation>已保存的流程</translation>
+    </message>
+    <message>
+        <source>%1 (template)</source>
+        <translation>%1（模板）</translation>
+    </message>
+</context>
+<context>
     <name>SchoolColumn</name>
     <message>
         <source>No work this school cites covers this zone; the zone&apos;s own strokes are shown.</source>
@@ -572,6 +696,13 @@
     <message>
         <source>What each school rests on, work by work</source>
         <translation>各刮法依据的文献，逐一列出</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningForm</name>
+    <message>
+        <source>Tick what applies to the client today. The routine is screened as you go.</source>
+        <translation>勾选顾客今天符合的情况，流程会随之筛查。</translation>
     </message>
 </context>
 <context>
@@ -787,6 +918,361 @@
     <message>
         <source>Translations not found: {files}</source>
         <translation>找不到翻译文件：{files}</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>This step</source>
+        <translation>本步骤</translation>
+    </message>
+    <message>
+        <source>Pressure:</source>
+        <translation>力度：</translation>
+    </message>
+    <message>
+        <source>Strokes per line:</source>
+        <translation>每条线次数：</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>两侧</translation>
+    </message>
+    <message>
+        <source>Client&apos;s right only</source>
+        <translation>只做顾客右侧</translation>
+    </message>
+    <message>
+        <source>Client&apos;s left only</source>
+        <translation>只做顾客左侧</translation>
+    </message>
+    <message>
+        <source>Sides:</source>
+        <translation>侧别：</translation>
+    </message>
+    <message>
+        <source>Lines:</source>
+        <translation>刮拭线：</translation>
+    </message>
+    <message>
+        <source>As the content says</source>
+        <translation>按内容默认</translation>
+    </message>
+    <message>
+        <source>Step: %1</source>
+        <translation>步骤：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>Routine steps</source>
+        <translation>流程步骤</translation>
+    </message>
+</context>
+<context>
+    <name>TakeHomeDialog</name>
+    <message>
+        <source>Take-home sheet</source>
+        <translation>在家刮痧单</translation>
+    </message>
+    <message>
+        <source>Client&apos;s name:</source>
+        <translation>顾客姓名：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The %1 cannot be printed: %2</source>
+        <translation>%1无法打印：%2</translation>
+    </message>
+    <message>
+        <source>Print take-home sheet</source>
+        <translation>打印在家刮痧单</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+    <message>
+        <source>Take-home sheet preview</source>
+        <translation>在家刮痧单预览</translation>
+    </message>
+    <message>
+        <source>Export take-home sheet</source>
+        <translation>导出在家刮痧单</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 未保存：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>The pack&apos;s screening items are left out:</source>
+        <translation>内容包中的筛查项目未被采用：</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePage</name>
+    <message>
+        <source>&amp;Screening</source>
+        <translation>筛查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Routine</source>
+        <translation>流程(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation>重命名(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>以往疗程</translation>
+    </message>
+    <message>
+        <source>Saved routines (this client&apos;s, then templates):</source>
+        <translation>已保存的流程（先本顾客的，再模板）：</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save for &amp;client</source>
+        <translation>为顾客保存(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;template</source>
+        <translation>存为模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Today&apos;s routine after screening</source>
+        <translation>筛查后的今日流程</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start session without presenting</source>
+        <translation>不演示，直接开始疗程</translation>
+    </message>
+    <message>
+        <source>Take-home &amp;sheet…</source>
+        <translation>在家刮痧单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Session note (saved as you type):</source>
+        <translation>本次记录（边输入边保存）：</translation>
+    </message>
+    <message>
+        <source>Screening items in your content pack</source>
+        <translation>内容包中的筛查项目</translation>
+    </message>
+    <message>
+        <source>Client file</source>
+        <translation>顾客文件</translation>
+    </message>
+    <message>
+        <source>Last screened on %1. Ask every question again today.</source>
+        <translation>上次筛查于 %1。今天请把每个问题再问一遍。</translation>
+    </message>
+    <message>
+        <source>Not screened before.</source>
+        <translation>以前未做过筛查。</translation>
+    </message>
+    <message>
+        <source>No client chosen: the screening is not recorded.</source>
+        <translation>未选择顾客：筛查结果不会被记录。</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>新顾客</translation>
+    </message>
+    <message>
+        <source>Name or alias (printed on sheets):</source>
+        <translation>姓名或称呼（会打印在单子上）：</translation>
+    </message>
+    <message>
+        <source>Rename client</source>
+        <translation>重命名顾客</translation>
+    </message>
+    <message>
+        <source>Name or alias:</source>
+        <translation>姓名或称呼：</translation>
+    </message>
+    <message>
+        <source>Delete %1 entirely, with every routine, session, note and screening answer kept for them? This cannot be undone.</source>
+        <translation>要彻底删除“%1”及其所有流程、疗程、记录和筛查回答吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation>删除顾客</translation>
+    </message>
+    <message>
+        <source>Nothing of it is left in the client file.</source>
+        <translation>顾客文件中已不留任何相关内容。</translation>
+    </message>
+    <message>
+        <source>Client deleted</source>
+        <translation>顾客已删除</translation>
+    </message>
+    <message>
+        <source>Open routine</source>
+        <translation>打开流程</translation>
+    </message>
+    <message>
+        <source>%1 does not fit the content in use: %2</source>
+        <translation>%1 与当前内容不符：%2</translation>
+    </message>
+    <message>
+        <source>Save routine</source>
+        <translation>保存流程</translation>
+    </message>
+    <message>
+        <source>Saved the routine “%1”</source>
+        <translation>已保存流程“%1”</translation>
+    </message>
+    <message>
+        <source>Routine name:</source>
+        <translation>流程名称：</translation>
+    </message>
+    <message>
+        <source>Duplicate routine</source>
+        <translation>复制流程</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Rename routine</source>
+        <translation>重命名流程</translation>
+    </message>
+    <message>
+        <source>Delete routine</source>
+        <translation>删除流程</translation>
+    </message>
+    <message>
+        <source>Build or open a routine to see what is worked today.</source>
+        <translation>生成或打开一个流程，查看今天要做的部分。</translation>
+    </message>
+    <message>
+        <source>Screening incomplete: %1</source>
+        <translation>筛查未完成：%1</translation>
+    </message>
+    <message>
+        <source>Session postponed: %1</source>
+        <translation>疗程推迟：%1</translation>
+    </message>
+    <message>
+        <source>capped from %1 by %2</source>
+        <translation>因“%2”从%1降低</translation>
+    </message>
+    <message>
+        <source>may be worked again from %1</source>
+        <translation>自 %1 起可再做</translation>
+    </message>
+    <message>
+        <source>nothing ticked</source>
+        <translation>未勾选任何项</translation>
+    </message>
+    <message>
+        <source>Screening: %1</source>
+        <translation>筛查：%1</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>疗程</translation>
+    </message>
+    <message>
+        <source>Build a routine first, and answer the screening.</source>
+        <translation>请先生成流程，并完成筛查。</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Today&apos;s session is postponed: %1</source>
+        <translation>今天的疗程推迟：%1</translation>
+    </message>
+    <message>
+        <source>The player is not part of this version.</source>
+        <translation>此版本不含演示播放器。</translation>
     </message>
 </context>
 </TS>

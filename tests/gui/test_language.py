@@ -41,7 +41,7 @@ TS = REPO / "translations" / "meridian_map_zh_CN.ts"
 # What may stay in Latin letters in the Chinese window: the app's name, point and channel codes, pinyin
 # (taken from the catalog), key names, file formats, and the language menu's own names for English.
 ALLOWED = re.compile(
-    r"Meridian Map|English|Ctrl\+F|\bTab\b|\bEnter\b|\bEsc\b|\b(PNG|SVG|PDF)\b|\*\.(png|svg|pdf)|"
+    r"Meridian Map|English|Ctrl\+\S*|\bTab\b|\bEnter\b|\bEsc\b|\bDelete\b|\b(PNG|SVG|PDF|JSON)\b|\*\.(png|svg|pdf)|"
     r"\b[A-Z]{2,3}(-[A-Z]{2})?\d*\b|&[A-Z]"
 )
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]{2,}")
@@ -100,7 +100,11 @@ def visible_texts(window: QWidget) -> Iterator[tuple[str, str]]:
 def untranslated(window: QWidget, catalog: Catalog) -> list[str]:
     """Strings with English left, once pinyin and the works cited are taken out: a citation is given as written."""
     pinyin = pinyin_words(catalog)
-    cited = sorted((work.short for work in catalog.content.references), key=len, reverse=True)
+    from meridian_map.core.load import load_screening
+
+    works = [work.short for work in catalog.content.references]
+    screening = [item.source for item in load_screening(catalog).items]  # each item's source, as written
+    cited = sorted([*works, *screening], key=len, reverse=True)
 
     def uncited(text: str) -> str:
         for short in cited:

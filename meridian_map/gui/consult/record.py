@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -76,7 +76,7 @@ def export_record(
     stem = "".join(c if c.isalnum() else "-" for c in name).strip("-").lower() or "client"
     suffix, filters = (".json", JSON_FILTER) if kind == "json" else (".pdf", PDF_FILTER)
     suggested = str(Path(documents_folder()) / f"meridian-map-record-{stem}{suffix}")
-    title = parent.tr("Export client record")
+    title = QCoreApplication.translate("ClientRecord", "Export client record")
     chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     if not chosen:
         return None
@@ -96,7 +96,13 @@ def export_record(
         return None
     _info(
         parent,
-        fill(parent.tr("%1's record was written to %2. It holds health details: keep it safe."), name, str(target)),
+        fill(
+            QCoreApplication.translate(
+                "ClientRecord", "%1's record was written to %2. It holds health details: keep it safe."
+            ),
+            name,
+            str(target),
+        ),
     )
     return target
 
@@ -110,7 +116,9 @@ def _info(parent: QWidget, text: str) -> None:
 
 
 def _box(parent: QWidget, icon: QMessageBox.Icon, text: str) -> None:
-    box = QMessageBox(icon, parent.tr("Client record"), text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        icon, QCoreApplication.translate("ClientRecord", "Client record"), text, QMessageBox.StandardButton.Ok, parent
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     with deleted_after(box):
         box.exec()

@@ -61,7 +61,7 @@ class ItemRow(QWidget):
         self.box.setObjectName(f"screen-{item.id}")
         self.box.setAccessibleName(item.question.get(lang))
         self.question = Question(item.question.get(lang))
-        self.question.setToolTip(item.source)
+        self.question.setToolTip(f"{item.reason.get(lang)}\n\n{item.source}")  # the source as written
         self.question.clicked.connect(self.box.toggle)
         line.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         line.addWidget(self.question, 1)
@@ -82,7 +82,7 @@ class ItemRow(QWidget):
         if "zones" in item.asks:
             details.addWidget(QLabel(self.tr("Zones:")), 0, Qt.AlignmentFlag.AlignTop)
             self.zones = QListWidget()
-            self.zones.setAccessibleName(fill(self.tr("Zones marked for %1"), item.id))
+            self.zones.setAccessibleName(fill(self.tr("Zones marked for %1"), item.question.get(lang)))
             for zone in sorted(catalog.zones.values(), key=lambda z: z.order):
                 entry = QListWidgetItem(zone.name.get(lang))
                 entry.setData(ZONE_ROLE, zone.id)
