@@ -77,3 +77,10 @@ class Theme:
                 max(qcolour.hslHue(), 0), qcolour.hslSaturation(), 255 - qcolour.lightness(), qcolour.alpha()
             )
         return qcolour
+
+# Study. Mastery from unseen to mastered on viridis steps, which darken steadily (read by lightness in grey
+# and by every common colour vision), always drawn with the level's number as well.
+MASTERY_SCALE = ("#e8e8e8", "#fde725", "#5ec962", "#21918c", "#3b528b")
+MASTERY_INK = ("#3a3a3a", "#1f1f1f", "#1f1f1f", "#ffffff", "#ffffff")
+QUIZ_TARGET = "#009E73"  # bluish green: where the point is
+QUIZ_MISS = "#D55E00"  # vermilion, dashed: the click and the line to the point

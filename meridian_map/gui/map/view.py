@@ -146,7 +146,7 @@ class MapView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton and self.tool.pans:
             delta = pos.toPoint() - self._press
             if self._panning or delta.manhattanLength() > DRAG_THRESHOLD_PX:
                 self._panning = True
@@ -210,7 +210,9 @@ class MapView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+        if self.tool.key(event):
+            pass
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
             self.move_focus(1)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
             self.move_focus(-1)

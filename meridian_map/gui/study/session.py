@@ -1,0 +1,138 @@
+"""One student's study, as the page drives it: the decks, a queue of cards, and each answer recorded.
+
+No Qt here: the page asks for the next card and hands back answers, and
+this keeps the card states in memory so that the next card is chosen
+without reading the database again. The clock is an argument, so a test can
+run a week of study in a loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from ...core.catalog import Catalog
+from ...core.store.db import CustomDeckRecord, StudyDb
+from ...core.study.cards import Card, parse_card_id, point_cards, point_infos
+from ...core.study.decks import Deck, DeckError, builtin_decks, custom_deck
+from ...core.study.quiz import Grade
+from ...core.study.schedule import CardState, Queue, Review, Schedule, build_queue
+
+Clock = Callable[[], datetime]
+SOON = timedelta(hours=1)  # a card coming back within this is "later in this session"
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass
+class Round:
+    """The cards being studied now: a deck, due or practice, and what has been answered."""
+
+    deck: Deck
+    practice: bool
+    answered: int = 0
+    practice_order: tuple[Card, ...] = ()
+    grades: dict[Grade, int] = field(default_factory=dict)
+
+
+class StudySession:
+    """The decks and their queues over one open database."""
+
+    def __init__(self, catalog: Catalog, db: StudyDb, clock: Clock = local_now) -> None:
+        self.catalog = catalog
+        self.db = db
+        self.clock = clock
+        self.schedule = Schedule()
+        self.states: dict[str, CardState] = db.states()
+        self.round: Round | None = None
+        self.deck_problems: list[str] = []
+
+    def decks(self) -> list[Deck]:
+        """Built-in decks, then the student's own; one that no longer fits the catalog is named in `deck_problems`."""
+        decks = list(builtin_decks(self.catalog, self.db.missed_ids()))
+        self.deck_problems = []
+        for record in self.db.decks():
+            try:
+                decks.append(custom_deck(self.catalog, record.name, record.items, record.id))
+            except DeckError as exc:
+                self.deck_problems.append(str(exc))
+        return decks
+
+    def queue(self, deck: Deck) -> Queue:
+        return build_queue(deck.card_ids, self.states, self.clock())
+
+    def start(self, deck: Deck, practice: bool) -> None:
+        """Practice goes through the whole deck, one card of each point in turn, and leaves the schedule alone."""
+        order: tuple[Card, ...] = ()
+        if practice:
+            position: dict[str, int] = {}
+            ranked = []
+            for card in deck.cards:
+                rank = position.get(card.code, 0)
+                position[card.code] = rank + 1
+                ranked.append((rank, len(ranked), card))
+            order = tuple(card for _rank, _n, card in sorted(ranked, key=lambda entry: entry[:2]))
+        self.round = Round(deck, practice, practice_order=order)
+
+    def stop(self) -> None:
+        self.round = None
+
+    def next_card(self) -> Card | None:
+        """Due cards first (most overdue first), then today's new ones; in practice, the next of the deck."""
+        if self.round is None:
+            return None
+        if self.round.practice:
+            order = self.round.practice_order
+            return order[self.round.answered] if self.round.answered < len(order) else None
+        cards = self.queue(self.round.deck).cards
+        return parse_card_id(cards[0]) if cards else None
+
+    def coming_back(self) -> int:
+        """Cards of the round's deck due again within the hour (learning steps): worth waiting for."""
+        if self.round is None or self.round.practice:
+            return 0
+        now = self.clock()
+        return sum(
+            1 for card_id in self.round.deck.card_ids if (s := self.states.get(card_id)) and now < s.due <= now + SOON
+        )
+
+    def answer(
+        self, card: Card, grade: Grade, distance_cun: float | None = None, duration_ms: int | None = None
+    ) -> CardState | None:
+        """Record the answer (one transaction) and return the card's new state; raises OSError if not written."""
+        practice = self.round.practice if self.round is not None else True
+        review = Review(card.id, self.clock(), grade, practice, distance_cun, duration_ms)
+        state = self.schedule.apply(self.states.get(card.id), review)
+        self.db.record(review, None if practice else state)
+        if self.round is not None:
+            self.round.answered += 1
+            self.round.grades[grade] = self.round.grades.get(grade, 0) + 1
+        if state is not None and not practice:
+            self.states[card.id] = state
+        return state
+
+    def save_deck(self, name: str, items: list[str], deck_id: str | None = None) -> Deck:
+        """Check a custom deck against the catalog and store it; raises DeckError or OSError."""
+        deck = custom_deck(self.catalog, name, items, deck_id)
+        self.db.save_deck(CustomDeckRecord(deck.id, deck.name.get(), tuple(items)))
+        return deck
+
+    def stored_items(self, deck_id: str) -> tuple[str, ...]:
+        for record in self.db.decks():
+            if record.id == deck_id:
+                return record.items
+        return ()
+
+    def delete_deck(self, deck_id: str) -> None:
+        self.db.delete_deck(deck_id)
+
+    def point_order(self) -> list[str]:
+        return [info.code for info in point_infos(self.catalog)]
+
+    def locate_card(self, code: str) -> Card | None:
+        """The point's locate card, if it has one (a point inside the mouth has none)."""
+        cards = point_cards(self.catalog, self.catalog.point_info(code))
+        return next((card for card in cards if card.kind == "locate"), None)
