@@ -78,10 +78,9 @@ class Activity(QWidget):
         }[grade]
 
     def next_button(self) -> QPushButton:
-        """"Next (Space)": hidden until the answer is shown, then focused, so Space goes on."""
+        """"Next (Space)": shown (and focused) once the answer is, so Space goes on; hide it after laying it out."""
         button = QPushButton(self.tr("&Next (Space)"))
         button.clicked.connect(self.page.next_question)
-        button.setVisible(False)
         return button
 
     def choice_column(self, texts: list[str]) -> tuple[QVBoxLayout, list[QPushButton]]:

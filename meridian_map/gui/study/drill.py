@@ -168,6 +168,7 @@ class Drill(Activity):
         for widget in (self.verdict, self.detail, self.next):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
+        self.next.setVisible(False)
 
     def show_result(self, right: bool, verdict: str, detail: str = "") -> None:
         """Say how it went, count it, and give the focus to Next."""

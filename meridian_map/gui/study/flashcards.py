@@ -31,7 +31,6 @@ class FlashcardActivity(Activity):
         self.front = plain_label(field_text(catalog, info, card.front, lang), 20, bold=True)
         self.question = plain_label(self.tr("What is its %1?").replace("%1", self.field_name(card.back).lower()))
         self.back = plain_label(field_text(catalog, info, card.back, lang), 18, bold=True)
-        self.back.setVisible(False)
         self.reveal_button = QPushButton(self.tr("&Show answer (Space)"))
         self.reveal_button.clicked.connect(self.reveal)
         grades = QHBoxLayout()
@@ -46,6 +45,7 @@ class FlashcardActivity(Activity):
             self.layout_.addWidget(widget)
         self.layout_.addLayout(grades)
         self.layout_.addStretch(1)
+        self.back.setVisible(False)  # after the layout took it: taking a widget in shows it again
 
     def begin(self) -> None:
         self.page.map_for_question()

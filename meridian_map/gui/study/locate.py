@@ -178,6 +178,7 @@ class LocateActivity(Activity):
         for widget in (self.asked, self.prompt, self.hint, self.verdict, self.detail, self.location, self.next):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
+        self.next.setVisible(False)
         self.result: LocateResult | None = None
         self.tool: LocateTool | None = None
         self._timer = QElapsedTimer()

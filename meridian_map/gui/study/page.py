@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,15 @@ class StudyMapView(MapView):
         return QWidget.focusNextPrevChild(self, forward)
 
 
+class DeckTree(QTreeWidget):
+    """The deck list: Enter starts the deck and stops there, rather than also reaching the card it opened."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class StudyPage(QWidget):
     def __init__(self, window: MainWindow, db_path: Path | None = None, clock: Clock = local_now) -> None:
         super().__init__()
@@ -86,7 +96,7 @@ class StudyPage(QWidget):
         self.banner.setAccessibleName(self.tr("Study warning"))
         self.banner.setVisible(False)
 
-        self.deck_list = QTreeWidget()
+        self.deck_list = DeckTree()
         self.deck_list.setAccessibleName(self.tr("Decks"))
         self.deck_list.setRootIsDecorated(False)
         self.deck_list.setColumnCount(3)
@@ -263,26 +273,28 @@ class StudyPage(QWidget):
         self.practice_button.setEnabled(deck is not None and bool(deck.cards))
 
     def new_deck(self) -> None:
-        dialog = DeckDialog(self.catalog, parent=self)
-        dialog.setWindowTitle(self.tr("New deck"))
-        self._edit_in(dialog, None)
+        self._edit_in(self.tr("New deck"), "", (), None)
 
     def edit_deck(self) -> None:
         deck = self.current_deck()
         if deck is None or not deck.id.startswith(CUSTOM_PREFIX):
             return
-        dialog = DeckDialog(self.catalog, deck.name.get(), self.session.stored_items(deck.id), self)
-        dialog.setWindowTitle(self.tr("Rename or edit deck"))
-        self._edit_in(dialog, deck.id)
+        self._edit_in(self.tr("Rename or edit deck"), deck.name.get(), self.session.stored_items(deck.id), deck.id)
 
-    def _edit_in(self, dialog: DeckDialog, deck_id: str | None) -> None:
-        """Until the deck is good or the student cancels: a problem is said and the dialog stays filled in."""
-        while dialog.exec() == DeckDialog.DialogCode.Accepted:
-            name = dialog.name.text()
+    def _edit_in(self, title: str, name: str, chosen: Collection[str], deck_id: str | None) -> None:
+        """Until the deck is good or the student cancels: a problem is said and the dialog opens again, filled in."""
+        while True:
+            dialog = DeckDialog(self.catalog, name, chosen, self)
+            dialog.setWindowTitle(title)
+            accepted = dialog.exec() == DeckDialog.DialogCode.Accepted
+            name, chosen = dialog.name.text(), dialog.chosen()
+            dialog.deleteLater()
+            if not accepted:
+                return
             try:
                 if deck_id is None and any(d.name.get() == name.strip() for d in self.decks):
                     raise DeckError(self.tr("a deck called “%1” already exists").replace("%1", name.strip()))
-                deck = self.session.save_deck(name, dialog.chosen(), deck_id)
+                deck = self.session.save_deck(name, list(chosen), deck_id)
             except (DeckError, OSError) as exc:
                 QMessageBox.warning(self, self.tr("Deck not saved"), str(exc))
                 continue
@@ -369,6 +381,7 @@ class StudyPage(QWidget):
             self.activity.deleteLater()
         self.activity = activity
         self.activity_box.addWidget(activity)
+        activity.show()  # now, not when the layout gets to it: begin() gives its controls the focus
         self.view.set_tool(Tool(self.view))
         activity.begin()
 
