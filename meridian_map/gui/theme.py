@@ -78,6 +78,7 @@ class Theme:
             )
         return qcolour
 
+
 # Study. Mastery from unseen to mastered on viridis steps, which darken steadily (read by lightness in grey
 # and by every common colour vision), always drawn with the level's number as well.
 MASTERY_SCALE = ("#e8e8e8", "#fde725", "#5ec962", "#21918c", "#3b528b")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
@@ -43,7 +43,9 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> StudyPage:
+def page(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> StudyPage:
     return open_study(qtbot, catalog, tmp_path, monkeypatch, clock)[1]
 
 
@@ -113,7 +115,10 @@ def test_the_deck_list_shows_due_and_new_counts(page: StudyPage, catalog: Catalo
     first = page.deck_list.topLevelItem(0)
     assert first.text(0) == "All face points"
     assert (first.text(1), first.text(2)) == ("0", "20")
-    ids = [page.deck_list.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole) for n in range(page.deck_list.topLevelItemCount())]
+    ids = [
+        page.deck_list.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole)
+        for n in range(page.deck_list.topLevelItemCount())
+    ]
     assert "yang-ming" in ids and "channel:ST" in ids and "concern:dark_circles" in ids and "misses" in ids
 
 
@@ -207,6 +212,7 @@ def test_a_flashcard_by_keyboard(page: StudyPage, catalog: Catalog) -> None:
     assert page.session.states["flash:pinyin>hanzi:ST3"].due.date() > NOW.date()
     assert page.activity is None  # nothing else due: back to the decks
     assert page.side.currentIndex() == 0
+    assert page.progress.note.text() == "No more cards due now. 1 come back within the hour."
 
 
 def test_a_flashcard_by_mouse(page: StudyPage, qtbot: QtBot) -> None:
@@ -348,7 +354,9 @@ def test_order_drill_by_keyboard(page: StudyPage, catalog: Catalog) -> None:
     # sort the list into flow order with Alt+Up only, as a student might
     expected = list(drill.expected)
     for target, code in enumerate(expected):
-        row = drill.answer_codes().index(code, target) if expected.count(code) == 1 else drill.answer_codes().index(code)
+        row = (
+            drill.answer_codes().index(code, target) if expected.count(code) == 1 else drill.answer_codes().index(code)
+        )
         drill.list.setCurrentRow(row)
         for _ in range(row - target):
             key(drill.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -467,7 +475,17 @@ def test_the_study_screenshot_is_the_deck_overview(tmp_path: Path) -> None:
     for n in range(2):
         target = tmp_path / f"study{n}.png"
         done = subprocess.run(
-            [sys.executable, "-m", "meridian_map", "--screenshot", str(target), "--mode", "study", "--size", "1280x800"],
+            [
+                sys.executable,
+                "-m",
+                "meridian_map",
+                "--screenshot",
+                str(target),
+                "--mode",
+                "study",
+                "--size",
+                "1280x800",
+            ],
             capture_output=True,
             text=True,
             timeout=120,

@@ -78,7 +78,7 @@ class Activity(QWidget):
         }[grade]
 
     def next_button(self) -> QPushButton:
-        """"Next (Space)": shown (and focused) once the answer is, so Space goes on; hide it after laying it out."""
+        """The "Next (Space)" button, for the caller to hide once laid out and to show and focus with the answer."""
         button = QPushButton(self.tr("&Next (Space)"))
         button.clicked.connect(self.page.next_question)
         return button

@@ -198,7 +198,9 @@ class NextPointDrill(Drill):
         stops = sorted({stop for course in courses(catalog, self.channel) for stop in course[:-1]})
         self.after = rng.choice([stop for stop in stops if next_points(catalog, self.channel, stop)])
         self.right = next_points(catalog, self.channel, self.after)
-        others = sorted({stop for course in courses(catalog, self.channel) for stop in course} - self.right - {self.after})
+        others = sorted(
+            {stop for course in courses(catalog, self.channel) for stop in course} - self.right - {self.after}
+        )
         options = [rng.choice(sorted(self.right)), *rng.sample(others, min(CHOICES - 1, len(others)))]
         rng.shuffle(options)
         self.options = options
@@ -247,7 +249,7 @@ class OrderList(QListWidget):
         if step is not None and event.modifiers() & Qt.KeyboardModifier.AltModifier:
             row = self.currentRow()
             target = row + step
-            if 0 <= row and 0 <= target < self.count():
+            if row >= 0 and 0 <= target < self.count():
                 item = self.takeItem(row)
                 self.insertItem(target, item)
                 self.setCurrentRow(target)
@@ -400,7 +402,9 @@ class ConcernZonesDrill(Drill):
         score = score_concern_zones(catalog, self.concern, self.picked())
 
         def names(zones: frozenset[str]) -> str:
-            return ", ".join(catalog.zones[z].name.get(lang) for z in sorted(zones, key=lambda z: catalog.zones[z].order))
+            return ", ".join(
+                catalog.zones[z].name.get(lang) for z in sorted(zones, key=lambda z: catalog.zones[z].order)
+            )
 
         parts = []
         if score.missed:
@@ -428,8 +432,7 @@ class StrokeDrill(Drill):
             self.tr("Drag the main stroke of %1 (%2)").replace("%1", zone.name.get(page.language)).replace("%2", side)
         )
         hint = plain_label(
-            self.tr("Drag on the face in the direction of the stroke. By keyboard: arrow keys turn an arrow, "
-                    "Enter gives it.")  # fmt: skip
+            self.tr("Drag on the face the way the stroke goes. Or: arrow keys turn an arrow, Enter gives it.")
         )
         self.finish_layout(hint)
 
@@ -500,9 +503,7 @@ class MembershipDrill(Drill):
         if right:
             self.show_result(True, self.tr("Right: %1").replace("%1", self.pool[chosen]))
         else:
-            self.show_result(
-                False, self.tr("Not %1").replace("%1", self.pool[chosen]), self.pool[self.right]
-            )
+            self.show_result(False, self.tr("Not %1").replace("%1", self.pool[chosen]), self.pool[self.right])
 
 
 DRILLS: dict[str, type[Drill]] = {

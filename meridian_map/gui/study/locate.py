@@ -151,7 +151,6 @@ class LocateTool(Tool):
         return item
 
 
-
 class LocateActivity(Activity):
     """A locate card: the prompt, then where the click landed in B-cun, the grade it earned and the location text."""
 
@@ -168,8 +167,9 @@ class LocateActivity(Activity):
         self.asked = plain_label(self.tr("Where is this point? (%1)").replace("%1", self.field_name(field)))
         self.prompt = plain_label(field_text(catalog, info, field, page.language), 20, bold=True)
         self.hint = plain_label(
-            self.tr("Click where it is on the face; either side counts. By keyboard: arrow keys move a cross "
-                    "(Shift for larger steps), Enter places it.")  # fmt: skip
+            self.tr(
+                "Click it on the face (either side). Or: arrow keys move a cross, Shift goes further, Enter places it."
+            )
         )
         self.verdict = plain_label(size=15, bold=True)
         self.detail = plain_label()

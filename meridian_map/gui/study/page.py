@@ -35,11 +35,11 @@ from ...core.study.cards import Card, Kind
 from ...core.study.decks import CUSTOM_PREFIX, Deck, DeckError
 from ...core.study.progress import accuracy_by_channel, due_today, mastery, reviews_per_day, streak
 from ...core.study.quiz import Grade
+from ..mainwindow import plain_tip
 from ..map.looks import Layer
 from ..map.scene import MapScene
 from ..map.tools import Tool
 from ..map.view import MapView
-from ..mainwindow import plain_tip
 from ..state import MapState
 from .activity import Activity, plain_label
 from .deckdialog import DeckDialog
@@ -87,7 +87,6 @@ class StudyPage(QWidget):
         self.drill = ""  # the drill being run, "" for cards
         self.drill_tally = [0, 0]  # right, asked
         self.warnings: list[str] = []
-        self.finished_text = ""  # what the last round ended with
         self.session = self._open(db_path, clock)
         self.decks: list[Deck] = []
 
@@ -200,7 +199,9 @@ class StudyPage(QWidget):
         session = StudySession(self.catalog, opened.db, clock)
         if opened.db.skipped:
             self.warnings.append(
-                self.tr("%1 unreadable rows of your study database were left out.").replace("%1", str(opened.db.skipped))
+                self.tr("%1 unreadable rows of your study database were left out.").replace(
+                    "%1", str(opened.db.skipped)
+                )
             )
         return session
 
@@ -244,7 +245,8 @@ class StudyPage(QWidget):
             self.deck_list.addTopLevelItem(item)
         ids = [deck.id for deck in self.decks]
         row = ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0
-        self.deck_list.setCurrentItem(self.deck_list.topLevelItem(row))
+        if (current := self.deck_list.topLevelItem(row)) is not None:
+            self.deck_list.setCurrentItem(current)
         self.deck_list.blockSignals(False)
         self._deck_chosen()
         self._show_warnings()
@@ -261,7 +263,7 @@ class StudyPage(QWidget):
     def select_deck(self, deck_id: str) -> None:
         for row in range(self.deck_list.topLevelItemCount()):
             item = self.deck_list.topLevelItem(row)
-            if item.data(0, Qt.ItemDataRole.UserRole) == deck_id:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == deck_id:
                 self.deck_list.setCurrentItem(item)
 
     def _deck_chosen(self) -> None:
@@ -353,7 +355,7 @@ class StudyPage(QWidget):
             message = self.tr("No more cards due now.")
             if later:
                 message += " " + self.tr("%1 come back within the hour.").replace("%1", str(later))
-            self.finished_text = message
+            self.progress.note.setText(message)
             self.window_.map_state.say(message, 8000)
             return
         self._show(self._card_activity(card))
@@ -378,6 +380,7 @@ class StudyPage(QWidget):
         if self.activity is not None:
             self.activity.finish()
             self.activity_box.removeWidget(self.activity)
+            self.activity.hide()
             self.activity.deleteLater()
         self.activity = activity
         self.activity_box.addWidget(activity)
@@ -390,6 +393,7 @@ class StudyPage(QWidget):
         if self.activity is not None:
             self.activity.finish()
             self.activity_box.removeWidget(self.activity)
+            self.activity.hide()
             self.activity.deleteLater()
             self.activity = None
         self.view.set_tool(Tool(self.view))
@@ -398,7 +402,9 @@ class StudyPage(QWidget):
         self.side.setCurrentIndex(0)
         self.refresh()
 
-    def record(self, card: Card, grade: Grade, distance_cun: float | None = None, duration_ms: int | None = None) -> None:
+    def record(
+        self, card: Card, grade: Grade, distance_cun: float | None = None, duration_ms: int | None = None
+    ) -> None:
         try:
             self.session.answer(card, grade, distance_cun, duration_ms)
         except OSError as exc:

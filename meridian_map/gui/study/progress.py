@@ -129,6 +129,7 @@ class ProgressView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = plain_label(self.tr("Your progress"), 15, bold=True)
+        self.note = plain_label()  # how the last round ended
         self.summary = plain_label()
         self.chart_title = plain_label(self.tr("Answers per day, last 30 days"))
         self.chart = ReviewChart()
@@ -140,7 +141,7 @@ class ProgressView(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
         for widget in (
-            self.heading, self.summary, self.chart_title, self.chart, self.accuracy_title, self.accuracy,
+            self.heading, self.note, self.summary, self.chart_title, self.chart, self.accuracy_title, self.accuracy,
             self.weakest, self.legend_title, self.legend,
         ):  # fmt: skip
             layout.addWidget(widget)
@@ -187,7 +188,5 @@ class ProgressView(QWidget):
             else ""
         )
         self.legend.setText(
-            "  ".join(
-                f"{'○' if level is Level.UNSEEN else int(level)} {self.level_name(level)}" for level in Level
-            )
+            "  ".join(f"{'○' if level is Level.UNSEEN else int(level)} {self.level_name(level)}" for level in Level)
         )

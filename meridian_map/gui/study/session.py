@@ -9,12 +9,12 @@ run a week of study in a loop.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ...core.catalog import Catalog
 from ...core.store.db import CustomDeckRecord, StudyDb
-from ...core.study.cards import Card, parse_card_id, point_cards, point_infos
+from ...core.study.cards import Card, parse_card_id
 from ...core.study.decks import Deck, DeckError, builtin_decks, custom_deck
 from ...core.study.quiz import Grade
 from ...core.study.schedule import CardState, Queue, Review, Schedule, build_queue
@@ -35,7 +35,6 @@ class Round:
     practice: bool
     answered: int = 0
     practice_order: tuple[Card, ...] = ()
-    grades: dict[Grade, int] = field(default_factory=dict)
 
 
 class StudySession:
@@ -69,7 +68,7 @@ class StudySession:
         order: tuple[Card, ...] = ()
         if practice:
             position: dict[str, int] = {}
-            ranked = []
+            ranked: list[tuple[int, int, Card]] = []
             for card in deck.cards:
                 rank = position.get(card.code, 0)
                 position[card.code] = rank + 1
@@ -109,7 +108,6 @@ class StudySession:
         self.db.record(review, None if practice else state)
         if self.round is not None:
             self.round.answered += 1
-            self.round.grades[grade] = self.round.grades.get(grade, 0) + 1
         if state is not None and not practice:
             self.states[card.id] = state
         return state
@@ -128,11 +126,3 @@ class StudySession:
 
     def delete_deck(self, deck_id: str) -> None:
         self.db.delete_deck(deck_id)
-
-    def point_order(self) -> list[str]:
-        return [info.code for info in point_infos(self.catalog)]
-
-    def locate_card(self, code: str) -> Card | None:
-        """The point's locate card, if it has one (a point inside the mouth has none)."""
-        cards = point_cards(self.catalog, self.catalog.point_info(code))
-        return next((card for card in cards if card.kind == "locate"), None)
