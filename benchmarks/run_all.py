@@ -18,6 +18,7 @@ SCRIPTS = (
     "bench_sheet.py",
     "bench_hostile.py",
     "bench_study.py",
+    "bench_study_gui.py",
     "bench_consult.py",
     "bench_note_room.py",
 )

@@ -464,7 +464,10 @@ def test_progress_is_drawn_on_the_face_with_numbers(page: StudyPage, catalog: Ca
     marks = page.mastery_layer.marks
     assert set(marks) >= {"ST2.L", "ST2.R", "ST1.L"}
     assert marks["ST2.L"].level > 0 and marks["ST1.L"].level == 0
-    assert "Due today: 0" in page.progress.summary.text() and "answers in 30 days: 1" in page.progress.summary.text()
+    assert (
+        "Due today: 0 (0 now)" in page.progress.summary.text()
+        and "answers in 30 days: 1" in page.progress.summary.text()
+    )
     assert page.progress.chart.days[-1][1] == 1
     assert page.progress.accuracy.text().startswith("ST ")
     assert "1 weak" in page.progress.legend.text()

@@ -35,6 +35,7 @@ from ...core.study.cards import Card, Kind
 from ...core.study.decks import CUSTOM_PREFIX, Deck, DeckError
 from ...core.study.progress import accuracy_by_channel, due_today, mastery, reviews_per_day, streak
 from ...core.study.quiz import Grade
+from ...core.study.schedule import due_cards
 from ..mainwindow import plain_tip
 from ..map.looks import Layer
 from ..map.scene import MapScene
@@ -452,6 +453,7 @@ class StudyPage(QWidget):
             self.language,
             marks,
             due_today(session.states.values(), now),
+            len(due_cards(session.states, session.states, now)),
             streak(times, now),
             reviews_per_day(times, now),
             accuracy_by_channel(self.catalog, log),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStyleOptionGraphicsItem, QVBoxLayout, QWidget
 
@@ -117,7 +117,10 @@ class ReviewChart(QWidget):
         small.setPointSizeF(max(6.0, small.pointSizeF() - 2))
         painter.setFont(small)
         label = QRectF(box.left(), box.bottom() + 2, box.width(), 14)
-        painter.drawText(label, Qt.AlignmentFlag.AlignLeft, self.days[0][0].strftime("%d.%m"))
+        first = self.days[0][0]
+        painter.drawText(
+            label, Qt.AlignmentFlag.AlignLeft, QLocale().toString(QDate(first.year, first.month, first.day), "d MMM")
+        )
         painter.drawText(label, Qt.AlignmentFlag.AlignRight, self.tr("highest: %1").replace("%1", str(top)))
 
 
@@ -162,14 +165,16 @@ class ProgressView(QWidget):
         lang: str,
         mastery: dict[str, Mastery],
         due: int,
+        due_now: int,
         streak: int,
         days: tuple[tuple[date, int], ...],
         accuracy: dict[str, Accuracy],
     ) -> None:
         reviews = sum(count for _day, count in days)
         self.summary.setText(
-            self.tr("Due today: %1 · streak: %2 day(s) · answers in 30 days: %3")
+            self.tr("Due today: %1 (%4 now) · streak: %2 day(s) · answers in 30 days: %3")
             .replace("%1", str(due))
+            .replace("%4", str(due_now))
             .replace("%2", str(streak))
             .replace("%3", str(reviews))
         )
