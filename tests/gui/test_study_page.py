@@ -151,7 +151,8 @@ def test_a_locate_card_answered_by_mouse_says_the_miss_in_cun_and_schedules(
     QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=spot(page, target))
     assert len(page.session.db.log()) == 1
     key(focused(), Qt.Key.Key_Space)
-    assert isinstance(page.activity, FlashcardActivity)
+    following = page.activity  # new cards come one of each point in turn: the next point's locate card
+    assert isinstance(following, LocateActivity) and following.card.id == "locate:ST2"
 
 
 def test_the_mirror_side_counts(page: StudyPage, catalog: Catalog) -> None:
@@ -507,3 +508,29 @@ def test_leaving_the_page_mid_card_answers_nothing(page: StudyPage) -> None:
     page.start_cards(practice=False)
     page.window_.map_state.set_mode("explore")
     assert page.activity is None and page.session.db.review_count() == 0
+
+
+def test_new_cards_come_one_of_each_point_in_turn(page: StudyPage) -> None:
+    page.select_deck("yang-ming")
+    page.start_cards(practice=False)
+    asked = []
+    for _ in range(3):
+        activity = page.activity
+        assert isinstance(activity, LocateActivity)
+        asked.append(activity.card.code)
+        QTest.mouseClick(
+            page.view.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=spot(
+                page, page.catalog.point(next(p.key for p in page.catalog.points if p.code == activity.card.code)).pos
+            ),
+        )
+        key(focused(), Qt.Key.Key_Space)
+    assert len(set(asked)) == 3
+
+
+def test_the_page_names_every_drill_there_is(page: StudyPage) -> None:
+    from meridian_map.gui.study.drill import DRILLS
+    from meridian_map.gui.study.page import DRILL_KINDS
+
+    assert tuple(DRILLS) == DRILL_KINDS == tuple(page.drill_buttons)

@@ -43,8 +43,6 @@ from ..map.tools import Tool
 from ..map.view import MapView
 from ..state import MapState
 from .activity import Activity, plain_label
-from .deckdialog import DeckDialog
-from .drill import DRILLS
 from .flashcards import FlashcardActivity
 from .locate import LocateActivity
 from .progress import MasteryLayer, ProgressView
@@ -54,6 +52,7 @@ if TYPE_CHECKING:
     from ..mainwindow import MainWindow
 
 SIDE_WIDTH = 300
+DRILL_KINDS = ("next", "order", "zones", "stroke", "member")  # drill.DRILLS, named here so opening loads no drill
 
 
 class StudyMapView(MapView):
@@ -136,7 +135,7 @@ class StudyPage(QWidget):
             edit_row.addWidget(widget)
         left.addLayout(edit_row)
         left.addWidget(plain_label(self.tr("Drills (not scheduled)"), bold=True))
-        for kind in DRILLS:
+        for kind in DRILL_KINDS:
             button = QPushButton(drill_titles[kind])
             button.clicked.connect(lambda _checked=False, kind=kind: self.start_drill(kind))
             left.addWidget(button)
@@ -287,6 +286,8 @@ class StudyPage(QWidget):
     def _edit_in(self, title: str, name: str, chosen: Collection[str], deck_id: str | None) -> None:
         """Until the deck is good or the student cancels: a problem is said and the dialog opens again, filled in."""
         while True:
+            from .deckdialog import DeckDialog  # dialogs load on first use
+
             dialog = DeckDialog(self.catalog, name, chosen, self)
             dialog.setWindowTitle(title)
             accepted = dialog.exec() == DeckDialog.DialogCode.Accepted
@@ -343,6 +344,8 @@ class StudyPage(QWidget):
     def next_question(self) -> None:
         """The next card (or drill question); the round ends when no card is left."""
         if self.drill:
+            from .drill import DRILLS  # loaded with the first drill: opening the page does not pay for them
+
             self._show(DRILLS[self.drill](self))
             self.round_label.setText(
                 self.tr("Drill · %1 of %2 right").replace("%1", str(self.drill_tally[0]))

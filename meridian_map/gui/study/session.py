@@ -8,7 +8,7 @@ run a week of study in a loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,14 +27,32 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def interleaved(cards: Sequence[Card]) -> tuple[Card, ...]:
+    """One card of each point in turn, in deck order within each turn.
+
+    A deck lists a point's cards together; taken in that order a day's twenty
+    new cards would all be about one or two points. Interleaved, the first
+    turn is every point's locate card (the skill the map teaches), the next
+    every point's first flashcard, and so on.
+    """
+    seen: dict[str, int] = {}
+    ranked: list[tuple[int, int, Card]] = []
+    for number, card in enumerate(cards):
+        turn = seen.get(card.code, 0)
+        seen[card.code] = turn + 1
+        ranked.append((turn, number, card))
+    return tuple(card for _turn, _number, card in sorted(ranked, key=lambda entry: entry[:2]))
+
+
 @dataclass
 class Round:
-    """The cards being studied now: a deck, due or practice, and what has been answered."""
+    """The cards being studied now: a deck in study order, due or practice, and how many were answered."""
 
     deck: Deck
     practice: bool
+    order: tuple[Card, ...]
+    order_ids: tuple[str, ...]
     answered: int = 0
-    practice_order: tuple[Card, ...] = ()
 
 
 class StudySession:
@@ -64,17 +82,9 @@ class StudySession:
         return build_queue(deck.card_ids, self.states, self.clock())
 
     def start(self, deck: Deck, practice: bool) -> None:
-        """Practice goes through the whole deck, one card of each point in turn, and leaves the schedule alone."""
-        order: tuple[Card, ...] = ()
-        if practice:
-            position: dict[str, int] = {}
-            ranked: list[tuple[int, int, Card]] = []
-            for card in deck.cards:
-                rank = position.get(card.code, 0)
-                position[card.code] = rank + 1
-                ranked.append((rank, len(ranked), card))
-            order = tuple(card for _rank, _n, card in sorted(ranked, key=lambda entry: entry[:2]))
-        self.round = Round(deck, practice, practice_order=order)
+        """Practice goes once through the whole deck and leaves the schedule alone; new cards come interleaved."""
+        order = interleaved(deck.cards)
+        self.round = Round(deck, practice, order, order_ids=tuple(card.id for card in order))
 
     def stop(self) -> None:
         self.round = None
@@ -84,9 +94,9 @@ class StudySession:
         if self.round is None:
             return None
         if self.round.practice:
-            order = self.round.practice_order
+            order = self.round.order
             return order[self.round.answered] if self.round.answered < len(order) else None
-        cards = self.queue(self.round.deck).cards
+        cards = build_queue(self.round.order_ids, self.states, self.clock()).cards
         return parse_card_id(cards[0]) if cards else None
 
     def coming_back(self) -> int:
