@@ -534,3 +534,15 @@ def test_the_page_names_every_drill_there_is(page: StudyPage) -> None:
     from meridian_map.gui.study.page import DRILL_KINDS
 
     assert tuple(DRILLS) == DRILL_KINDS == tuple(page.drill_buttons)
+
+
+def test_tab_goes_from_the_decks_through_the_buttons_to_the_face_and_on(page: StudyPage) -> None:
+    page.deck_list.setFocus()
+    key(page.deck_list, Qt.Key.Key_Tab)
+    assert focused() is page.study_button
+    last_drill = list(page.drill_buttons.values())[-1]
+    last_drill.setFocus()
+    key(last_drill, Qt.Key.Key_Tab)
+    assert focused() is page.view
+    key(page.view, Qt.Key.Key_Tab)  # one Tab leaves the face, rather than walking its zones
+    assert focused() is not page.view

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import tempfile
 from collections.abc import Collection
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,7 +168,12 @@ class StudyPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(row, 1)
-        self.setTabOrder(self.deck_list, self.study_button)
+        chain = [
+            self.deck_list, self.study_button, self.practice_button, self.new_button, self.edit_button,
+            self.delete_button, *self.drill_buttons.values(), self.view, self.end_button,
+        ]  # fmt: skip
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
 
         for n in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(n)), self)
@@ -217,13 +223,12 @@ class StudyPage(QWidget):
     # Page protocol ----------------------------------------------------------------
 
     def enter(self) -> None:
-        if self.activity is None:
-            self.refresh()
-            self.deck_list.setFocus()
+        self.refresh()
+        self.deck_list.setFocus()
 
     def leave(self) -> None:
-        """Leaving mid-card keeps the card for later: nothing was answered."""
-        self.end()
+        """Leaving mid-card keeps the card for later: nothing was answered. Entering again shows the decks."""
+        self.stop()
 
     def fit(self) -> None:
         self.view.fit()
@@ -394,6 +399,11 @@ class StudyPage(QWidget):
 
     def end(self) -> None:
         """Back to the decks and the progress; any card on screen stays unanswered."""
+        self.stop()
+        self.refresh()
+
+    def stop(self) -> None:
+        """End the round without showing anything new."""
         if self.activity is not None:
             self.activity.finish()
             self.activity_box.removeWidget(self.activity)
@@ -404,7 +414,6 @@ class StudyPage(QWidget):
         self.session.stop()
         self.drill = ""
         self.side.setCurrentIndex(0)
-        self.refresh()
 
     def record(
         self, card: Card, grade: Grade, distance_cun: float | None = None, duration_ms: int | None = None
