@@ -31,6 +31,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "key_number": "Zone number, as in the table",
         "key_point": "Yang Ming point in the zone",
         "key_pressure": "Pressure: 1 to 3 bars",
+        "key_more": "+N more: the full lists are on the zone chart",
         "cautions_title": "Cautions",
         "cautions": "Light pressure only, with the tool almost flat; a mark on the face means too much pressure.\n"
         "Never press the eyeball or pull the lower lid: stay on the bony rim.\n"
@@ -58,6 +59,18 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "continued": "{title} (continued)",
         "page_of": "Page {page} of {pages}",
         "continues": "Continued on page {page}",
+        "chart_title": "Facial gua sha: zones and strokes",
+        "chart_subtitle": "{count} zones, worked forehead to neck; the arrows show each stroke on both sides.",
+        "chart_key_number": "Zone number",
+        "chart_zones_title": "The zones",
+        "chart_zone_line": "{strokes}; {pressure} pressure",
+        "chart_concerns": "Traditionally used for: {concerns}",
+        "chart_caution": "Take care: {text}",
+        "points_title": "Facial acupuncture points",
+        "points_subtitle": "{count} points as placed by the WHO Standard Acupuncture Point Locations (2008); "
+        "points on both sides are labelled on one side only.",
+        "points_extra": "Extra points, outside the channels",
+        "points_names": "The points by name",
     },
     "zh": {
         "cheat_title": "面部刮痧分区图",
@@ -79,6 +92,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "key_number": "区域编号，与下表相同",
         "key_point": "区域内的阳明经穴位",
         "key_pressure": "力度：1 至 3 格",
+        "key_more": "等 N 项：完整列表见分区与手法图",
         "cautions_title": "注意事项",
         "cautions": "力度宜轻，刮痧板几乎平贴皮肤；面部出现痕迹说明力度过大。\n"
         "切勿按压眼球或拉扯下眼睑，只在眶骨缘上操作。\n"
@@ -103,5 +117,16 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "continued": "{title}（续）",
         "page_of": "第 {page} 页，共 {pages} 页",
         "continues": "续见第 {page} 页",
+        "chart_title": "面部刮痧分区与手法图",
+        "chart_subtitle": "{count} 处区域，自额头至颈部依次操作；箭头表示两侧的刮拭方向。",
+        "chart_key_number": "区域编号",
+        "chart_zones_title": "各区域",
+        "chart_zone_line": "{strokes}；{pressure}力度",
+        "chart_concerns": "传统用于：{concerns}",
+        "chart_caution": "注意：{text}",
+        "points_title": "面部穴位图",
+        "points_subtitle": "{count} 个穴位，定位依据世界卫生组织《标准针灸穴位定位》（2008）；双侧穴位只在一侧标注。",
+        "points_extra": "经外奇穴",
+        "points_names": "穴位名称",
     },
 }
