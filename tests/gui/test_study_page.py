@@ -546,3 +546,18 @@ def test_tab_goes_from_the_decks_through_the_buttons_to_the_face_and_on(page: St
     assert focused() is page.view
     key(page.view, Qt.Key.Key_Tab)  # one Tab leaves the face, rather than walking its zones
     assert focused() is not page.view
+
+
+def test_content_is_shown_in_the_state_language(page: StudyPage, catalog: Catalog) -> None:
+    page.window_.map_state.set_language("zh")
+    first = page.deck_list.topLevelItem(0)
+    assert first is not None and first.text(0) == "面部全部穴位"
+    page.select_deck("channel:ST")
+    page.start_cards(practice=False)
+    activity = page.activity
+    assert isinstance(activity, LocateActivity)
+    target = catalog.point("ST1.L").pos
+    low = (target[0], target[1] + 0.6 * b_cun(catalog))
+    QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=spot(page, low))
+    assert activity.verdict.text() == "偏低0.6寸"
+    assert activity.location.text() == catalog.point_info("ST1").location.get("zh")
