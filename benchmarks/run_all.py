@@ -23,6 +23,7 @@ SCRIPTS = (
     "bench_consult.py",
     "bench_note_room.py",
     "bench_schools.py",
+    "bench_language.py",
 )
 
 
