@@ -37,6 +37,7 @@ from ...core.study.decks import CUSTOM_PREFIX, Deck, DeckError
 from ...core.study.progress import accuracy_by_channel, due_today, mastery, reviews_per_day, streak
 from ...core.study.quiz import Grade
 from ...core.study.schedule import due_cards
+from ..language import chrome_language
 from ..mainwindow import plain_tip
 from ..map.looks import Layer
 from ..map.scene import MapScene
@@ -187,7 +188,8 @@ class StudyPage(QWidget):
 
     @property
     def language(self) -> str:
-        return self.window_.map_state.language
+        """The content language of the cards: one at a time, so bilingual asks in the chrome's language."""
+        return chrome_language(self.window_.map_state.language)
 
     # the database ---------------------------------------------------------------
 
