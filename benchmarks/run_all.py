@@ -24,6 +24,8 @@ SCRIPTS = (
     "bench_note_room.py",
     "bench_schools.py",
     "bench_language.py",
+    "bench_photo.py",
+    "bench_theme.py",
 )
 
 

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QMoveEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QStackedWidget, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
@@ -31,7 +31,9 @@ from ..core.target import zone_target
 from ..core.text.languages import BILINGUAL, EN, ZH
 from ..core.text.schools import cited
 from ..core.text.search import Kind, SearchIndex
+from .accessibility import describe
 from .actions import Menus
+from .appearance import Appearance
 from .exportmenu import Exporter
 from .language import change_word, chrome_language, content_languages, use_chrome_language
 from .map.scene import MapScene
@@ -41,8 +43,10 @@ from .panels.panel import PanelColumns
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
 from .state import EXPLORE, Hover, MapState
+from .theme import Theme, ThemeChoice
 
 if TYPE_CHECKING:
+    from .photo.page import PhotoPage
     from .schools.compare import CompareDialog
     from .schools.sources import SourcesDialog
 
@@ -71,18 +75,22 @@ class MainWindow(QMainWindow):
         self.compare_dialog: CompareDialog | None = None
         self.sources_dialog: SourcesDialog | None = None
         self.setWindowTitle("Meridian Map")
+        self.photo_page: PhotoPage | None = None  # photo mode's page while it is shown (gui/photo)
         self.map_state = MapState(catalog, self)
         # First of all the views: the translators are in place before any view redraws in the new language.
         self.map_state.language_changed.connect(self._language_changed)
-        self.scene = MapScene(catalog, self.map_state)
+        self.appearance = Appearance(self.map_state, self)
+        theme = self.appearance.theme
+        self.scene = MapScene(catalog, self.map_state, theme)
         self.view = MapView(self.scene, self.map_state)
-        self.panels = PanelColumns(catalog, self.map_state)
+        self.panels = PanelColumns(catalog, self.map_state, theme)
         self.panel = self.panels.first
-        self.sidebar = Sidebar(catalog, self.map_state)
+        self.sidebar = Sidebar(catalog, self.map_state, theme)
         self.search = SearchBox(SearchIndex(catalog))
 
+        self.sidebar_area = sidebar_area(self.sidebar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.sidebar_area)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
@@ -115,12 +123,14 @@ class MainWindow(QMainWindow):
                 **self.exporter.slots(),
                 "quit": self.close,
                 "full_screen": self.toggle_full_screen,
-                "zoom_in": lambda: self.view.zoom_by(1.25),
-                "zoom_out": lambda: self.view.zoom_by(0.8),
-                "fit": self.view.fit,
+                "zoom_in": lambda: self.map_view().zoom_by(1.25),
+                "zoom_out": lambda: self.map_view().zoom_by(0.8),
+                "fit": lambda: self.map_view().fit(),
                 "find": self.focus_search,
                 "clear_selection": self.map_state.clear_selection,
+                **{f"theme_{choice.replace('-', '_')}": self._theme_slot(choice) for choice in ThemeChoice},
                 "content_folder": self.open_content_folder,
+                "open_photo": self.open_photo,
                 "about": self.show_about,
                 "compare_schools": self.show_comparison,
                 "sources": self.show_sources,
@@ -131,7 +141,9 @@ class MainWindow(QMainWindow):
         self._build_language_menu()
         self.named_actions["mode_explore"].setChecked(True)
         self.quit_action = self.named_actions["quit"]
+        self._describe_photo_action()
         self.full_screen_action = self.named_actions["full_screen"]
+        self._check_theme(self.map_state.theme)
         # Kept on self: setCornerWidget does not take ownership from Python.
         self.search_corner = QWidget()
         corner_layout = QHBoxLayout(self.search_corner)
@@ -154,6 +166,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """The window's own words in the current language; the panels and map retranslate themselves."""
         self.menus.retranslate()
+        describe(self)
+        self._describe_photo_action()
         self.language_actions[BILINGUAL].setText(self.tr("Bilingual (English and 简体中文 side by side)"))
         self.hover_label.setAccessibleName(self.tr("Hover information"))
         self._show_hover(self.map_state.hover)
@@ -170,12 +184,27 @@ class MainWindow(QMainWindow):
         if missing:
             self.map_state.say(self.tr("Translations not found: {files}").format(files=", ".join(missing)), 15000)
 
+    def _theme_slot(self, choice: ThemeChoice) -> Callable[[], None]:
+        return lambda: self.map_state.set_theme(choice)
+
+    def _check_theme(self, choice: str) -> None:
+        self.named_actions[f"theme_{choice.replace('-', '_')}"].setChecked(True)
+
+    def _show_theme(self, theme: Theme) -> None:
+        """Every part of the window that paints its own colours takes the new theme's."""
+        self.scene.set_theme(theme)
+        self.panels.set_theme(theme)
+        self.sidebar.legend.set_theme(theme)
+        self.view.viewport().update()
+
     def _connect(self) -> None:
         state = self.map_state
         state.hover_changed.connect(self._show_hover)
+        state.theme_changed.connect(self._check_theme)
+        self.appearance.changed.connect(self._show_theme)
         state.message.connect(self.statusBar().showMessage)
         state.mode_changed.connect(self._show_mode)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.view.zoom_changed.connect(self.show_zoom)
         self.search.chosen.connect(self._search_chosen)
         self.sidebar.schools.compare_requested.connect(self.show_comparison)
         self.sidebar.schools.sources_requested.connect(self.show_sources)
@@ -185,6 +214,8 @@ class MainWindow(QMainWindow):
             self.splitter.splitterMoved,
             state.layer_changed,
             state.label_mode_changed,
+            state.label_size_changed,
+            state.theme_changed,
             state.focus_changed,
             state.animation_changed,
             state.selection_changed,
@@ -212,11 +243,18 @@ class MainWindow(QMainWindow):
         self.named_actions[f"mode_{mode}"].setChecked(True)
 
     def fit_current(self) -> None:
-        """Fit the shown screen's drawing to its size."""
+        """Fit the shown screen's drawing to its size: the map's, or the photo's in its place."""
         if self._shown_page is None:
-            self.view.fit()
+            self.map_view().fit()
         else:
             self._shown_page.fit()
+
+    def map_view(self) -> MapView:
+        """The explorer's view: the drawing's, or the photo's while a photo is open."""
+        return self.view if self.photo_page is None else self.photo_page.view
+
+    def show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
     def _mode_setter(self, mode: str) -> Callable[[], None]:
         return lambda: self.map_state.set_mode(mode)
@@ -271,9 +309,9 @@ class MainWindow(QMainWindow):
         so a window not shown yet opens full screen, and leaving returns to a
         maximized window if it was one.
         """
-        if on and self.sidebar.isVisibleTo(self):
+        if on and self.sidebar_area.isVisibleTo(self):
             self._normal_splitter = self.splitter.sizes()
-        self.sidebar.setVisible(not on)
+        self.sidebar_area.setVisible(not on)
         self.statusBar().setVisible(not on)
         state = self.windowState()
         full = Qt.WindowState.WindowFullScreen
@@ -282,6 +320,23 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes(self._normal_splitter)
         self.full_screen_action.setChecked(on)
         self.schedule_save()
+
+    def open_photo(self) -> None:
+        """Photo mode lives in its own package, imported on first use (MediaPipe is an optional extra)."""
+        from .photo.opening import open_photo
+
+        open_photo(self)
+
+    def _describe_photo_action(self) -> None:
+        """Without the extra, the menu item itself says how to enable photo mode."""
+        from ..core.photo import photo_mode_problem
+
+        problem = photo_mode_problem()
+        action = self.named_actions["open_photo"]
+        if problem is not None:
+            action.setText(self.tr("Open Photo… (not installed)"))
+        action.setStatusTip(problem or self.tr("Map the zones and points onto a client's photo"))
+        action.setToolTip(action.statusTip())
 
     def open_content_folder(self) -> None:
         folder = content_dir()
@@ -438,6 +493,24 @@ class MainWindow(QMainWindow):
                 self.tr("Your settings were not saved: {reason}.").format(reason=reason),
             )
         super().closeEvent(event)
+
+
+def sidebar_area(sidebar: QWidget) -> QScrollArea:
+    """The sidebar in a scroll area that is never narrower than the sidebar needs.
+
+    With large type (a 1.5× system font, 200 % scale) the controls need more
+    height than a laptop screen has; scrolling keeps each at its full size
+    instead of squeezing them until their text is cut off.
+    """
+    area = QScrollArea()
+    area.setWidget(sidebar)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls in it, never to the area itself
+    scroll_bar = area.verticalScrollBar().sizeHint().width()
+    area.setMinimumWidth(sidebar.minimumSizeHint().width() + scroll_bar)
+    return area
 
 
 def usable_geometry(saved: dict[str, Any]) -> QRect | None:
