@@ -19,6 +19,7 @@ SCRIPTS = (
     "bench_charts.py",
     "bench_hostile.py",
     "bench_study.py",
+    "bench_study_gui.py",
     "bench_consult.py",
     "bench_workspace.py",
     "bench_note_room.py",

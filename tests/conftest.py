@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +63,15 @@ def light_theme_after(qapp: object) -> Iterator[None]:
     assert isinstance(app, QApplication)
     app.setStyleSheet("")
     app.setPalette(LIGHT.palette())
+
+
+@pytest.fixture(autouse=True)
+def english_window_words_afterwards() -> Iterator[None]:
+    """Qt's translators are process-wide: a test that switched the window to Chinese leaves it in English."""
+    yield
+    language = sys.modules.get("meridian_map.gui.language")
+    if language is not None and language.current_chrome() != "en":
+        language.use_chrome_language("en")
 
 
 @pytest.fixture

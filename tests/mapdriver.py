@@ -31,7 +31,7 @@ def clickable_spot(window: MainWindow, area_key: str) -> QPoint:
             pixel = view.mapFromScene(QPointF(x, y))
             if not view.viewport().rect().contains(pixel):
                 continue
-            if window.scene.channel_at(QPointF(x, y), 2 * CHANNEL_PICK_PX / view.transform().m11()):
+            if view.map_scene.channel_at(QPointF(x, y), 2 * CHANNEL_PICK_PX / view.transform().m11()):
                 continue
             gap = min(math.hypot(pixel.x() - m.x(), pixel.y() - m.y()) for m in markers)
             if gap > best_gap:

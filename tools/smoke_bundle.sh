@@ -3,7 +3,7 @@
 # dist/meridian-map-*-linux-*.tar.gz into an empty folder and, on an X
 # server (Xvfb) with an environment emptied by `env -i` (no Python, no
 # venv, no PATH: only the display, a UTF-8 locale and a home), runs
-# --version, check, --screenshot (English and Chinese), sheet, study status, deck and
+# --version, check, --screenshot (English and Chinese, and the study screen), sheet, study status, deck and
 # install-desktop/uninstall-desktop, then starts the window and quits it
 # with Ctrl+Q. Run after tools/bundle.sh.
 set -euo pipefail
@@ -33,6 +33,8 @@ clean --screenshot shot.png --size 1024x700
 clean --lang zh --screenshot shot-zh.png --size 1024x700 2>zh.txt
 [ "$(head -c 4 shot-zh.png | tail -c 3)" = "PNG" ] || fail "--lang zh --screenshot wrote no PNG"
 ! grep -q "translations not found" zh.txt || fail "the Chinese window misses translations: $(cat zh.txt)"
+clean --screenshot study.png --mode study --size 1024x700
+[ "$(head -c 4 study.png | tail -c 3)" = "PNG" ] || fail "--screenshot --mode study wrote no PNG"
 clean sheet -o sheet.pdf >/dev/null
 [ "$(head -c 5 sheet.pdf)" = "%PDF-" ] || fail "sheet wrote no PDF"
 pdffonts sheet.pdf >fonts.txt

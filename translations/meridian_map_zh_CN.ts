@@ -109,6 +109,57 @@
     </message>
 </context>
 <context>
+    <name>Activity</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Hanzi</source>
+        <translation>汉字</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>经络</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>重来</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>&amp;Next (Space)</source>
+        <translation>下一题 (Space)(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelLegend</name>
     <message>
         <source>Channel legend</source>
@@ -201,6 +252,60 @@
     </message>
 </context>
 <context>
+    <name>ConcernZonesDrill</name>
+    <message>
+        <source>Which zones are traditionally used for “%1”?</source>
+        <translation>传统上哪些区域用于“%1”？</translation>
+    </message>
+    <message>
+        <source>Click zones on the face or tick them in the list (Space), then Check.</source>
+        <translation>在面部点击区域，或在列表中勾选（Space），然后检查。</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Missed: %1</source>
+        <translation>漏选：%1</translation>
+    </message>
+    <message>
+        <source>Not for this: %1</source>
+        <translation>不适用：%1</translation>
+    </message>
+    <message>
+        <source>%1 % right · %2</source>
+        <translation>正确 %1 % · %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeckDialog</name>
+    <message>
+        <source>Custom deck</source>
+        <translation>自定义卡组</translation>
+    </message>
+    <message>
+        <source>Deck name</source>
+        <translation>卡组名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Points in the deck</source>
+        <translation>卡组中的穴位</translation>
+    </message>
+    <message>
+        <source>&amp;Points (Space ticks one)</source>
+        <translation>穴位（Space 勾选）(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>PNG image (*.png)</source>
@@ -256,6 +361,17 @@
     </message>
 </context>
 <context>
+    <name>FlashcardActivity</name>
+    <message>
+        <source>What is its %1?</source>
+        <translation>它的%1是什么？</translation>
+    </message>
+    <message>
+        <source>&amp;Show answer (Space)</source>
+        <translation>显示答案 (Space)(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>Guide</name>
     <message>
         <source>%1 B-cun</source>
@@ -286,6 +402,21 @@
     <message>
         <source>edited</source>
         <translation>修改</translation>
+    </message>
+</context>
+<context>
+    <name>LocateActivity</name>
+    <message>
+        <source>Where is this point? (%1)</source>
+        <translation>这个穴位在哪里？（%1）</translation>
+    </message>
+    <message>
+        <source>Click it on the face (either side). Or: arrow keys move a cross, Shift goes further, Enter places it.</source>
+        <translation>在面部点击它（左右两侧均可）。或用方向键移动十字，Shift 移动更远，Enter 确定。</translation>
+    </message>
+    <message>
+        <source>%1 cun from %2 · graded %3</source>
+        <translation>距 %2 %1 寸 · 评为%3</translation>
     </message>
 </context>
 <context>
@@ -374,6 +505,29 @@
     </message>
 </context>
 <context>
+    <name>MembershipDrill</name>
+    <message>
+        <source>Which channel is %1 on?</source>
+        <translation>%1 属于哪条经络？</translation>
+    </message>
+    <message>
+        <source>Which zone is %1 in?</source>
+        <translation>%1 位于哪个区域？</translation>
+    </message>
+    <message>
+        <source>Choose with keys 1–4 or click.</source>
+        <translation>按 1–4 键或点击选择。</translation>
+    </message>
+    <message>
+        <source>Right: %1</source>
+        <translation>正确：%1</translation>
+    </message>
+    <message>
+        <source>Not %1</source>
+        <translation>不是%1</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
@@ -410,6 +564,10 @@
     <message>
         <source>&amp;Explore the map</source>
         <translation>浏览面部图(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation>学习(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Clients and routines</source>
@@ -485,6 +643,29 @@
     </message>
 </context>
 <context>
+    <name>NextPointDrill</name>
+    <message>
+        <source>Along %1, which point comes after %2?</source>
+        <translation>沿%1，%2 之后是哪个穴位？</translation>
+    </message>
+    <message>
+        <source>Click it on the face, or choose with keys 1–%1.</source>
+        <translation>在面部点击它，或按 1–%1 键选择。</translation>
+    </message>
+    <message>
+        <source>Right: %1</source>
+        <translation>正确：%1</translation>
+    </message>
+    <message>
+        <source>Not %1</source>
+        <translation>不是%1</translation>
+    </message>
+    <message>
+        <source>After %1 comes %2.</source>
+        <translation>%1 之后是 %2。</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>Session note</source>
@@ -507,6 +688,33 @@
     <message>
         <source>The note was not saved: %1</source>
         <translation>记录未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDrill</name>
+    <message>
+        <source>Put the course of %1 in the order it flows</source>
+        <translation>按流注顺序排列%1的循行</translation>
+    </message>
+    <message>
+        <source>Drag the rows, or move the current row with Alt+Up and Alt+Down; Enter checks.</source>
+        <translation>拖动各行，或用 Alt+Up 和 Alt+Down 移动当前行；Enter 检查。</translation>
+    </message>
+    <message>
+        <source>Course to put in order</source>
+        <translation>待排序的循行</translation>
+    </message>
+    <message>
+        <source>&amp;Check (Enter)</source>
+        <translation>检查 (Enter)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in order · %3</source>
+        <translation>%2 个中 %1 个顺序正确 · %3</translation>
+    </message>
+    <message>
+        <source>The flow: %1</source>
+        <translation>流注：%1</translation>
     </message>
 </context>
 <context>
@@ -608,6 +816,68 @@
     <message>
         <source>%s — fit residual %.1f px (%.1f %% of the face height)</source>
         <translation>%s — 拟合残差 %.1f 像素（脸高的 %.1f %%）</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Your progress</source>
+        <translation>你的进度</translation>
+    </message>
+    <message>
+        <source>Answers per day, last 30 days</source>
+        <translation>最近 30 天每日作答</translation>
+    </message>
+    <message>
+        <source>Right answers by channel</source>
+        <translation>各经络答对率</translation>
+    </message>
+    <message>
+        <source>Mastery on the face (the number is the level)</source>
+        <translation>面部掌握程度（数字为等级）</translation>
+    </message>
+    <message>
+        <source>not studied</source>
+        <translation>未学习</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>薄弱</translation>
+    </message>
+    <message>
+        <source>learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>mastered</source>
+        <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>Due today: %1 (%4 now) · streak: %2 day(s) · answers in 30 days: %3</source>
+        <translation>今日到期：%1（现在 %4）· 连续：%2 天 · 30 天作答：%3</translation>
+    </message>
+    <message>
+        <source>No answers yet.</source>
+        <translation>尚无作答。</translation>
+    </message>
+    <message>
+        <source>Weakest points: %1</source>
+        <translation>最薄弱的穴位：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChart</name>
+    <message>
+        <source>Answers per day, last 30 days</source>
+        <translation>最近 30 天每日作答</translation>
+    </message>
+    <message>
+        <source>highest: %1</source>
+        <translation>最高：%1</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1238,172 @@
     <message>
         <source>Routine steps</source>
         <translation>流程步骤</translation>
+    </message>
+</context>
+<context>
+    <name>StrokeDrill</name>
+    <message>
+        <source>right side</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>left side</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Drag the main stroke of %1 (%2)</source>
+        <translation>拖出%1（%2）的主要刮拭方向</translation>
+    </message>
+    <message>
+        <source>Drag on the face the way the stroke goes. Or: arrow keys turn an arrow, Enter gives it.</source>
+        <translation>在面部按刮拭方向拖动。或用方向键转动箭头，Enter 确定。</translation>
+    </message>
+    <message>
+        <source>%1° off the stroke · %2</source>
+        <translation>偏离刮拭方向 %1° · %2</translation>
+    </message>
+    <message>
+        <source>The stroke is now drawn on the face.</source>
+        <translation>刮拭方向现已画在面部。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <source>Face map for study</source>
+        <translation>学习用面部图</translation>
+    </message>
+    <message>
+        <source>Study warning</source>
+        <translation>学习警告</translation>
+    </message>
+    <message>
+        <source>Decks</source>
+        <translation>卡组</translation>
+    </message>
+    <message>
+        <source>Deck</source>
+        <translation>卡组</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <source>&amp;Decks</source>
+        <translation>卡组(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Study due cards</source>
+        <translation>学习到期卡片(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Practice (schedule untouched)</source>
+        <translation>练习（不改变复习计划）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;New deck…</source>
+        <translation>新建卡组…(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename or edit…</source>
+        <translation>重命名或编辑…(&amp;R)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete deck</source>
+        <translation>删除卡组(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Next point along a channel</source>
+        <translation>沿经络的下一个穴位</translation>
+    </message>
+    <message>
+        <source>Put a course in order</source>
+        <translation>排列循行顺序</translation>
+    </message>
+    <message>
+        <source>Zones for a concern</source>
+        <translation>问题对应的区域</translation>
+    </message>
+    <message>
+        <source>Stroke direction</source>
+        <translation>刮拭方向</translation>
+    </message>
+    <message>
+        <source>Channel or zone of a point</source>
+        <translation>穴位所属经络或区域</translation>
+    </message>
+    <message>
+        <source>Drills (not scheduled)</source>
+        <translation>练习题（不计入复习计划）</translation>
+    </message>
+    <message>
+        <source>&amp;End (Esc)</source>
+        <translation>结束（退出键）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Your study database cannot be used (%1). Answers today are not kept.</source>
+        <translation>你的学习数据库无法使用（%1）。今天的作答不会保存。</translation>
+    </message>
+    <message>
+        <source>%1 unreadable rows of your study database were left out.</source>
+        <translation>学习数据库中有 %1 行无法读取，已略过。</translation>
+    </message>
+    <message>
+        <source>New deck</source>
+        <translation>新建卡组</translation>
+    </message>
+    <message>
+        <source>Rename or edit deck</source>
+        <translation>重命名或编辑卡组</translation>
+    </message>
+    <message>
+        <source>a deck called “%1” already exists</source>
+        <translation>已有名为“%1”的卡组</translation>
+    </message>
+    <message>
+        <source>Deck not saved</source>
+        <translation>卡组未保存</translation>
+    </message>
+    <message>
+        <source>Delete deck</source>
+        <translation>删除卡组</translation>
+    </message>
+    <message>
+        <source>Delete the deck “%1”? Your answers to its cards are kept.</source>
+        <translation>删除卡组“%1”？其卡片的作答记录会保留。</translation>
+    </message>
+    <message>
+        <source>Drill · %1 of %2 right</source>
+        <translation>练习题 · %2 题中答对 %1 题</translation>
+    </message>
+    <message>
+        <source>No more cards due now.</source>
+        <translation>现在没有到期的卡片了。</translation>
+    </message>
+    <message>
+        <source>%1 come back within the hour.</source>
+        <translation>%1 张卡片将在一小时内再次出现。</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Due cards</source>
+        <translation>到期卡片</translation>
+    </message>
+    <message>
+        <source>%1 answered</source>
+        <translation>已答 %1 张</translation>
+    </message>
+    <message>
+        <source>That answer was not saved: %1</source>
+        <translation>该作答未保存：%1</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec(
                 "mode_explore", QT_TRANSLATE_NOOP("Menus", "&Explore the map"), "Ctrl+1", checkable=True, group="mode"
             ),
+            ActionSpec("mode_study", QT_TRANSLATE_NOOP("Menus", "&Study"), "Ctrl+2", checkable=True, group="mode"),
             ActionSpec(
                 "mode_clients",
                 QT_TRANSLATE_NOOP("Menus", "&Clients and routines"),

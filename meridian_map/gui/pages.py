@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # mode → "module:Class" (relative to this package); the class takes the main window. Each mode's
 # View menu entry is the action "mode_<mode>" in actions.MENUS.
 PAGES: dict[str, str] = {
+    "study": ".study.page:StudyPage",
     "clients": ".consult.workspace:WorkspacePage",
 }
 

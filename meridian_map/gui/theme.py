@@ -390,3 +390,11 @@ def resolve_theme(choice: str, scheme: Qt.ColorScheme, platform_dark: bool = Fal
 def channel_style(code: str) -> ChannelStyle:
     """The paper palette's style for a channel: what the sheets print."""
     return LIGHT.channel_style(code)
+
+
+# Study. Mastery from unseen to mastered on viridis steps, which darken steadily (read by lightness in grey
+# and by every common colour vision), always drawn with the level's number as well.
+MASTERY_SCALE = ("#e8e8e8", "#fde725", "#5ec962", "#21918c", "#3b528b")
+MASTERY_INK = ("#3a3a3a", "#1f1f1f", "#1f1f1f", "#ffffff", "#ffffff")
+QUIZ_TARGET = "#009E73"  # bluish green: where the point is
+QUIZ_MISS = "#D55E00"  # vermilion, dashed: the click and the line to the point

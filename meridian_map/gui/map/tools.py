@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeyEvent
 
 from ...core.model import ZoneArea
 from .looks import Layer
@@ -33,7 +34,13 @@ class MapEvent:
 
 
 class Tool:
-    """Does nothing; subclasses handle what they need. Installed with `MapView.set_tool`."""
+    """Does nothing; subclasses handle what they need. Installed with `MapView.set_tool`.
+
+    A tool whose `pans` is False gets a left drag as press, moves and
+    release (a stroke drawn on the face) instead of the view panning.
+    """
+
+    pans = True
 
     def __init__(self, view: MapView) -> None:
         self.view = view
@@ -44,13 +51,17 @@ class Tool:
         """A left press: the view has not yet decided whether it starts a pan."""
 
     def move(self, event: MapEvent) -> None:
-        """The pointer moved, no pan under way."""
+        """The pointer moved, no pan under way (a button may be held down when the tool does not pan)."""
 
     def release(self, event: MapEvent) -> None:
-        """A left release that ended a click, not a pan."""
+        """A left release that ended a click, not a pan (or any drag, when the tool does not pan)."""
 
     def leave(self) -> None:
         """The pointer left the map."""
+
+    def key(self, event: QKeyEvent) -> bool:
+        """A key pressed on the map; True when the tool used it (a quiz answered by keyboard)."""
+        return False
 
     def end(self) -> None:
         """Another tool is taking over: undo anything this one shows."""

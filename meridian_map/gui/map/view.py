@@ -317,7 +317,7 @@ class MapView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton and self.tool.pans:
             delta = pos.toPoint() - self._press
             if self._panning or delta.manhattanLength() > DRAG_THRESHOLD_PX:
                 self._panning = True
@@ -445,6 +445,9 @@ class MapView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if self.tool.key(event):
+            event.accept()
+            return
         self._focus_visible = True
         if key == Qt.Key.Key_Down:
             self.move_focus(1)
