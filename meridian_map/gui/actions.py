@@ -44,6 +44,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
         "&View",
         (
             ActionSpec("mode_explore", "&Explore the map", "Ctrl+1", checkable=True, group="mode"),
+            ActionSpec("mode_consult", "&Present routine", "F5", checkable=True, group="mode"),
             SEPARATOR,
             ActionSpec("full_screen", "&Full screen", "F11", checkable=True),
             SEPARATOR,

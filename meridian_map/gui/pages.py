@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 # mode → "module:Class" (relative to this package); the class takes the main window. Each mode's
 # View menu entry is the action "mode_<mode>" in actions.MENUS.
-PAGES: dict[str, str] = {}
+PAGES: dict[str, str] = {
+    "consult": ".consult.player:PlayerPage",
+}
 
 
 class Page(Protocol):

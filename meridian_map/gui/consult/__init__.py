@@ -1,0 +1,1 @@
+"""Consult mode's screens, imported the first time one is entered."""
