@@ -24,6 +24,7 @@ from .screening import LeftOut, ScreenedStep
 NECK_PREFIX = "neck"  # zones whose id starts so lie below the jaw: without one, the player shows the face only
 FACE_PAD = 6.0  # face units kept around the cropped face
 _ASIDE = re.compile(r"\s?\([^()]*\)|（[^（）]*）")
+_PREPOSITIONS = "(?:toward|towards|to|at|from|on|over|near|past|along)"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 
 
@@ -91,6 +92,8 @@ def plain_direction(catalog: Catalog, text: str) -> str:
 
     text = _ASIDE.sub(aside, text.strip())
     first, *rest = [part for part in _SENTENCE_END.split(text) if part]
+    for name in sorted(names, key=len, reverse=True):  # "toward TE17" in the stroke's own sentence
+        first = re.sub(rf"\s+{_PREPOSITIONS}\s+{re.escape(name)}(?![A-Za-z0-9])", "", first)
     joiner = "" if any("\u4e00" <= c <= "\u9fff" for c in text) else " "
     return joiner.join([first, *(part for part in rest if not names_a_point(part))])
 
