@@ -19,6 +19,7 @@ SCRIPTS = (
     "bench_hostile.py",
     "bench_study.py",
     "bench_consult.py",
+    "bench_player.py",
     "bench_note_room.py",
 )
 

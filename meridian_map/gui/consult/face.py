@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from math import cos, hypot, pi
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QResizeEvent, QTransform
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent, QTransform
 from PySide6.QtWidgets import QWidget
 
 from ...core.catalog import Catalog
@@ -77,8 +77,10 @@ class PlayerFace(QWidget):
         self.unit = 1.0
         self.face_rect = QRectF()
         self.badges: list[Badge] = []
-        self._base: QPixmap | None = None
-        self._layer: QPixmap | None = None
+        self._mapped: dict[str, QPainterPath] = {}
+        self._box: tuple[tuple[str, ...], tuple[float, float, float, float]] | None = None  # zones, face box
+        self._base: QImage | None = None
+        self._layer: QImage | None = None  # the still face with the current step painted on it
         self._marker_rects: list[QRectF] = []
         self._marker = QTimer(self)
         self._marker.setInterval(1000 // MARKER_FPS)
@@ -121,7 +123,6 @@ class PlayerFace(QWidget):
     def set_animate(self, animate: bool) -> None:
         if animate != self.animate:
             self.animate = animate
-            self._layer = None
             self._run_marker()
             self.update()
 
@@ -146,7 +147,11 @@ class PlayerFace(QWidget):
     def _relayout(self) -> None:
         """Fit the face box into the widget, leave room for numbers beside it and for the side cues below."""
         self._base = self._layer = None
-        x, y, width, height = face_box(self.catalog, self.zones())
+        self._mapped = {}
+        zones = self.zones()
+        if self._box is None or self._box[0] != zones:
+            self._box = (zones, face_box(self.catalog, zones))
+        x, y, width, height = self._box[1]
         radius = self.number_px * 0.72
         side = 2 * radius + 0.3 * self.number_px
         cue = self.cue_px * 1.8
@@ -194,35 +199,41 @@ class PlayerFace(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._layer is None:
-            self._layer = self._paint_step(self._base_picture())
+            self._layer = self._base_picture().copy()
+            layer = QPainter(self._layer)
+            layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_step(layer)
+            layer.end()
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._layer)
+        painter.drawImage(0, 0, self._layer)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.animate:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             for centre in self._marker_centres():
                 self._paint_marker(painter, centre)
         painter.end()
 
-    def _pixmap(self) -> QPixmap:
+    def _picture(self) -> QImage:
+        """An image in the raster engine's own opaque format: drawn on screen as a plain copy."""
         ratio = self.devicePixelRatioF()
-        picture = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        size = (max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        picture = QImage(*size, QImage.Format.Format_RGB32)  # opaque: copied to the screen without blending
         picture.setDevicePixelRatio(ratio)
         return picture
 
-    def _base_picture(self) -> QPixmap:
+    def _base_picture(self) -> QImage:
         if self._base is not None:
             return self._base
-        picture = self._pixmap()
+        picture = self._picture()
         picture.fill(self.theme.background)
         painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for step in self.steps:
             for key in self._keys(step.zone, Sides.BOTH):
                 colour = blend(self.tints[step.zone], DIM_ALPHA, self.theme.background)
-                painter.fillPath(self.transform.map(self.paths[key]), colour)
+                painter.fillPath(self._screen_path(key), colour)
         for zone in self.left_out:
             for key in self._keys(zone, Sides.BOTH):
-                self._hatch(painter, self.transform.map(self.paths[key]))
+                self._hatch(painter, self._screen_path(key))
         painter.save()
         painter.setClipRect(self.face_rect)  # the neck's lines stop where the face box is cropped
         painter.setTransform(self.transform)
@@ -231,7 +242,7 @@ class PlayerFace(QWidget):
         edge = QPen(blend(self.theme.soft_ink, 0.5, self.theme.background), 1.2)
         for step in self.steps:
             for key in self._keys(step.zone, Sides.BOTH):
-                painter.strokePath(self.transform.map(self.paths[key]), edge)
+                painter.strokePath(self._screen_path(key), edge)
         self._paint_cues(painter)
         painter.end()
         self._base = picture
@@ -273,30 +284,29 @@ class PlayerFace(QWidget):
             box = QRectF(0, 0, self.width(), height)
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignHCenter, mirror)
 
-    def _paint_step(self, base: QPixmap) -> QPixmap:
-        picture = QPixmap(base)
-        painter = QPainter(picture)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def _paint_step(self, painter: QPainter) -> None:
+        """The current step over the still face: its zone lit, its lines, and every step's number."""
         step = self.current
         if step is not None:
             keys = self._keys(step.zone, step.sides)
-            tint = QColor(self.tints[step.zone])
-            tint.setAlphaF(CURRENT_ALPHA)
+            # Multiplied over the still face, the tint colours the skin and leaves the drawing's lines as dark
+            # as they were, so the art need not be drawn again for each step.
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            tint = blend(self.tints[step.zone], CURRENT_ALPHA, QColor(Qt.GlobalColor.white))
             for key in keys:
-                painter.fillPath(self.transform.map(self.paths[key]), tint)
-            painter.save()
-            painter.setTransform(self.transform)
-            bounds = QRectF()
+                painter.fillPath(self._screen_path(key), tint)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             for key in keys:
-                bounds = bounds.united(self.paths[key].boundingRect())
-            self.art.paint(painter, bounds)  # the lines the tint went over, crisp again
-            painter.restore()
-            for key in keys:
-                painter.strokePath(self.transform.map(self.paths[key]), QPen(self.theme.outline, 3.0))
+                painter.strokePath(self._screen_path(key), QPen(self.theme.outline, 3.0))
             self._paint_strokes(painter, step)
         self._paint_badges(painter)
-        painter.end()
-        return picture
+
+    def _screen_path(self, key: str) -> QPainterPath:
+        """A zone side's outline in pixels, mapped once per layout."""
+        path = self._mapped.get(key)
+        if path is None:
+            path = self._mapped[key] = self.transform.map(self.paths[key])
+        return path
 
     def _keys(self, zone: str, sides: Sides) -> list[str]:
         wanted = (Side.R, Side.L) if sides is Sides.BOTH else (Side(sides.value),)

@@ -44,7 +44,8 @@ class Words(QLabel):
         """Show `text`, or hide the label when there is nothing to say."""
         if text != self.text():
             self.setText(text)
-        self.setVisible(bool(text))
+        if self.isHidden() == bool(text):
+            self.setVisible(bool(text))
 
 
 class PressureGauge(QWidget):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QStackedLayout, QWidget
 
 from ...core.model import Text
 from ...core.session.player import MAX_TEMPO, MIN_TEMPO, Frame, Player, PlayerError
@@ -45,6 +45,7 @@ FLASH_MS = 180
 REFERENCE = (1920, 1080)  # the screen the type sizes are set for
 NUMBER_PX = 56  # step numbers on the face at 1920×1080
 CUE_PX = 30
+WORDS_SHARE = 42  # per cent of the screen's width
 
 NEXT_KEYS = frozenset({Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown})
 PREVIOUS_KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp})
@@ -76,8 +77,12 @@ class PlayerPage(QWidget):
         self.content = QWidget()
         self.row = QHBoxLayout(self.content)
         row = self.row
-        row.addWidget(self.face, 11)
-        row.addWidget(self.words, 9)
+        # Shares of the width that ignore what the words would like, so new words never move the face
+        # (which would draw it again) from step to step.
+        self.face.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        row.addWidget(self.face, 100 - WORDS_SHARE)
+        row.addWidget(self.words, WORDS_SHARE)
         self.blank_cover = QWidget()
         self.blank_cover.setAutoFillBackground(True)
         cover = self.blank_cover.palette()
