@@ -171,16 +171,26 @@ class PlayerFace(QWidget):
         self.update()
 
     def _place_badges(self, radius: float) -> list[Badge]:
-        """Numbers inside their zones where there is room, the rest in a column beside the face on leader lines."""
-        badges: list[Badge] = []
+        """Numbers inside their zones where there is room, the rest in a column beside the face on leader lines.
+
+        A number inside a zone takes the first of the zone's roomy spots that
+        keeps clear of the leader lines and of the numbers already placed, so
+        no line seems to run to the wrong number.
+        """
+        inside: list[tuple[int, list[QPointF]]] = []
         outside: list[tuple[int, QPointF]] = []
         for step in self.steps:
-            (at, room), *_spots = self.catalog.label_spots[step.zone]
-            spot = self.transform.map(QPointF(*at))
-            if room * self.unit >= radius * 0.8:
-                badges.append(Badge(step.number, spot, None))
+            spots = [
+                self.transform.map(QPointF(*at))
+                for at, room in self.catalog.label_spots[step.zone]
+                if room * self.unit >= radius * 0.8
+            ]
+            if spots:
+                inside.append((step.number, spots))
             else:
-                outside.append((step.number, spot))
+                (at, _room), *_ = self.catalog.label_spots[step.zone]
+                outside.append((step.number, self.transform.map(QPointF(*at))))
+        badges: list[Badge] = []
         if outside:
             edge = max(p[0] for step in self.steps for p in self.catalog.areas[f"{step.zone}_{Side.L.lower()}"].outline)
             gap = (radius + 0.3 * self.number_px) / self.unit
@@ -193,7 +203,17 @@ class PlayerFace(QWidget):
             badges.extend(
                 Badge(number, QPointF(column, y), spot) for (number, spot), y in zip(outside, ys, strict=True)
             )
-        return badges
+        leaders = [(badge.target, badge.centre) for badge in badges if badge.target is not None]
+        for number, spots in inside:
+
+            def clearance(spot: QPointF) -> float:
+                gaps = [segment_distance(spot, start, end) - radius for start, end in leaders]
+                gaps += [hypot(spot.x() - b.centre.x(), spot.y() - b.centre.y()) - 2 * radius for b in badges]
+                return min(gaps, default=float("inf"))
+
+            clear = [spot for spot in spots if clearance(spot) >= 2.0]
+            badges.append(Badge(number, clear[0] if clear else max(spots, key=clearance), None))
+        return sorted(badges, key=lambda badge: badge.number)
 
     # painting -----------------------------------------------------------------
 
@@ -417,3 +437,12 @@ class PlayerFace(QWidget):
         for rect in (*self._marker_rects, *rects):
             self.update(rect.toAlignedRect())
         self._marker_rects = rects
+
+
+def segment_distance(point: QPointF, start: QPointF, end: QPointF) -> float:
+    """How far `point` is from the segment from `start` to `end`."""
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else ((point.x() - start.x()) * dx + (point.y() - start.y()) * dy) / length
+    t = min(1.0, max(0.0, t))
+    return hypot(point.x() - start.x() - t * dx, point.y() - start.y() - t * dy)

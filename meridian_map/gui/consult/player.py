@@ -252,7 +252,7 @@ class PlayerPage(QWidget):
         words.line.say("\n".join(part for part in (line, said.strokes, pace) if part))
         words.hold.say(sentence(said.hold))
         words.hint.say(
-            self.tr("→ next  ← back  Space count  A auto-count  B blank  M mirror  Esc leave")
+            self.tr("→ next   ← back   Space counts   A counts by itself\nB blanks   M mirrors   C codes   Esc leaves")
             if frame.number == 1
             else ""
         )
