@@ -31,7 +31,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9, help=f"timed runs per side (at least {MIN_RUNS})")
     parser.add_argument("--concern", help="time a take-home sheet instead of the cheat sheet")
-    parser.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    parser.add_argument("--paper", choices=["a4", "letter", "a3", "tabloid"], default="a4")
+    parser.add_argument(
+        "--layout", choices=["table", "chart", "points"], default="table", help="chart: the wall charts"
+    )
+    parser.add_argument("--grayscale", action="store_true")
     parser.add_argument("--lang", choices=["en", "zh"], default="en", help="zh embeds several hundred more glyphs")
     parser.add_argument("--json", metavar="FILE", help="also write the results here")
     args = parser.parse_args()
@@ -39,6 +43,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="meridian-bench-"))
     pdf = folder / "sheet.pdf"
     extra = ["--paper", args.paper, "--lang", args.lang, *(["--concern", args.concern] if args.concern else [])]
+    extra += ["--layout", args.layout, *(["--grayscale"] if args.grayscale else [])]
     results = alternate(
         runs,
         {
@@ -52,7 +57,7 @@ def main() -> None:
     floor_s = median([r.seconds for r in results["floor"]])
     emit(
         {
-            "sheet": args.concern or "cheat sheet",
+            "sheet": args.concern or ("cheat sheet" if args.layout == "table" else f"{args.layout} chart"),
             "paper": args.paper,
             "lang": args.lang,
             "sheet_ms": round(sheet_s * 1000, 1),

@@ -16,6 +16,7 @@ SCRIPTS = (
     "bench_labels.py",
     "bench_gui.py",
     "bench_sheet.py",
+    "bench_charts.py",
     "bench_hostile.py",
     "bench_study.py",
     "bench_consult.py",

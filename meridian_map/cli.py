@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from .core.catalog import Catalog
+    from .core.output.chart import Printed
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
@@ -85,7 +86,17 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="PDF to write, or - for stdout (default: meridian-map-<sheet>.pdf here)",
     )
-    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4", type=str.lower, help="default: a4")
+    sheet.add_argument(
+        "--paper", choices=["a4", "letter", "a3", "tabloid"], default="a4", type=str.lower, help="default: a4"
+    )
+    sheet.add_argument(
+        "--layout",
+        choices=["table", "chart", "points"],
+        default="table",
+        help="table: the one-page cheat sheet (default); chart: a big face with every zone, for the wall; "
+        "points: every point labelled",
+    )
+    sheet.add_argument("--grayscale", action="store_true", help="a chart tuned for black-and-white printers")
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
     sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
@@ -436,6 +447,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> int:
     """Qt is imported only here so other commands stay light."""
+    from .core.output.chart import build_chart
     from .core.output.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
     from .core.printable import printing_problem
     from .core.store.files import writable_mode
@@ -446,6 +458,12 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.note and not args.concern:
         print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
         return 2
+    if args.concern and args.layout != "table":
+        print(f"--layout {args.layout} shows every zone; leave out --concern", file=sys.stderr)
+        return 2
+    if args.grayscale and args.layout == "table":
+        print("--grayscale is for the wall charts: add --layout chart or --layout points", file=sys.stderr)
+        return 2
     problem = printing_problem(args.note)
     if problem:
         print(f"note: {problem}", file=sys.stderr)
@@ -455,13 +473,17 @@ def _sheet(args: argparse.Namespace) -> int:
     except ContentError as error:
         return _report(error, args)
     try:
-        sheet = build_sheet(catalog, args.concern, args.lang, args.note)
+        if args.layout == "table":
+            sheet: Printed = build_sheet(catalog, args.concern, args.lang, args.note)
+        else:
+            sheet = build_chart(catalog, args.layout, args.lang, args.grayscale)
     except SheetError as error:
         print(_clipped(str(error)), file=sys.stderr)
         return 2
     concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
     to_stdout = args.output is not None and str(args.output) == STDOUT
-    target: Path = args.output or Path(default_filename(concern, args.lang))
+    stem = concern if args.layout == "table" else f"{args.layout}{'-grayscale' if args.grayscale else ''}"
+    target: Path = args.output or Path(default_filename(stem, args.lang))
     if not to_stdout:
         try:
             if not target.parent.is_dir():

@@ -562,6 +562,7 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
     from shapely.geometry import Polygon
 
     from meridian_map.core.load.build import PRINT_TOLERANCE
+    from meridian_map.core.output.chart import build_chart
     from meridian_map.gui.sheets import face, render
 
     assert catalog.print_outlines.keys() == catalog.areas.keys()
@@ -572,19 +573,25 @@ def test_printed_outlines_keep_to_the_drawn_ones_closer_than_a_printer_dot(
         stray = Polygon(area.outline).hausdorff_distance(Polygon(catalog.print_outlines[key]))
         assert stray <= PRINT_TOLERANCE + 1e-9, key
 
-    units: list[float] = []
-    draw = face.FaceDrawing.draw
+    simplified: list[float] = []  # pt per face unit wherever a simplified outline was drawn
+    full: list[float] = []
+    outline = face.FaceDrawing.outline
 
-    def recording(drawing: face.FaceDrawing, rect: QRectF) -> None:
-        units.append(min(rect.width() / drawing.bounds.width(), rect.height() / drawing.bounds.height()))
-        draw(drawing, rect)
+    def recording(drawing: face.FaceDrawing, key: str, unit: float) -> tuple[tuple[float, float], ...]:
+        ring = outline(drawing, key, unit)
+        (simplified if ring is catalog.print_outlines[key] else full).append(unit)
+        return ring
 
-    monkeypatch.setattr(face.FaceDrawing, "draw", recording)
+    monkeypatch.setattr(face.FaceDrawing, "outline", recording)
     for concern in [None, *catalog.concerns]:
         for paper in Paper:
             render.render_pdf(catalog, build_sheet(catalog, concern, "en", "", TODAY), paper)
+    for layout in ("chart", "points"):
+        for paper in (Paper.A4, Paper.TABLOID):
+            render.render_pdf(catalog, build_chart(catalog, layout, "en", today=TODAY), paper)
     # A 600 dpi printer's dot is 0.12 pt.
-    assert PRINT_TOLERANCE * max(units) < 0.1, max(units)
+    assert simplified and PRINT_TOLERANCE * max(simplified) < 0.1, max(simplified)
+    assert full and min(full) * PRINT_TOLERANCE >= 0.1  # the wall charts draw the outlines as drawn
 
 
 # the command ------------------------------------------------------------------------

@@ -13,6 +13,9 @@ from enum import StrEnum
 Vec = tuple[float, float]
 
 DEFAULT_LANGUAGE = "en"
+# Face units a sheet's simplified outline may stray from the drawn one: under a 600 dpi
+# printer's dot (0.12 pt) wherever a face is drawn at up to 1 pt per face unit.
+PRINT_TOLERANCE = 0.1
 
 
 class Side(StrEnum):

@@ -23,6 +23,10 @@ class ActionSpec:
     keys: QKeySequence.StandardKey | str = ""
     checkable: bool = False
     group: str = ""  # actions sharing a group are exclusive: checking one unchecks the others
+    also: tuple[str, ...] = ()  # further shortcuts, e.g. Ctrl+= where Ctrl++ needs Shift
+
+    def shortcuts(self) -> list[QKeySequence]:
+        return [self.shortcut(), *(QKeySequence(keys) for keys in self.also)]
 
     def shortcut(self) -> QKeySequence:
         return QKeySequence(self.keys)
@@ -48,7 +52,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
             SEPARATOR,
             ActionSpec("full_screen", "&Full screen", "F11", checkable=True),
             SEPARATOR,
-            ActionSpec("zoom_in", "Zoom &in", QKeySequence.StandardKey.ZoomIn),
+            ActionSpec("zoom_in", "Zoom &in", QKeySequence.StandardKey.ZoomIn, also=("Ctrl+=",)),
             ActionSpec("zoom_out", "Zoom &out", QKeySequence.StandardKey.ZoomOut),
             ActionSpec("fit", "&Fit to window", "Ctrl+0"),
             SEPARATOR,
@@ -78,9 +82,9 @@ def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) 
                 menu.addSeparator()
                 continue
             action = QAction(entry.title, window)
-            shortcut = entry.shortcut()
-            if not shortcut.isEmpty():
-                action.setShortcut(shortcut)
+            shortcuts = [keys for keys in entry.shortcuts() if not keys.isEmpty()]
+            if shortcuts:
+                action.setShortcuts(shortcuts)
             action.setCheckable(entry.checkable)
             if entry.group:
                 if entry.group not in groups:

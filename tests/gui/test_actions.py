@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from meridian_map.gui.actions import MENUS, ActionSpec
 from meridian_map.gui.mainwindow import MainWindow
@@ -10,9 +13,10 @@ from meridian_map.gui.mainwindow import MainWindow
 SPECS = [entry for _title, entries in MENUS for entry in entries if isinstance(entry, ActionSpec)]
 
 
-def test_names_and_shortcuts_are_unique() -> None:
+def test_names_and_shortcuts_are_unique(qapp: QApplication) -> None:
+    """Standard keys are looked up in the platform theme, which needs the application."""
     names = [spec.name for spec in SPECS]
-    keys = [spec.shortcut().toString() for spec in SPECS if not spec.shortcut().isEmpty()]
+    keys = [keys.toString() for spec in SPECS for keys in spec.shortcuts() if not keys.isEmpty()]
     assert len(set(names)) == len(names)
     assert len(set(keys)) == len(keys)
 
@@ -26,6 +30,17 @@ def test_the_window_menus_are_the_table(window: MainWindow) -> None:
     for spec in SPECS:
         action = window.named_actions[spec.name]
         assert action in window.actions()
-        assert action.shortcut() == spec.shortcut()
+        assert action.shortcuts() == [keys for keys in spec.shortcuts() if not keys.isEmpty()]
         assert action.isCheckable() == spec.checkable
     assert window.named_actions["find"].shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+
+
+def test_zoom_in_also_answers_ctrl_equals(window: MainWindow) -> None:
+    """Ctrl++ needs Shift on a US keyboard; Ctrl+= is the same key without it."""
+    shortcuts = window.named_actions["zoom_in"].shortcuts()
+    assert QKeySequence("Ctrl+=") in shortcuts
+    assert shortcuts[0] == QKeySequence(QKeySequence.StandardKey.ZoomIn)
+    before = window.view.transform().m11()
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.transform().m11() > before

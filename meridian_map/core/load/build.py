@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..assets import CONTENT_DIR, FACE_FILE, content_files, shipped_assets
 from ..catalog import Catalog
 from ..model import (
+    PRINT_TOLERANCE,
     Channel,
     Concern,
     Content,
@@ -43,7 +44,6 @@ MIDLINE_TOLERANCE = 0.01  # normalised x
 MAX_FOLDER_FILES = 64  # TOML files in one content folder
 MAX_FOLDER_BYTES = 512 * 1024  # of TOML in one content folder
 MIN_BILATERAL_X = 0.05
-PRINT_TOLERANCE = 0.1  # face units a sheet's outline may stray: under 0.1 pt at the largest face a sheet draws
 
 
 def build_catalog(

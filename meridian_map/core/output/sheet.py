@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 class Paper(StrEnum):
     A4 = "a4"
     LETTER = "letter"
+    A3 = "a3"  # the wall charts'
+    TABLOID = "tabloid"  # 11 × 17 in, the US wall size
 
 
 MIN_BODY_PT = 9.0  # ux.md: nothing printed smaller

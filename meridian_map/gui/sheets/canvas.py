@@ -70,6 +70,7 @@ class Report:
     pages: int = 1
     overflow: list[str] = field(default_factory=list)
     note_room: int = 0
+    face_height_pt: float = 0.0  # how tall the sheet's face is drawn, where it has one
 
     def used(self, size: float) -> None:
         self.smallest_pt = min(self.smallest_pt, size)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
-from ...core.output.sheet import MIN_BODY_PT, Numbered, Sheet
+from ...core.output.sheet import MIN_BODY_PT, Numbered, SheetBase
 from .canvas import INK, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Run, TextBox, plain
 
 GUTTER_PT = 14.0
@@ -27,7 +27,7 @@ def list_indent(items: Sequence[Numbered]) -> float:
 class SheetLayout:
     """What both sheets share: header, footer and numbered lists."""
 
-    sheet: Sheet
+    sheet: SheetBase
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas

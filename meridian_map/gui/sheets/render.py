@@ -15,10 +15,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ...core.catalog import Catalog
-from ...core.output.sheet import MARGIN_PT, CheatSheet, Paper, Sheet, TakeHomeSheet
+from ...core.output.chart import PointChart, Printed, ZoneChart
+from ...core.output.sheet import MARGIN_PT, CheatSheet, Paper, TakeHomeSheet
 from ..fonts import bundled_fonts
 from ..headless import offscreen_without_display
 from .canvas import Canvas, Report
+from .chart import PointChartLayout, ZoneChartLayout
 from .cheat import CheatLayout
 from .takehome import TakeHomeLayout
 
@@ -35,11 +37,19 @@ def ensure_application() -> QGuiApplication:
     return app
 
 
+PAGE_SIZES = {
+    Paper.A4: QPageSize.PageSizeId.A4,
+    Paper.LETTER: QPageSize.PageSizeId.Letter,
+    Paper.A3: QPageSize.PageSizeId.A3,
+    Paper.TABLOID: QPageSize.PageSizeId.Tabloid,
+}
+
+
 def page_size_for(paper: Paper) -> QPageSize:
-    return QPageSize(QPageSize.PageSizeId.A4 if paper is Paper.A4 else QPageSize.PageSizeId.Letter)
+    return QPageSize(PAGE_SIZES[paper])
 
 
-def render_pdf(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
+def render_pdf(catalog: Catalog, sheet: Printed, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
     """The sheet as a PDF, in memory so the caller decides how to save it."""
     data = QByteArray()
     buffer = QBuffer(data)
@@ -68,7 +78,7 @@ def note_room(catalog: Catalog, sheet: TakeHomeSheet, paper: Paper) -> Report:
     return render_pdf(catalog, sheet, paper)[1]
 
 
-def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Sheet) -> Report:
+def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Printed) -> Report:
     """Draw one sheet from the current page of a PDF writer or printer on, adding pages as it runs on."""
     bundled_fonts()
     layout = device.pageLayout()
@@ -83,6 +93,10 @@ def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, 
     try:
         if isinstance(sheet, CheatSheet):
             return CheatLayout(canvas, sheet).draw(page)
+        if isinstance(sheet, ZoneChart):
+            return ZoneChartLayout(canvas, sheet).draw(page)
+        if isinstance(sheet, PointChart):
+            return PointChartLayout(canvas, sheet).draw(page)
         return TakeHomeLayout(canvas, sheet).draw(page)
     finally:
         painter.restore()
