@@ -72,6 +72,7 @@ def test_entering_goes_full_screen_without_menus_and_esc_goes_back(window: MainW
     assert window.menuBar().isHidden() and window.statusBar().isHidden()
     assert window.named_actions["mode_consult"].isChecked()
     assert window.named_actions["mode_consult"].shortcut().toString() == "F5"
+    assert window.state()["window"]["full_screen"] is False  # the player's full screen is not saved as F11's
     press(page, Qt.Key.Key_Escape)
     assert window.map_state.mode == EXPLORE
     assert not window.isFullScreen()

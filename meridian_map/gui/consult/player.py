@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QStackedLayout, QWidget
 
 from ...core.model import Text
+from ...core.screeningmodel import EffectKind
 from ...core.session.player import MAX_TEMPO, MIN_TEMPO, Frame, Player, PlayerError
 from ...core.session.presenting import StepWords, left_out_groups, step_words
 from ...core.session.routine import Sides, for_concerns
@@ -98,7 +99,7 @@ class PlayerPage(QWidget):
         self.codes = False
         self.sound = False
         self.tempo = DEFAULT_TEMPO
-        self._words: dict[int, StepWords] = {}
+        self._words: dict[tuple[int, str], StepWords] = {}  # by step number and language
         self._reasons: dict[str, Text] | None = None
         self._counted = (-1, 0)  # (step index, strokes) last shown, to tick once per new stroke
         self._done: tuple[int, ...] = ()
@@ -170,8 +171,8 @@ class PlayerPage(QWidget):
         self._counted = (-1, 0)
         self._set_done(())
 
-    def _notice(self, kind: str, text: str) -> str:
-        return self.tr("Warning: {text}").format(text=text) if kind == "warning" else text
+    def _notice(self, kind: EffectKind, text: str) -> str:
+        return self.tr("Warning: {text}").format(text=text) if kind is EffectKind.WARNING else text
 
     @property
     def _paced(self) -> bool:
@@ -225,10 +226,11 @@ class PlayerPage(QWidget):
     def _show_step(self, frame: Frame) -> None:
         assert frame.step is not None and self.player is not None
         step, words = frame.step, self.words
-        said = self._words.get(frame.number)
+        key = (frame.number, self.state.language)
+        said = self._words.get(key)
         if said is None:
             said = step_words(self.catalog, step, self.state.language, self._capping_reasons(step.capped_by))
-            self._words[frame.number] = said
+            self._words[key] = said
         words.show_step(said, self.codes)
         words.step.say(self.tr("Step {number} of {total}").format(number=frame.number, total=frame.total))
         minutes, seconds = divmod(int(frame.elapsed), 60)
