@@ -90,6 +90,7 @@ class PlayerFace(QWidget):
         self.face_rect = QRectF()
         self.badges: list[Badge] = []
         self._mapped: dict[str, QPainterPath] = {}
+        self._lines: tuple[object, list[QPainterPath]] = (None, [])
         self._box: tuple[tuple[str, ...], tuple[float, float, float, float]] | None = None  # zones, face box
         self._base: QImage | None = None
         self._layer: QImage | None = None  # the still face with the current step painted on it
@@ -276,6 +277,7 @@ class PlayerFace(QWidget):
             for key in self._keys(step.zone, Sides.BOTH):
                 painter.strokePath(self._screen_path(key), edge)
         self._paint_cues(painter)
+        self._paint_badges(painter, still=True)
         painter.end()
         self._base = picture
         return picture
@@ -331,7 +333,7 @@ class PlayerFace(QWidget):
             for key in keys:
                 painter.strokePath(self._screen_path(key), QPen(self.theme.outline, 3.0))
             self._paint_strokes(painter, step)
-        self._paint_badges(painter)
+        self._paint_badges(painter, still=False)
 
     def _screen_path(self, key: str) -> QPainterPath:
         """A zone side's outline in pixels, mapped once per layout."""
@@ -345,7 +347,13 @@ class PlayerFace(QWidget):
         return [f"{zone}_{side.lower()}" for side in wanted if f"{zone}_{side.lower()}" in self.paths]
 
     def _current_lines(self) -> list[QPainterPath]:
-        """The line being worked on each side the step works, in screen pixels."""
+        """The line being worked on each side the step works, in screen pixels (made once per step and line)."""
+        wanted = (self.index, self.line, self.transform)
+        if self._lines[0] != wanted:
+            self._lines = (wanted, self._make_current_lines())
+        return self._lines[1]
+
+    def _make_current_lines(self) -> list[QPainterPath]:
         step = self.current
         if step is None or not step.lines:
             return []
@@ -378,7 +386,9 @@ class PlayerFace(QWidget):
                 head.closeSubpath()
                 painter.fillPath(head, colour)
 
-    def _paint_badges(self, painter: QPainter) -> None:
+    def _paint_badges(self, painter: QPainter, still: bool) -> None:
+        """The still picture has every number as still to come, with the leader lines; each step paints
+        over it only the numbers done and the current one."""
         font = QFont(self.font())
         font.setPixelSize(self.number_px)
         font.setBold(True)
@@ -386,18 +396,20 @@ class PlayerFace(QWidget):
         radius = self.number_px * 0.72
         current = self.current.number if self.current is not None else None
         for badge in self.badges:
-            if badge.target is not None:
+            if still and badge.target is not None:
                 painter.setPen(QPen(self.theme.soft_ink, 1.5))
                 painter.drawLine(badge.target, self._toward(badge.centre, badge.target, radius))
                 painter.setBrush(self.theme.soft_ink)
                 painter.drawEllipse(badge.target, 3.0, 3.0)
-            if badge.number == current:
+            if still:
+                fill, ink, ring = self.theme.background, self.theme.ink, self.theme.ink
+            elif badge.number == current:
                 fill, ink, ring = self.theme.outline, self.theme.background, self.theme.outline
             elif badge.number in self.done:
                 fill = blend(self.theme.soft_ink, 0.35, self.theme.background)
                 ink, ring = self.theme.ink, self.theme.soft_ink
             else:
-                fill, ink, ring = self.theme.background, self.theme.ink, self.theme.ink
+                continue
             painter.setPen(QPen(ring, max(2.0, self.number_px / 20)))
             painter.setBrush(fill)
             painter.drawEllipse(badge.centre, radius, radius)
