@@ -41,6 +41,8 @@ from ..painting import LineArt, arrow_head, polygon_path, smooth_path
 from ..theme import ZONE_TINTS, Theme
 
 MARKER_FPS = 30
+SPOTS_TRIED = 48  # the roomiest places for a number inside its zone, tried in turn
+KEPT_PICTURES = 2  # still pictures of the face kept for sizes shown before
 DIM_ALPHA = 0.16  # the routine's other zones: there, but quiet
 CURRENT_ALPHA = 0.55
 LEFT_OUT_ALPHA = 0.30
@@ -93,6 +95,9 @@ class PlayerFace(QWidget):
         self._lines: tuple[object, list[QPainterPath]] = (None, [])
         self._box: tuple[tuple[str, ...], tuple[float, float, float, float]] | None = None  # zones, face box
         self._base: QImage | None = None
+        # Still pictures by size and look: leaving the player shows the menus again and resizes the hidden
+        # page, and coming back must not draw the face anew for the size it had a moment ago.
+        self._bases: dict[tuple[object, ...], QImage] = {}
         self._layer: QImage | None = None  # the still face with the current step painted on it
         self._marker_rects: list[QRectF] = []
         self._marker = QTimer(self)
@@ -105,6 +110,7 @@ class PlayerFace(QWidget):
         self.steps = tuple(steps)
         self.left_out = tuple(left_out)
         self.index = None
+        self._bases.clear()
         self._relayout()
 
     def set_step(self, index: int | None, line: int, done: frozenset[int]) -> None:
@@ -130,6 +136,7 @@ class PlayerFace(QWidget):
     def set_cues(self, right: str, left: str, mirror: str) -> None:
         if (right, left, mirror) != self.cues:
             self.cues = (right, left, mirror)
+            self._bases.clear()
             self._base = self._layer = None
             self.update()
 
@@ -193,11 +200,8 @@ class PlayerFace(QWidget):
         inside: list[tuple[int, list[QPointF]]] = []
         outside: list[tuple[int, QPointF]] = []
         for step in self.steps:
-            spots = [
-                self.transform.map(QPointF(*at))
-                for at, room in self.catalog.label_spots[step.zone]
-                if room * self.unit >= radius * 0.8
-            ]
+            roomy = [at for at, room in self.catalog.label_spots[step.zone] if room * self.unit >= radius * 0.8]
+            spots = [self.transform.map(QPointF(*at)) for at in roomy[:SPOTS_TRIED]]
             if spots:
                 inside.append((step.number, spots))
             else:
@@ -224,8 +228,12 @@ class PlayerFace(QWidget):
                 gaps += [hypot(spot.x() - b.centre.x(), spot.y() - b.centre.y()) - 2 * radius for b in badges]
                 return min(gaps, default=float("inf"))
 
-            clear = [spot for spot in spots if clearance(spot) >= 2.0]
-            badges.append(Badge(number, clear[0] if clear else max(spots, key=clearance), None))
+            gaps = []
+            for spot in spots:
+                gaps.append((clearance(spot), spot))
+                if gaps[-1][0] >= 2.0:
+                    break
+            badges.append(Badge(number, gaps[-1][1] if gaps[-1][0] >= 2.0 else max(gaps, key=lambda g: g[0])[1], None))
         return sorted(badges, key=lambda badge: badge.number)
 
     # painting -----------------------------------------------------------------
@@ -256,6 +264,10 @@ class PlayerFace(QWidget):
     def _base_picture(self) -> QImage:
         if self._base is not None:
             return self._base
+        look = (self.width(), self.height(), self.devicePixelRatioF(), self.mirror, self.number_px, self.cue_px)
+        if look in self._bases:
+            self._base = self._bases[look]
+            return self._base
         picture = self._picture()
         picture.fill(self.theme.background)
         painter = QPainter(picture)
@@ -279,7 +291,9 @@ class PlayerFace(QWidget):
         self._paint_cues(painter)
         self._paint_badges(painter, still=True)
         painter.end()
-        self._base = picture
+        if len(self._bases) >= KEPT_PICTURES:
+            del self._bases[next(iter(self._bases))]
+        self._base = self._bases[look] = picture
         return picture
 
     def _hatch(self, painter: QPainter, path: QPainterPath) -> None:
