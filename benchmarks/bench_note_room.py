@@ -1,7 +1,8 @@
-"""The window's note field: how long measuring the room left takes, as `update_note_room` runs it.
+"""The window's note field: how long measuring the room left takes, as its worker thread runs it.
 
-Target: one frame (16 ms), since it runs on the UI thread once typing
-pauses. Timed for an empty note, a short one, one that runs on to page 2
+The measurement runs off the UI thread (gui/panels/noteroom.py), so typing
+never waits for it; these figures say how soon after a pause the words
+under the field catch up. Timed for an empty note, a short one, one that runs on to page 2
 and one too long to print, on the take-home sheet for acne, A4, English.
 """
 

@@ -172,3 +172,26 @@ def test_the_sheet_command_refuses_chart_options_that_do_not_go_together(
     assert done.returncode == 2
     assert message in done.stderr
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_cheat_sheet_that_cuts_a_list_says_where_the_rest_is(
+    app: QGuiApplication, catalog: Catalog, tmp_path: Path, lang: str
+) -> None:
+    """No silent "+N more": where a concern list is cut short, the key points to the zone chart."""
+    from meridian_map.core.output.labels import LABELS
+    from meridian_map.core.output.sheet import build_sheet
+    from meridian_map.gui.sheets.render import render_pdf
+
+    note = flat(LABELS[lang]["key_more"])
+    seen = []
+    for paper in (Paper.A4, Paper.A3):
+        data, report = render_pdf(catalog, build_sheet(catalog, None, lang), paper)
+        pdf = tmp_path / f"{paper}.pdf"
+        pdf.write_bytes(data)
+        text = flat(poppler("pdftotext", "-raw", str(pdf), "-"))
+        shortened = any(flat(LABELS[lang]["more"].format(count=n, total=n)) in text for n in range(1, 12))
+        assert report.fits
+        assert (note in text) == shortened, paper
+        seen.append(shortened)
+    assert seen == [True, False]  # A4 cuts lists short; A3 has room for every name

@@ -301,3 +301,48 @@ def test_a_cheat_sheet_too_full_for_its_page_is_named(app: QGuiApplication, cata
     _, report = render_pdf(catalog, dataclasses.replace(sheet, rows=sheet.rows * 3), Paper.A4)
     assert not report.fits
     assert report.overflow == ["the zone table with the key and cautions, on one page"]
+
+
+def test_the_note_room_is_measured_off_the_ui_thread_and_only_the_latest_is_shown(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow measurement of an older note never overwrites the answer for a newer one."""
+    from PySide6.QtCore import QThread
+
+    from meridian_map.gui.panels import noteroom
+
+    threads: list[QThread] = []
+    measure = noteroom._Measure.run
+
+    def recording(self: noteroom._Measure) -> None:
+        threads.append(QThread.currentThread())
+        measure(self)
+
+    sidebar = window.sidebar
+    window.map_state.set_concern("acne")
+    qtbot.waitUntil(lambda: "characters fit" in sidebar.note_room.text())
+    monkeypatch.setattr(noteroom._Measure, "run", recording)
+    window.map_state.set_note("Twice a week. " * 2000)  # runs on past the last page
+    sidebar.update_note_room()
+    window.map_state.set_note("Twice a week.")
+    sidebar.update_note_room()
+    qtbot.waitUntil(lambda: "characters fit" in sidebar.note_room.text())
+    assert sidebar.room is not None
+    sidebar.room.wait()
+    QApplication.processEvents()
+    assert "characters fit" in sidebar.note_room.text()  # the long note's answer, if it came, was dropped
+    main_thread = QApplication.instance().thread()
+    assert threads and all(thread is not main_thread for thread in threads)
+
+
+def test_closing_the_window_while_measuring_waits_for_it(catalog: Catalog, qtbot: QtBot) -> None:
+    from meridian_map.gui.mainwindow import MainWindow
+
+    window = MainWindow(catalog)
+    qtbot.addWidget(window)
+    window.map_state.set_concern("acne")
+    window.map_state.set_note("Twice a week. " * 2000)
+    window.sidebar.update_note_room()
+    window.close()
+    assert window.sidebar.room is not None
+    assert window.sidebar.room._pool.activeThreadCount() == 0

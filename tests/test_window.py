@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene, QMessageBox
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from meridian_map.cli import main as cli_main
@@ -429,7 +429,7 @@ def test_redrawing_only_an_arrow_heads_tip_draws_the_head(window: MainWindow, qt
     viewport = window.view.viewport()
     window.view.resetCachedContent()
     fresh = viewport.grab().toImage()
-    window.scene.invalidate(tip, QGraphicsScene.SceneLayer.BackgroundLayer)
+    window.view.redraw_background(tip)
     QApplication.processEvents()
     assert stale_pixels(viewport.grab().toImage(), fresh) < 32
 

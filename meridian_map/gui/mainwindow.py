@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save, and if that fails, leave a note shown at the next start: this window is going away."""
+        self.sidebar.stop_measuring()
         reason = self.save_state(always=True)  # the file may have been removed or replaced meanwhile
         if reason is not None and not leave_unsaved_note(reason):
             from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up

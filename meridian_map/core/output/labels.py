@@ -31,6 +31,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "key_number": "Zone number, as in the table",
         "key_point": "Yang Ming point in the zone",
         "key_pressure": "Pressure: 1 to 3 bars",
+        "key_more": "+N more: the full lists are on the zone chart",
         "cautions_title": "Cautions",
         "cautions": "Light pressure only, with the tool almost flat; a mark on the face means too much pressure.\n"
         "Never press the eyeball or pull the lower lid: stay on the bony rim.\n"
@@ -91,6 +92,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "key_number": "区域编号，与下表相同",
         "key_point": "区域内的阳明经穴位",
         "key_pressure": "力度：1 至 3 格",
+        "key_more": "等 N 项：完整列表见分区与手法图",
         "cautions_title": "注意事项",
         "cautions": "力度宜轻，刮痧板几乎平贴皮肤；面部出现痕迹说明力度过大。\n"
         "切勿按压眼球或拉扯下眼睑，只在眶骨缘上操作。\n"

@@ -117,6 +117,7 @@ class Row(NamedTuple):
     pressure_name: str
     strokes: str
     concerns: tuple[str, ...]
+    whole_concerns: int  # how many of the `concerns` wordings name every concern (the rest end "+N more")
 
 
 class Numbered(NamedTuple):
@@ -366,7 +367,9 @@ def _yang_ming_points(catalog: Catalog, zone: ZoneInfo) -> str:
     return "\n".join(f"{p.code} {p.pinyin} {p.hanzi}" for p in chosen[:YANG_MING_POINTS_PER_ZONE])
 
 
-def _concern_lists(catalog: Catalog, zone: ZoneInfo, lang: str, labels: Mapping[str, str]) -> tuple[str, ...]:
+def _concern_lists(
+    catalog: Catalog, zone: ZoneInfo, lang: str, labels: Mapping[str, str]
+) -> tuple[tuple[str, ...], int]:
     """The zone's concerns, from every full name down to its few most telling ones.
 
     When only a few fit, the ones that fewest other zones serve come first:
@@ -382,12 +385,13 @@ def _concern_lists(catalog: Catalog, zone: ZoneInfo, lang: str, labels: Mapping[
     names = [c.name.get(lang) for c in known]
     short = [short_concern_name(n) for n in names]
     telling = [short_concern_name(c.name.get(lang)) for c in sorted(known, key=lambda c: len(c.zones))]
-    variants = [listed(names), listed(short)]
+    whole = tuple(dict.fromkeys([listed(names), listed(short)]))
+    cut = []
     for keep in (4, 3, 2, 1):
         if len(telling) > keep:
             more = labels["more"].format(count=len(telling) - keep, total=len(telling))
-            variants.append(f"{listed(telling[:keep])} {more}")
-    return tuple(dict.fromkeys(variants))
+            cut.append(f"{listed(telling[:keep])} {more}")
+    return whole + tuple(dict.fromkeys(c for c in cut if c not in whole)), len(whole)
 
 
 def _variants(text: str, *shorter: Callable[[str], str]) -> tuple[str, ...]:
@@ -424,9 +428,12 @@ def cheat_sheet(
             pressure_level=catalog.pressures[zone.pressure].level,
             pressure_name=catalog.pressures[zone.pressure].name.get(lang),
             strokes="\n".join((span(*zone.strokes), *_hold(zone, labels))),
-            concerns=_concern_lists(catalog, zone, lang, labels),
+            concerns=concerns,
+            whole_concerns=whole,
         )
-        for mark, zone in zip(marks, zones, strict=True)
+        for mark, zone, (concerns, whole) in zip(
+            marks, zones, (_concern_lists(catalog, zone, lang, labels) for zone in zones), strict=True
+        )
     )
     cautions = tuple(Numbered(0, "", line) for line in labels["cautions"].split("\n"))
     return CheatSheet(

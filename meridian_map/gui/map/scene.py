@@ -324,7 +324,7 @@ class MapScene(QGraphicsScene):
         painter.restore()
 
     def _redraw(self, rects: Iterable[QRectF]) -> None:
-        """Have the views redraw these parts of their cached background.
+        """Have the views (each keeps its own background cache) redraw these parts of it.
 
         Each rectangle on its own: when several are redrawn at once Qt clips
         to all of them, under which its rasteriser rounds a handful of
@@ -333,10 +333,12 @@ class MapScene(QGraphicsScene):
         than 8 levels). One rectangle around them all would be exact but, for
         two zones far apart, cost most of a full redraw.
         """
-        scales = [view.transform().m11() for view in self.views()]
+        views = [view for view in self.views() if hasattr(view, "redraw_background")]
+        scales = [view.transform().m11() for view in views]
         margin = EDGE_REACH_PX / min(scales) if scales else EDGE_REACH_PX
         for rect in rects:
-            self.invalidate(rect.adjusted(-margin, -margin, margin, margin), self.SceneLayer.BackgroundLayer)
+            for view in views:
+                view.redraw_background(rect.adjusted(-margin, -margin, margin, margin))
 
     def _redraw_everything(self) -> None:
         for view in self.views():

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..state import Hover
@@ -16,6 +26,7 @@ if TYPE_CHECKING:
     from ..state import MapState
 
 DRAG_THRESHOLD_PX = 4
+SETTLE_MS = 150  # after the last wheel step or pan move, the background is drawn sharp again
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0
 ZOOM_STEP = 1.25
 
@@ -33,7 +44,16 @@ class MapView(QGraphicsView):
         self.map_scene = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # The view keeps its own background cache (see drawBackground) rather than Qt's, which
+        # a zoom or pan throws away: at 4K one redraw of the art takes several frames.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        self._background: QImage | None = None
+        self._background_transform = QTransform()
+        self._moving = False  # a wheel zoom, pinch or pan is under way: the cache is shown moved
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -110,19 +130,111 @@ class MapView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
+            self._keep_moving()
             self.zoom_by(ZOOM_STEP**steps, event.position().toPoint())
         event.accept()
+
+    # the background cache -------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Copy the exposed part from the cache, drawing the cache afresh when the view has changed.
+
+        While a wheel zoom, pinch or pan is under way the cache is drawn moved
+        and scaled to where it now belongs, in a fraction of a frame; once the
+        movement stops (`SETTLE_MS`) it is drawn sharp again, once.
+        """
+        transform = self.viewportTransform()
+        size = self.viewport().size() * self.viewport().devicePixelRatio()
+        stale = self._background is None or self._background.size() != size
+        if not stale and self._background_transform != transform:
+            if self._moving:
+                self._draw_moved(painter, transform)
+                return
+            stale = True
+        if stale:
+            self._render_background()
+        assert self._background is not None
+        exposed = transform.mapRect(QRectF(rect))
+        ratio = self._background.devicePixelRatio()
+        source = QRectF(exposed.x() * ratio, exposed.y() * ratio, exposed.width() * ratio, exposed.height() * ratio)
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(exposed, self._background, source)
+        painter.restore()
+
+    def _render_background(self, scene_rect: QRectF | None = None) -> None:
+        """Draw the scene's background into the cache: all of it, or just `scene_rect` of it."""
+        ratio = self.viewport().devicePixelRatio()
+        if scene_rect is None or self._background is None:
+            # Opaque: copied without blending, several times faster than with an alpha channel.
+            self._background = QImage(self.viewport().size() * ratio, QImage.Format.Format_RGB32)
+            self._background.setDevicePixelRatio(ratio)
+            self._background_transform = self.viewportTransform()
+            scene_rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        painter = QPainter(self._background)
+        painter.setTransform(self._background_transform)
+        painter.setClipRect(scene_rect)
+        self.map_scene.drawBackground(painter, scene_rect)
+        painter.end()
+
+    def _draw_moved(self, painter: QPainter, transform: QTransform) -> None:
+        """The cache where its content now lies: moved by a pan, scaled by a zoom; the rest plain.
+
+        Scaled without smoothing: it shows for a fraction of a second while
+        things move, and smoothing 8 million pixels takes longer than a frame.
+        """
+        assert self._background is not None
+        old_to_new = self._background_transform.inverted()[0] * transform
+        ratio = self._background.devicePixelRatio()
+        covered = old_to_new.mapRect(QRectF(0, 0, self._background.width() / ratio, self._background.height() / ratio))
+        painter.save()
+        painter.resetTransform()
+        view = QRectF(self.viewport().rect())
+        if not covered.contains(view):
+            inside = covered.intersected(view)
+            strips = (
+                QRectF(view.left(), view.top(), view.width(), inside.top() - view.top()),
+                QRectF(view.left(), inside.bottom(), view.width(), view.bottom() - inside.bottom()),
+                QRectF(view.left(), inside.top(), inside.left() - view.left(), inside.height()),
+                QRectF(inside.right(), inside.top(), view.right() - inside.right(), inside.height()),
+            )
+            for strip in strips:
+                if strip.width() > 0 and strip.height() > 0:
+                    painter.fillRect(strip, self.map_scene.theme.background)
+        painter.drawImage(covered, self._background)
+        painter.restore()
+
+    def redraw_background(self, scene_rect: QRectF) -> None:
+        """Draw this part of the background afresh, for a change the scene made there."""
+        if self._background is not None and self._background_transform == self.viewportTransform():
+            self._render_background(scene_rect)
+        self.viewport().update(self.mapFromScene(scene_rect).boundingRect().adjusted(-2, -2, 2, 2))
+
+    def resetCachedContent(self) -> None:
+        self._background = None
+        super().resetCachedContent()
+
+    def _keep_moving(self) -> None:
+        self._moving = True
+        self._settle.start()
+
+    def _settled(self) -> None:
+        self._moving = False
+        if self._background_transform != self.viewportTransform():
+            self.viewport().update()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture:
             gesture = event
             assert isinstance(gesture, QNativeGestureEvent)
             if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self._keep_moving()
                 self.zoom_by(1.0 + gesture.value(), gesture.position().toPoint())
                 return True
         if event.type() == QEvent.Type.Gesture:
             pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
             if pinch is not None:
+                self._keep_moving()
                 self.zoom_by(pinch.scaleFactor(), self.mapFromGlobal(pinch.hotSpot().toPoint()))
                 return True
         return super().viewportEvent(event)
@@ -153,6 +265,7 @@ class MapView(QGraphicsView):
                 self._fit_mode = False
                 self.setCursor(Qt.CursorShape.ClosedHandCursor)
                 scale = self.transform().m11()
+                self._keep_moving()
                 self.translate(delta.x() / scale, delta.y() / scale)
                 self._press = pos.toPoint()
                 return
@@ -178,6 +291,9 @@ class MapView(QGraphicsView):
         self._press = None
         self._panning = False
         self.unsetCursor()
+        if was_panning:
+            self._settle.stop()
+            self._settled()
         if not was_panning:
             self.tool.release(self.map_event(event.position()))
 

@@ -8,6 +8,7 @@ link in the panel, the search field) shows here without being sent again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from ...core.catalog import Catalog
 from ...core.model import DEFAULT_LANGUAGE
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
 from ..state import MapState, Selection
+
+if TYPE_CHECKING:
+    from .noteroom import NoteRoom
 
 NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
 NOTE_LINES = 3
@@ -76,6 +80,7 @@ class Sidebar(QWidget):
         self.note_edit.setPlaceholderText("Note for the take-home sheet")
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * NOTE_LINES + 12)
         self.note_room = QLabel()
+        self.room: NoteRoom | None = None  # the measuring worker, made when a note is first measured
         self.note_room.setWordWrap(True)
         self.note_room.setTextFormat(Qt.TextFormat.PlainText)
         self._room_timer = QTimer(self)
@@ -149,18 +154,31 @@ class Sidebar(QWidget):
             self._room_timer.start()
 
     def update_note_room(self) -> None:
-        """Say how much more of the note fits, or that it runs on, as the printed sheet would lay it out."""
+        """Say how much more of the note fits, or that it runs on, as the printed sheet would lay it out.
+
+        Measured in a worker thread (`NoteRoom`): the label keeps its words
+        until the answer for the latest note arrives.
+        """
         concern_id = self.state.concern
         if not concern_id:
             return
-        from ...core.output.sheet import concern_routine, note_room_text, take_home_sheet
         from ..exportmenu import local_paper
-        from ..sheets.render import note_room
 
-        routine = concern_routine(self.catalog, concern_id)
-        sheet = take_home_sheet(self.catalog, routine, DEFAULT_LANGUAGE, self.state.note)
-        report = note_room(self.catalog, sheet, local_paper())
-        self.note_room.setText(note_room_text(report.note_room, report.pages, report.overflow))
+        if self.room is None:
+            from .noteroom import NoteRoom
+
+            self.room = NoteRoom(self.catalog, self)
+            self.room.measured.connect(self._show_room)
+        self.room.request(concern_id, DEFAULT_LANGUAGE, self.state.note, local_paper())
+
+    def stop_measuring(self) -> None:
+        """Let a measurement under way finish before the window goes: it answers to this sidebar."""
+        if self.room is not None:
+            self.room.wait()
+
+    def _show_room(self, words: str) -> None:
+        if self.state.concern:
+            self.note_room.setText(words)
 
     def _fill_zone_list(self, concern_id: str) -> None:
         """A concern's zones in working order, numbered; with none chosen, every zone top to bottom."""

@@ -71,7 +71,7 @@ class CheatLayout(SheetLayout):
             face_w, face_h = self.face.size_for(page.width() * CHEAT_FACE_WIDTH, band)
             if face_h < MIN_CHEAT_FACE_PT:
                 return False, face_w, face_h
-            return self.side_height(page.width() - face_w - GUTTER_PT, size) <= band, face_w, face_h
+            return self.side_height(page.width() - face_w - GUTTER_PT, size, variant) <= band, face_w, face_h
 
         def fits_page(choice: tuple[float, Wording]) -> bool:
             # Nearly every choice fails by leaving the face too little room, which
@@ -89,9 +89,9 @@ class CheatLayout(SheetLayout):
             # The table leaves the face no room, or less than none: a face of negative size hatches forever.
             face_w, face_h = self.face.size_for(page.width() * CHEAT_FACE_WIDTH, MIN_CHEAT_FACE_PT)
         side_w = page.width() - face_w - GUTTER_PT
-        band = max(face_h, self.side_height(side_w, size))
+        band = max(face_h, self.side_height(side_w, size, variant))
         self.face.draw(QRectF(page.left(), top, face_w, face_h))
-        self.draw_side(QRectF(page.left() + face_w + GUTTER_PT, top, side_w, band), size)
+        self.draw_side(QRectF(page.left() + face_w + GUTTER_PT, top, side_w, band), size, variant)
         self.draw_table(page.left(), top + band + SECTION_GAP_PT, page.width(), size, variant)
         self.footer(page)
         return self.canvas.report
@@ -101,8 +101,16 @@ class CheatLayout(SheetLayout):
     KEYS = ("key_stomach", "key_large_intestine", "key_stroke", "key_number", "key_point", "key_pressure")
     SAMPLE_PT = 34.0
 
+    def more_note(self, width: float, variant: Wording, title: TextBox) -> TextBox | None:
+        """Where a concern list ends in "+N more", a note beside the key's title saying where the rest is."""
+        if not any(min(variant.concerns, len(row.concerns) - 1) >= row.whole_concerns for row in self.sheet.rows):
+            return None
+        room = width - title.natural_width - GUTTER_PT
+        text = plain(self.sheet.label("key_more"), colour=SOFT_INK)
+        return self.canvas.text(text, MIN_BODY_PT, room, align=Qt.AlignmentFlag.AlignRight)
+
     def side_parts(
-        self, width: float, size: float
+        self, width: float, size: float, variant: Wording
     ) -> tuple[TextBox, list[TextBox], TextBox, list[tuple[int, TextBox]], TextBox]:
         canvas = self.canvas
         key_title = canvas.text(plain(self.sheet.label("key_title"), bold=True), 11.0, width)
@@ -119,22 +127,30 @@ class CheatLayout(SheetLayout):
         half = (len(keys) + 1) // 2
         return [max(keys[i].height, keys[i + half].height if i + half < len(keys) else 0.0) for i in range(half)]
 
-    def side_height(self, width: float, size: float) -> float:
-        key_title, keys, caution_title, cautions, stop = self.side_parts(width, size)
-        return self.key_height(key_title, keys) + SECTION_GAP_PT + self.box_height(caution_title, cautions, stop)
+    def side_height(self, width: float, size: float, variant: Wording) -> float:
+        key_title, keys, caution_title, cautions, stop = self.side_parts(width, size, variant)
+        note = self.more_note(width, variant, key_title)
+        keys_h = self.key_height(key_title, keys, note)
+        return keys_h + SECTION_GAP_PT + self.box_height(caution_title, cautions, stop)
 
-    def key_height(self, title: TextBox, keys: Sequence[TextBox]) -> float:
+    def key_height(self, title: TextBox, keys: Sequence[TextBox], note: TextBox | None = None) -> float:
         rows = self.key_rows(keys)
-        return title.height + 4.0 + sum(rows) + KEY_GAP_PT * (len(rows) - 1)
+        heading = max(title.height, note.height if note is not None else 0.0)
+        return heading + 4.0 + sum(rows) + KEY_GAP_PT * (len(rows) - 1)
 
     def box_height(self, title: TextBox, cautions: Sequence[tuple[int, TextBox]], stop: TextBox) -> float:
         return 2 * BOX_PAD_PT + title.height + 4.0 + self.stack_height(cautions, 3.0) + 5.0 + stop.height
 
-    def draw_side(self, rect: QRectF, size: float) -> None:
-        key_title, keys, caution_title, cautions, stop = self.side_parts(rect.width(), size)
+    def draw_side(self, rect: QRectF, size: float, variant: Wording) -> None:
+        key_title, keys, caution_title, cautions, stop = self.side_parts(rect.width(), size, variant)
+        note = self.more_note(rect.width(), variant, key_title)
         x, y = rect.left(), rect.top()
         key_title.draw(x, y)
-        y += key_title.height + 4.0
+        heading = key_title.height
+        if note is not None:
+            note.draw(rect.right() - note.width, y + key_title.line_centre() - note.line_centre())
+            heading = max(heading, note.height)
+        y += heading + 4.0
         half = (len(keys) + 1) // 2
         for row, height in enumerate(self.key_rows(keys)):
             for column, index in enumerate((row, row + half)):

@@ -1,0 +1,103 @@
+"""The view's own background cache: moved and scaled while a zoom or pan is under way, sharp once it stops.
+
+At 4K a redraw of the art takes several frames, so a wheel zoom or a drag
+must not redraw it at every step; the benchmark (bench_gui) times it, these
+check that it happens at most once per movement and that what is shown
+after it settles is exactly a fresh drawing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from meridian_map.gui.mainwindow import MainWindow
+from meridian_map.gui.map.scene import MapScene
+
+from ...test_window import stale_pixels
+
+
+def wheel(window: MainWindow, steps: int) -> None:
+    viewport = window.view.viewport()
+    centre = QPointF(viewport.rect().center())
+    event = QWheelEvent(
+        centre, viewport.mapToGlobal(centre), QPoint(), QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, event)
+
+
+def count_redraws(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    draw = MapScene.drawBackground
+
+    def counting(scene: MapScene, painter: QPainter, rect: QRectF) -> None:
+        calls[0] += 1
+        draw(scene, painter, rect)
+
+    monkeypatch.setattr(MapScene, "drawBackground", counting)
+    return calls
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> QImage:
+    qtbot.waitUntil(lambda: not window.view._moving, timeout=2000)
+    viewport = window.view.viewport()
+    viewport.repaint()
+    shown = viewport.grab().toImage()
+    window.view.resetCachedContent()
+    assert stale_pixels(shown, viewport.grab().toImage()) < 32
+    return shown
+
+
+def test_a_wheel_zoom_moves_the_cache_and_draws_it_sharp_once_it_stops(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.scene.set_animate(False)
+    viewport = window.view.viewport()
+    viewport.repaint()
+    before = viewport.grab().toImage()
+    calls = count_redraws(window, monkeypatch)
+    for _ in range(6):
+        wheel(window, 1)
+        viewport.repaint()
+    assert calls[0] == 0  # six steps, and the art not drawn once
+    assert window.view.zoom > 1.5
+    zoomed = settle(qtbot, window)
+    assert calls[0] >= 1
+    assert zoomed != before
+
+
+def test_a_pan_moves_the_cache_and_draws_it_sharp_on_release(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.scene.set_animate(False)
+    window.view.zoom_by(2.0)
+    viewport = window.view.viewport()
+    viewport.repaint()
+    calls = count_redraws(window, monkeypatch)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    for step in range(1, 8):
+        QTest.mouseMove(viewport, QPoint(300 + 12 * step, 300 + 5 * step))
+        viewport.repaint()
+    assert calls[0] == 0
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(384, 335))
+    settle(qtbot, window)
+    assert calls[0] >= 1
+
+
+def test_keys_and_fit_zoom_sharp_at_once(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A zoom by the keyboard or the menu is one step: it is drawn sharp straight away."""
+    window.scene.set_animate(False)
+    viewport = window.view.viewport()
+    viewport.repaint()
+    calls = count_redraws(window, monkeypatch)
+    window.view.zoom_by(1.25)
+    viewport.repaint()
+    assert calls[0] == 1
+    shown = viewport.grab().toImage()
+    window.view.resetCachedContent()
+    assert stale_pixels(shown, viewport.grab().toImage()) < 32
