@@ -22,6 +22,7 @@ SCRIPTS = (
     "bench_consult.py",
     "bench_player.py",
     "bench_note_room.py",
+    "bench_schools.py",
 )
 
 

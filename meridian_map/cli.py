@@ -100,6 +100,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
     sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
+    sheet.add_argument(
+        "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
+    )
+    sheet.add_argument(
+        "--compare", metavar="ZONE", help="a one-page 'ways to stroke' sheet: the zone under every school, e.g. cheek"
+    )
     _add_source_options(sheet)
 
     routine = commands.add_parser(
@@ -123,6 +129,9 @@ def _build_parser() -> argparse.ArgumentParser:
     routine.add_argument("--format", choices=["text", "json"], default="text", help="default: text (JSON as UTF-8)")
     routine.add_argument("--lang", default="en", help="language of the content texts: en or zh (default: en)")
     routine.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help="the session's date (default: today)")
+    routine.add_argument(
+        "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
+    )
     _add_source_options(routine)
 
     study = commands.add_parser("study", help="study progress: what is due per deck")
@@ -472,6 +481,20 @@ def _sheet(args: argparse.Namespace) -> int:
         catalog = _load(args, cached=True)
     except ContentError as error:
         return _report(error, args)
+    school = (args.school or "").strip().lower().replace("-", "_")
+    if school and school not in catalog.schools:
+        print(f"unknown school {school!r}; the schools are {', '.join(catalog.schools)}", file=sys.stderr)
+        return 2
+    if school:
+        catalog = catalog.with_school(school)
+    if args.compare is not None:
+        if args.concern or args.note or school:
+            print(
+                "--compare shows every school on its own sheet; leave out --concern, --note and --school",
+                file=sys.stderr,
+            )
+            return 2
+        return _comparison_sheet(args, catalog)
     try:
         if args.layout == "table":
             sheet: Printed = build_sheet(catalog, args.concern, args.lang, args.note)
@@ -509,6 +532,51 @@ def _sheet(args: argparse.Namespace) -> int:
         return written
     pages = f", {layout.pages} pages" if layout.pages > 1 else ""
     summary = f"{name}: {Paper(args.paper).name} sheet{pages}, {len(data) // 1024} KB"
+    if to_stdout:
+        print(summary, file=sys.stderr)
+    else:
+        _say(summary)
+    return 0
+
+
+def _comparison_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
+    """The one-page 'ways to stroke' sheet for one zone, written where `-o` says."""
+    from .core.output.compare import comparison_sheet
+    from .core.output.sheet import Paper, SheetError
+    from .core.store.files import writable_mode
+
+    try:
+        sheet = comparison_sheet(catalog, args.compare, args.lang)
+    except SheetError as error:
+        print(_clipped(str(error)), file=sys.stderr)
+        return 2
+    to_stdout = args.output is not None and str(args.output) == STDOUT
+    target: Path = args.output or Path(f"ways-to-stroke-{sheet.zone}-{args.lang}.pdf")
+    if not to_stdout:
+        try:
+            if not target.parent.is_dir():
+                print(f"{target}: cannot write: no such folder", file=sys.stderr)
+                return 1
+            writable_mode(target)
+        except OSError as exc:
+            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    try:
+        from .gui.schools.sheet import SheetTooLongError, render_comparison
+        from .gui.sheets.render import ensure_application
+    except ImportError as exc:
+        print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
+        return 1
+    ensure_application()
+    try:
+        data = render_comparison(catalog, sheet, Paper(args.paper))
+    except SheetTooLongError as error:
+        print(f"not written: {error}", file=sys.stderr)
+        return 1
+    written = write_stdout(data) if to_stdout else _to_file(target, data)
+    if written:
+        return written
+    summary = f"{'standard output' if to_stdout else target}: {Paper(args.paper).name} sheet, {len(data) // 1024} KB"
     if to_stdout:
         print(summary, file=sys.stderr)
     else:

@@ -13,7 +13,7 @@ from typing import Any
 from .core.catalog import Catalog
 from .core.load import load_screening
 from .core.screeningmodel import EffectKind, Screening, ScreeningError
-from .core.session.routine import RoutineError, Sides, for_concerns
+from .core.session.routine import RoutineError, Sides, for_concerns, routine_catalog
 from .core.session.screening import ScreenedRoutine, parse_answer, screen
 from .core.text.wording import span
 
@@ -37,7 +37,8 @@ def routine_output(args: argparse.Namespace, catalog: Catalog) -> str:
     screening = load_screening(catalog, args.assets)
     today = args.today or dt.date.today()
     try:
-        routine = for_concerns(catalog, [c for c in args.concern.split(",") if c.strip()])
+        school = (args.school or "").strip().lower().replace("-", "_")
+        routine = for_concerns(catalog, [c for c in args.concern.split(",") if c.strip()], school=school)
         specs = [spec for group in args.screen for spec in group.split(",") if spec.strip()]
         answers = [parse_answer(spec, screening) for spec in specs]
         screened = screen(routine, answers, today, screening, catalog)
@@ -52,6 +53,7 @@ def routine_output(args: argparse.Namespace, catalog: Catalog) -> str:
 def routine_document(catalog: Catalog, screening: Screening, screened: ScreenedRoutine, lang: str) -> dict[str, Any]:
     """Everything the routine says today, as plain data: what the JSON prints and the text is written from."""
     routine = screened.routine
+    catalog = routine_catalog(catalog, routine)
 
     def pressure_name(pressure_id: str) -> str:
         return catalog.pressures[pressure_id].name.get(lang)
@@ -79,8 +81,11 @@ def routine_document(catalog: Catalog, screening: Screening, screened: ScreenedR
                 "hold_seconds": None if step.hold_seconds is None else list(step.hold_seconds),
                 "holds_dropped_by": list(step.holds_dropped_by),
                 "cautions": zone.cautions.get(lang),
+                "why": None if step.variant is None else step.variant.why.get(lang),
+                "sources": [] if step.variant is None else list(step.variant.sources),
             }
         )
+    school = catalog.schools.get(catalog.current_school)
     return {
         "routine": routine.name,
         "concerns": list(routine.concerns),
@@ -110,6 +115,8 @@ def routine_document(catalog: Catalog, screening: Screening, screened: ScreenedR
             catalog.concerns[c].caution.get(lang) for c in routine.concerns if catalog.concerns[c].caution.values
         ],
         "disclaimer": catalog.content.disclaimer.short.get(lang),
+        "school": catalog.current_school,
+        "school_name": None if school is None else school.name.get(lang),
     }
 
 
@@ -122,6 +129,8 @@ def routine_text(doc: dict[str, Any]) -> str:
             detail = ", ".join(part for part in extra if part)
             answered.append(answer["item"] + (f" ({detail})" if detail else ""))
         lines.append(f"Screened: {'; '.join(answered)}")
+    if doc["school_name"]:
+        lines.append(f"Strokes: {doc['school_name']} ({doc['school']})")
     if doc["postponed"]:
         lines.append("")
         lines.append("SESSION POSTPONED:")
@@ -132,6 +141,8 @@ def routine_text(doc: dict[str, Any]) -> str:
         which = "all lines" if len(shown) == step["line_count"] else "lines " + ", ".join(map(str, shown))
         lines.append(f"{step['number']:>2}. {step['name']}: {step['sides_text']}, {which} of {step['line_count']}")
         lines.append(f"    Direction: {step['direction']}")
+        if step["why"]:
+            lines.append(f"    Why: {step['why']}")
         pressure = f"    Pressure: {step['pressure_name']}"
         if step["capped_by"]:
             pressure += f" (capped from {step['planned_pressure_name']} by {', '.join(step['capped_by'])})"

@@ -9,11 +9,12 @@ importing the parsers and geometry libraries that build it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .model import (
+    EMPTY_TEXT,
     Channel,
     Concern,
     Content,
@@ -22,7 +23,9 @@ from .model import (
     PlacedPoint,
     PointInfo,
     PressureLevel,
+    School,
     Side,
+    Variant,
     Vec,
     ZoneArea,
     ZoneInfo,
@@ -30,6 +33,18 @@ from .model import (
 
 if TYPE_CHECKING:
     from .geometry.zones import ZoneIndex
+
+
+def _schooled(zone: ZoneInfo, variant: Variant) -> ZoneInfo:
+    return replace(
+        zone,
+        order=variant.order,
+        direction=variant.direction if variant.direction.values else zone.direction,
+        stroke_lines=variant.lines if variant.lines is not None else zone.stroke_lines,
+        pressure=variant.pressure or zone.pressure,
+        strokes=variant.strokes or zone.strokes,
+        angle=zone.angle if variant.angle is None else variant.angle,
+    )
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,71 @@ class Catalog:
     label_spots: Mapping[str, tuple[tuple[Vec, float], ...]]  # zone id → places for its number (left side)
     print_outlines: Mapping[str, tuple[Vec, ...]]  # area key → outline with the detail paper cannot show left out
     _points_by_key: Mapping[str, PlacedPoint] = field(repr=False)
+    school: str = ""  # the school whose strokes `zones` and `areas` show; "" for the content's default
+
+    @cached_property
+    def schools(self) -> dict[str, School]:
+        """In the content's order: the order menus, the comparison and the sheets list them in."""
+        return {s.id: s for s in sorted(self.content.schools, key=lambda s: (s.order, s.id))}
+
+    @cached_property
+    def _variants(self) -> dict[str, Variant]:
+        return {v.key: v for v in self.content.variants}
+
+    @property
+    def default_school(self) -> str:
+        """The school today's strokes follow: the one the content marks default, else the first."""
+        marked = [s.id for s in self.schools.values() if s.default]
+        return marked[0] if marked else next(iter(self.schools), "")
+
+    @property
+    def current_school(self) -> str:
+        return self.school or self.default_school
+
+    def variant(self, zone: str, school: str | None = None) -> Variant:
+        """How `school` (by default this catalog's) works `zone`.
+
+        A zone a school has no variant for (a pack's new zone) keeps the zone's
+        own strokes: its variant names no source, so nothing claims support.
+        """
+        school = school or self.current_school
+        found = self._variants.get(f"{zone}/{school}")
+        if found is not None:
+            return found
+        base = next(z for z in self.content.zones if z.id == zone)
+        return Variant(zone, school, base.order, EMPTY_TEXT)
+
+    def with_school(self, school: str) -> Catalog:
+        """The same catalog with every zone's strokes, wording and order as `school` works them.
+
+        Every surface that reads zones (map arrows, animation, panel, sheets,
+        routines, the player) follows the school by being handed this catalog.
+        """
+        if school and school not in self.schools:
+            raise KeyError(school)
+        if school in self._schooled:
+            return self._schooled[school]
+        schooled = sorted(
+            (_schooled(z, self.variant(z.id, school)) for z in self.content.zones), key=lambda z: (z.order, z.id)
+        )
+        zones = {z.id: z for z in schooled}
+        areas = {
+            key: replace(
+                area,
+                strokes=tuple(
+                    tuple(self.frame.to_face(p, area.side) for p in line) for line in zones[area.zone].stroke_lines
+                ),
+            )
+            for key, area in self.areas.items()
+        }
+        worked = replace(self, zones=zones, areas=areas, school=school)
+        self._schooled[school] = worked
+        return worked
+
+    @cached_property
+    def _schooled(self) -> dict[str, Catalog]:
+        """Each school's catalog, built once: the panel asks for every school's view on each selection."""
+        return {}
 
     @cached_property
     def index(self) -> ZoneIndex:

@@ -295,6 +295,58 @@ class Wording:
         return wording
 
 
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A published work a school rests on, cited as written, with what exactly it supports."""
+
+    id: str
+    short: str  # "Földi & Földi 2012": the link text where a work is named in passing
+    citation: str  # author, title, year: printed as written in every language
+    supports: Text
+    src: Source = field(default=Source("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class School:
+    """One answer to "which way do I stroke?", with its rules and the works it rests on."""
+
+    id: str
+    order: int
+    name: Text
+    description: Text
+    sequence: Text  # the sequencing rules: where to begin, where each stroke ends
+    sources: tuple[str, ...]
+    default: bool
+    src: Source = field(default=Source("?"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """How one school works one zone; an empty field means "as the zone itself says".
+
+    `gap` is said when the school's sources do not cover the zone, so the
+    variant is the school's general rule applied here rather than a cited one.
+    """
+
+    zone: str
+    school: str
+    order: int
+    why: Text
+    direction: Text = EMPTY_TEXT
+    lines: tuple[tuple[Vec, ...], ...] | None = None
+    pressure: str | None = None
+    strokes: tuple[int, int] | None = None
+    angle: int | None = None
+    follows: tuple[str, ...] = ()  # the channel each line runs with, for a channel-flow school
+    sources: tuple[str, ...] = ()
+    gap: Text = EMPTY_TEXT
+    src: Source = field(default=Source("?"), compare=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.zone}/{self.school}"
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything the content files say, merged with the user's pack, before it meets the drawing."""
@@ -312,3 +364,6 @@ class Content:
     declared: Mapping[str, frozenset[str]] = field(default_factory=dict)
     added: frozenset[str] = frozenset()  # "kind:key" of records only a user layer has
     complete: bool = True  # False when any record was left out as invalid
+    schools: tuple[School, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    references: tuple[Reference, ...] = ()

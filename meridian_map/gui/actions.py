@@ -58,12 +58,15 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
             SEPARATOR,
             ActionSpec("find", "&Find…", QKeySequence.StandardKey.Find),
             ActionSpec("clear_selection", "&Clear selection"),
+            SEPARATOR,
+            ActionSpec("compare_schools", "Compare technique &schools…"),
         ),
     ),
     (
         "&Help",
         (
             ActionSpec("content_folder", "Open &content folder"),
+            ActionSpec("sources", "Technique schools and &sources…"),
             ActionSpec("about", "&About Meridian Map"),
         ),
     ),

@@ -77,7 +77,7 @@ class Exporter(QObject):
 
         concern = self.state.concern or None
         note = self.state.note if concern else ""
-        return build_sheet(self.catalog, concern, DEFAULT_LANGUAGE, note)
+        return build_sheet(self.state.catalog, concern, DEFAULT_LANGUAGE, note)
 
     def new_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
@@ -101,7 +101,7 @@ class Exporter(QObject):
         from .sheets.render import paint_sheet, painting
 
         with painting(printer) as painter:
-            paint_sheet(painter, printer, self.catalog, self.current_sheet())
+            paint_sheet(painter, printer, self.state.catalog, self.current_sheet())
 
     @Slot()
     def print_sheet(self) -> None:
@@ -140,7 +140,7 @@ class Exporter(QObject):
         if not name:
             return
         target = with_suffix(Path(name), ".pdf")
-        data, layout = render_pdf(self.catalog, sheet, local_paper())
+        data, layout = render_pdf(self.state.catalog, sheet, local_paper())
         if layout.overflow:
             self.complain(target, "; ".join(layout.overflow))
             return

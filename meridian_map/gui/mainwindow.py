@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
@@ -20,6 +20,7 @@ from ..core.catalog import Catalog
 from ..core.store.dirs import content_dir
 from ..core.store.jsonstore import JsonStore, leave_unsaved_note
 from ..core.target import zone_target
+from ..core.text.schools import cited
 from ..core.text.search import Kind, SearchIndex
 from .actions import build_menus
 from .exportmenu import Exporter
@@ -30,6 +31,10 @@ from .panels.panel import Panel
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
 from .state import EXPLORE, Hover, MapState
+
+if TYPE_CHECKING:
+    from .schools.compare import CompareDialog
+    from .schools.sources import SourcesDialog
 
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_SPLITTER = [230, 700, 360]  # sidebar, map, panel
@@ -51,6 +56,8 @@ class MainWindow(QMainWindow):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_state)
+        self.compare_dialog: CompareDialog | None = None
+        self.sources_dialog: SourcesDialog | None = None
         self.setWindowTitle("Meridian Map")
         self.map_state = MapState(catalog, self)
         self.scene = MapScene(catalog, self.map_state)
@@ -102,6 +109,8 @@ class MainWindow(QMainWindow):
                 "clear_selection": self.map_state.clear_selection,
                 "content_folder": self.open_content_folder,
                 "about": self.show_about,
+                "compare_schools": self.show_comparison,
+                "sources": self.show_sources,
                 **{f"mode_{mode}": self._mode_setter(mode) for mode in modes()},
             },
         )
@@ -122,6 +131,9 @@ class MainWindow(QMainWindow):
         state.mode_changed.connect(self._show_mode)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
         self.search.chosen.connect(self._search_chosen)
+        self.sidebar.schools.compare_requested.connect(self.show_comparison)
+        self.sidebar.schools.sources_requested.connect(self.show_sources)
+        self.panel.source_requested.connect(self.show_sources)
         for changed in (
             self.splitter.splitterMoved,
             state.layer_changed,
@@ -129,6 +141,7 @@ class MainWindow(QMainWindow):
             state.focus_changed,
             state.animation_changed,
             state.selection_changed,
+            state.school_changed,
         ):
             changed.connect(self.schedule_save)
 
@@ -236,6 +249,7 @@ class MainWindow(QMainWindow):
         """Our markup over escaped pack text: a pack must not add links or images, nor hide the disclaimer."""
         content = self.catalog.content
         sources = "".join(f"<li>{escape(s)}</li>" for s in content.sources)
+        sources += "".join(f"<li>{escape(r.citation)}</li>" for r in cited(self.catalog))
         change = self.catalog.local_change("disclaimer", "disclaimer")
         mark = f"<p><i>✎ The disclaimer was {change} locally by your content pack.</i></p>" if change else ""
         return (
@@ -243,6 +257,29 @@ class MainWindow(QMainWindow):
             f"<p>{escape(content.disclaimer.full.get())}</p>{mark}"
             f"<p><b>Sources</b></p><ul>{sources}</ul>"
         )
+
+    def show_comparison(self) -> None:
+        """The selected zone under every school, side by side (built on first use: start-up stays as it was)."""
+        from .schools.compare import CompareDialog
+
+        if self.compare_dialog is None:
+            self.compare_dialog = CompareDialog(self.map_state, self)
+            self.compare_dialog.source_requested.connect(self.show_sources)
+            self.compare_dialog.resize(960, 640)
+        elif self.map_state.selection.zone:
+            self.compare_dialog.show_zone(self.map_state.selection.zone)
+        self.compare_dialog.show()
+        self.compare_dialog.raise_()
+
+    def show_sources(self, ref_id: object = "") -> None:
+        """The schools and every work they cite, at `ref_id`'s entry when a link names one (a menu passes a bool)."""
+        from .schools.sources import SourcesDialog
+
+        if self.sources_dialog is None:
+            self.sources_dialog = SourcesDialog(self.catalog, self)
+        self.sources_dialog.show()
+        self.sources_dialog.raise_()
+        self.sources_dialog.show_source(ref_id if isinstance(ref_id, str) else "")
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up

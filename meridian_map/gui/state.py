@@ -68,12 +68,15 @@ class MapState(QObject):
     theme_changed = Signal(str)
     mode_changed = Signal(str)
     excluded_changed = Signal(frozenset)  # zone ids screened out
+    school_changed = Signal(str)  # the technique school whose strokes every view shows
     routine_changed = Signal(object)  # the ScreenedRoutine being prepared or presented, or None
     message = Signal(str, int)  # text for the status bar, and for how many ms
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
+        self.base_catalog = catalog
+        self.catalog = catalog  # as the chosen school works the zones: what views read strokes and wording from
+        self.school = catalog.current_school
         self.selection = NOTHING
         self.hover = Hover()
         self.concern = ""
@@ -183,6 +186,14 @@ class MapState(QObject):
             self.excluded = zones
             self.excluded_changed.emit(zones)
 
+    def set_school(self, school: str) -> None:
+        """An unknown school (a stale setting, a pack since removed) is the content's default."""
+        school = school if school in self.base_catalog.schools else self.base_catalog.default_school
+        if school != self.school:
+            self.school = school
+            self.catalog = self.base_catalog.with_school(school)
+            self.school_changed.emit(school)
+
     def set_routine(self, routine: ScreenedRoutine | None) -> None:
         """The consult routine (after screening): its left-out zones become the excluded ones."""
         if routine != self.routine:
@@ -204,6 +215,7 @@ class MapState(QObject):
             "yang_ming_focus": self.focus,
             "animate": self.animate,
             "selection": self.selection.key,
+            "school": self.school,
         }
 
     def restore(self, saved: dict[str, Any]) -> None:
@@ -219,5 +231,7 @@ class MapState(QObject):
             self.set_focus(saved["yang_ming_focus"])
         if isinstance(saved.get("animate"), bool):
             self.set_animate(saved["animate"])
+        if isinstance(school := saved.get("school"), str):
+            self.set_school(school)
         if isinstance(selection := saved.get("selection"), str) and selection:
             self.select_text(selection)

@@ -408,3 +408,16 @@ def test_the_player_screenshot_is_deterministic() -> None:
         assert done.stdout.startswith(b"\x89PNG")
         shots.append(done.stdout)
     assert shots[0] == shots[1]
+
+
+def test_the_player_follows_the_routines_technique_school(
+    window: MainWindow, catalog: Catalog, clock: FakeClock
+) -> None:
+    checklist = load_screening(catalog)
+    routine = for_concerns(catalog, ["dark_circles"]).with_school(catalog, "channel")
+    page = open_player(window, screen(routine, (), TODAY, checklist, catalog), clock)
+    channel = catalog.with_school("channel")
+    assert page.words.name.text() == channel.zones["brow"].name.get()
+    assert page.words.direction.text().startswith("Short upward strokes")
+    assert page.face.catalog.areas["brow_r"].strokes == channel.areas["brow_r"].strokes
+    assert page.face.catalog.areas["brow_r"].strokes != catalog.with_school("lift").areas["brow_r"].strokes

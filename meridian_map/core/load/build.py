@@ -44,6 +44,7 @@ MIDLINE_TOLERANCE = 0.01  # normalised x
 MAX_FOLDER_FILES = 64  # TOML files in one content folder
 MAX_FOLDER_BYTES = 512 * 1024  # of TOML in one content folder
 MIN_BILATERAL_X = 0.05
+MAX_SCHOOLS = 8  # the comparison and its one-page sheet set every school side by side
 
 
 def build_catalog(
@@ -178,6 +179,8 @@ def assemble(face: Face, content: Content, problems: Problems) -> Catalog:
     _check_points(content.points, points, declared, valid, index, problems)
     _check_zones(zones, declared, valid, index, face, problems)
     _check_channels(channels, {p.code: p for p in content.points}, declared.points, problems)
+    _check_schools(content, declared, problems)
+    _check_variants(content, zones, declared, valid, index, frame, problems)
     concerns = {
         c.id: Concern(
             c.id, c.name, c.description, c.caution, c.tradition,
@@ -218,6 +221,8 @@ class _Declared:
         self.concerns = ids("concern", (c.id for c in content.concerns))
         self.channels = ids("channel", (c.code for c in content.channels))
         self.pressures = ids("pressure", (p.id for p in content.pressures))
+        self.schools = ids("school", (s.id for s in content.schools))
+        self.references = ids("reference", (r.id for r in content.references))
 
 
 def _areas(
@@ -361,6 +366,90 @@ def _check_channels(
                     problems.add(src.file, src.line_of("courses"), label, _unknown("point", step.code, infos))
                 elif info is not None and step.opposite and not info.bilateral:
                     problems.add(src.file, src.line_of("courses"), label, f"{step.code}* needs a bilateral point")
+
+
+def _check_schools(content: Content, declared: _Declared, problems: Problems) -> None:
+    if len(content.schools) > MAX_SCHOOLS:
+        school = content.schools[MAX_SCHOOLS]
+        message = f"{len(content.schools)} schools (limit {MAX_SCHOOLS}: they are compared side by side)"
+        problems.add(school.src.file, school.src.line, f"school[{school.id}]", message)
+    defaults = [school for school in content.schools if school.default]
+    for school in defaults[1:]:
+        problems.add(
+            school.src.file, school.src.line_of("default"), f"school[{school.id}].default",
+            f"only one school can be the default; {defaults[0].id!r} already is",
+        )  # fmt: skip
+    for school in content.schools:
+        for ref in school.sources:
+            if ref not in declared.references:
+                problems.add(
+                    school.src.file, school.src.line_of("sources"), f"school[{school.id}].sources",
+                    _unknown("reference", ref, declared.references),
+                )  # fmt: skip
+
+
+def _check_variants(
+    content: Content,
+    zones: Mapping[str, ZoneInfo],
+    declared: _Declared,
+    valid: Mapping[str, ZoneArea],
+    index: ZoneIndex | None,
+    frame: FaceFrame,
+    problems: Problems,
+) -> None:
+    """Each variant names a known zone, school and works; its lines stay inside its zone, on both sides.
+
+    A variant may not press harder than its zone allows: a school changes the
+    direction of work, never the zone's safety limit.
+    """
+    levels = {p.id: p.level for p in content.pressures}
+    orders: dict[tuple[str, int], str] = {}
+    for variant in content.variants:
+        src, label = variant.src, f"variant[{variant.key}]"
+
+        def report(name: str, message: str, src: Source = src, label: str = label) -> None:
+            problems.add(src.file, src.line_of(name), f"{label}.{name}", message)
+
+        if variant.zone not in declared.zones:
+            report("zone", _unknown("zone", variant.zone, declared.zones))
+        if variant.school not in declared.schools:
+            report("school", _unknown("school", variant.school, declared.schools))
+        if (variant.school, variant.order) in orders:
+            report("order", f"same order as zone {orders[(variant.school, variant.order)]!r} in this school")
+        orders.setdefault((variant.school, variant.order), variant.zone)
+        for ref in variant.sources:
+            if ref not in declared.references:
+                report("sources", _unknown("reference", ref, declared.references))
+        if not variant.sources and not variant.gap.values:
+            report(
+                "gap", "a variant without sources must say, in `gap`, that its school's sources do not cover the zone"
+            )
+        for code in variant.follows:
+            if code not in declared.channels:
+                report("follows", _unknown("channel", code, declared.channels))
+        zone = zones.get(variant.zone)
+        if zone is None:
+            continue
+        if variant.pressure is not None:
+            if variant.pressure not in declared.pressures:
+                report("pressure", _unknown("pressure", variant.pressure, declared.pressures))
+            elif levels.get(variant.pressure, 0) > levels.get(zone.pressure, 0):
+                report("pressure", f"{variant.pressure!r} is firmer than the zone's own {zone.pressure!r}")
+        if variant.angle is not None and variant.angle > 90:
+            report("angle", "an angle to the skin is at most 90 degrees")
+        lines = variant.lines if variant.lines is not None else zone.stroke_lines
+        if variant.follows and len(variant.follows) != len(lines):
+            report("follows", f"names {len(variant.follows)} channels for {len(lines)} lines; give one per line")
+        if variant.lines is None or index is None:
+            continue
+        for side in Side:
+            key = f"{zone.id}_{side.lower()}"
+            if key not in valid:
+                continue
+            gap = max(index.distance(key, frame.to_face(p, side)) for line in variant.lines for p in line)
+            if gap > STROKE_TOLERANCE:
+                report("lines", f"a line strays {gap:.1f} units outside zone {zone.id!r} ({side.word} side)")
+                break
 
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> str:

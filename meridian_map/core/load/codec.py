@@ -31,9 +31,12 @@ from ..model import (
     PlacedPoint,
     PointInfo,
     PressureLevel,
+    Reference,
+    School,
     Side,
     Source,
     Text,
+    Variant,
     Vec,
     ViewBox,
     Wording,
@@ -46,7 +49,7 @@ Data = object  # what marshal gives back: checked before any use
 Plain = Any  # what is written: tuples, dicts, frozensets, str, bytes and numbers, which marshal types loosely
 
 # Bumped whenever the layout below changes; part of the cache key as well.
-LAYOUT = 2
+LAYOUT = 3
 
 
 class BadEntryError(ValueError):
@@ -189,6 +192,22 @@ def _content(content: Content) -> Plain:
         dict(content.declared),
         content.added,
         content.complete,
+        tuple(
+            (
+                s.id, s.order, _text(s.name), _text(s.description), _text(s.sequence), s.sources, s.default,
+                _source(s.src),
+            )
+            for s in content.schools
+        ),
+        tuple(
+            (
+                v.zone, v.school, v.order, _text(v.why), _text(v.direction),
+                None if v.lines is None else _pack_lines(v.lines), v.pressure, v.strokes, v.angle, v.follows,
+                v.sources, _text(v.gap), _source(v.src),
+            )
+            for v in content.variants
+        ),
+        tuple((r.id, r.short, r.citation, _text(r.supports), _source(r.src)) for r in content.references),
     )  # fmt: skip
 
 
@@ -312,8 +331,8 @@ def _face_in(data: Data) -> Face:
 def _content_in(data: Data) -> Content:
     (
         languages, pressures, points, zones, concerns, channels, disclaimer, panel,
-        sources, edited, declared, added, complete,
-    ) = _tuple(data, 13)  # fmt: skip
+        sources, edited, declared, added, complete, schools, variants, references,
+    ) = _tuple(data, 16)  # fmt: skip
     full, short, footnote = _tuple(disclaimer, 3)
     words = tuple(_tuple(pair, 2) for pair in _tuple(panel))
     return Content(
@@ -330,7 +349,32 @@ def _content_in(data: Data) -> Content:
         declared={_str(k): frozenset(_strs(_frozenset(v))) for k, v in _dict(declared).items()},
         added=frozenset(_strs(_frozenset(added))),
         complete=_bool(complete),
+        schools=tuple(_school_in(s) for s in _tuple(schools)),
+        variants=tuple(_variant_in(v) for v in _tuple(variants)),
+        references=tuple(_reference_in(r) for r in _tuple(references)),
     )
+
+
+def _school_in(data: Data) -> School:
+    id_, order, name, description, sequence, sources, default, src = _tuple(data, 8)
+    return School(
+        _str(id_), _int(order), _text_in(name), _text_in(description), _text_in(sequence), _strs(sources),
+        _bool(default), _source_in(src),
+    )  # fmt: skip
+
+
+def _variant_in(data: Data) -> Variant:
+    zone, school, order, why, direction, lines, pressure, strokes, angle, follows, sources, gap, src = _tuple(data, 13)
+    return Variant(
+        _str(zone), _str(school), _int(order), _text_in(why), _text_in(direction), _optional(_lines)(lines),
+        _optional(_str)(pressure), _optional(_int_pair)(strokes), _optional(_int)(angle), _strs(follows),
+        _strs(sources), _text_in(gap), _source_in(src),
+    )  # fmt: skip
+
+
+def _reference_in(data: Data) -> Reference:
+    id_, short, citation, supports, src = _tuple(data, 5)
+    return Reference(_str(id_), _str(short), _str(citation), _text_in(supports), _source_in(src))
 
 
 def _pressure_in(data: Data) -> PressureLevel:

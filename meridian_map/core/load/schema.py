@@ -23,8 +23,11 @@ from ..model import (
     Disclaimer,
     PointInfo,
     PressureLevel,
+    Reference,
+    School,
     Source,
     Text,
+    Variant,
     Vec,
     Wording,
     ZoneInfo,
@@ -190,6 +193,17 @@ def one_of(choices: Sequence[str]) -> Check:
 
 
 identifier = pattern(ID_PATTERN, "a lower-case id like 'under_eye'")
+VARIANT_KEY = "zone/school"  # a variant is known by its zone and school together, written "cheek/lift"
+
+
+def channels_list(value: Any, ctx: Context) -> tuple[str, ...]:
+    codes = strings(value, ctx)
+    for code in codes:
+        if not CHANNEL_PATTERN.match(code):
+            raise FieldError(f"{code!r} is not a channel code like 'ST'")
+    return codes
+
+
 point_code = pattern(CODE_PATTERN, "a point code like 'ST1' or 'EX-HN3'")
 
 # Each kind: (id field, {field: (check, required)}).
@@ -220,6 +234,19 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
         "yang_ming": (boolean, True), "courses": (courses, True),
     }),
     "source": ("text", {"text": (string, True)}),
+    "reference": ("id", {
+        "id": (identifier, True), "short": (string, True), "citation": (string, True), "supports": (text, True),
+    }),
+    "school": ("id", {
+        "id": (identifier, True), "order": (integer, True), "name": (text, True), "description": (text, True),
+        "sequence": (text, True), "sources": (strings, True), "default": (boolean, False),
+    }),
+    "variant": (VARIANT_KEY, {
+        "zone": (identifier, True), "school": (identifier, True), "order": (integer, True), "why": (text, True),
+        "direction": (text, False), "lines": (polylines, False), "pressure": (identifier, False),
+        "strokes": (int_range, False), "angle": (integer, False), "follows": (channels_list, False),
+        "sources": (strings, False), "gap": (text, False),
+    }),
 }  # fmt: skip
 PANEL_WORDS = (
     "direction", "pressure", "strokes", "tool", "points", "nearby", "routine_for",
@@ -251,6 +278,17 @@ class RawRecord:
         fields = tuple((k, line) for k, (_f, line) in self.where.items() if line is not None)
         elsewhere = tuple((k, file) for k, (file, _line) in self.where.items() if file != self.origin[0])
         return Source(self.origin[0], self.origin[1], fields, elsewhere)
+
+
+def _record_key(id_field: str, table: dict[str, Any]) -> tuple[str | None, str]:
+    """The record's key, or None and the field that is missing; a variant's key joins its zone and school."""
+    parts = []
+    for name in id_field.split("/"):
+        value = table.get(name)
+        if not isinstance(value, str) or not value.strip():
+            return None, name
+        parts.append(value.strip())
+    return "/".join(parts), ""
 
 
 class ContentMerger:
@@ -297,12 +335,12 @@ class ContentMerger:
             else:
                 id_field = SCHEMA[key][0]
                 for index, table in enumerate(value):
-                    ident = table.get(id_field)
-                    if not isinstance(ident, str) or not ident.strip():
-                        at = toml.lines.key(key, index, id_field)
-                        self.problems.add(toml.name, at, f"{key}[{index + 1}].{id_field}", "missing or not a string")
+                    ident, missing = _record_key(id_field, table)
+                    if ident is None:
+                        at = toml.lines.key(key, index, missing)
+                        self.problems.add(toml.name, at, f"{key}[{index + 1}].{missing}", "missing or not a string")
                         continue
-                    self._merge(key, ident.strip(), table, toml, key, index, seen)
+                    self._merge(key, ident, table, toml, key, index, seen)
 
     def _set_languages(self, value: Any, file: str, line: int | None) -> None:
         if (
@@ -398,15 +436,15 @@ class ContentMerger:
             self.problems.add(*record.origin, label, f"{len(unknown) - MAX_UNKNOWN_KEYS:,} more unknown keys")
         ok = not unknown
         if record.kind in SCHEMA:
-            id_name = SCHEMA[record.kind][0]
-            try:
-                fields[id_name][0](record.values[id_name], ctx)
-            except FieldError as exc:
-                # A bad id is one mistake: the missing fields that follow from it would only bury the hint.
-                file, line = record.where[id_name]
-                others = [key for key in self.records[record.kind] if key != record.key]
-                self.problems.add(file, line, f"{label}.{id_name}", f"{exc}{suggest(record.key, others)}")
-                return None
+            for id_name in SCHEMA[record.kind][0].split("/"):
+                try:
+                    fields[id_name][0](record.values[id_name], ctx)
+                except FieldError as exc:
+                    # A bad id is one mistake: the missing fields that follow from it would only bury the hint.
+                    file, line = record.where[id_name]
+                    others = [key for key in self.records[record.kind] if key != record.key]
+                    self.problems.add(file, line, f"{label}.{id_name}", f"{exc}{suggest(record.key, others)}")
+                    return None
         for name, raw in record.values.items():
             file, line = record.where[name]
             if name not in fields:
@@ -490,6 +528,25 @@ class ContentMerger:
         channels = tuple(
             Channel(v["code"], v["name"], v["yang_ming"], v["courses"], src(r)) for r, v in built["channel"]
         )
+        references = tuple(
+            Reference(v["id"], v["short"], v["citation"], v["supports"], src(r)) for r, v in built["reference"]
+        )
+        schools = tuple(
+            School(
+                v["id"], v["order"], v["name"], v["description"], v["sequence"], v["sources"],
+                v.get("default", False), src(r),
+            )
+            for r, v in built["school"]
+        )  # fmt: skip
+        variants = tuple(
+            Variant(
+                zone=v["zone"], school=v["school"], order=v["order"], why=v["why"],
+                direction=v.get("direction", EMPTY_TEXT), lines=v.get("lines"), pressure=v.get("pressure"),
+                strokes=v.get("strokes"), angle=v.get("angle"), follows=v.get("follows", ()),
+                sources=v.get("sources", ()), gap=v.get("gap", EMPTY_TEXT), src=src(r),
+            )
+            for r, v in built["variant"]
+        )  # fmt: skip
         disclaimer_values = built["disclaimer"][0][1]
         edited = frozenset(
             f"{kind}:{key}" for kind, records in self.records.items() for key, r in records.items() if r.edited
@@ -511,4 +568,7 @@ class ContentMerger:
             added=added,
             declared={kind: frozenset(records) for kind, records in self.records.items()},
             complete=all(len(built[kind]) == len(self.records[kind]) for kind in built),
+            schools=schools,
+            variants=variants,
+            references=references,
         )

@@ -8,6 +8,7 @@ second, never to "+N more".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -99,7 +100,7 @@ def zone_chart(catalog: Catalog, lang: str = "en", grayscale: bool = False, toda
     return ZoneChart(
         lang=lang,
         title=labels["chart_title"],
-        subtitle=labels["chart_subtitle"].format(count=len(zones)),
+        subtitle=_chart_subtitle(catalog, labels, lang, len(zones)),
         date=cheat.date,
         marks=cheat.marks,
         disclaimer=cheat.disclaimer,
@@ -173,3 +174,11 @@ def build_chart(
     if layout == "points":
         return point_chart(catalog, lang, grayscale, today)
     raise SheetError(f"unknown layout {layout!r}; choose table, {' or '.join(CHART_LAYOUTS)}")
+
+
+def _chart_subtitle(catalog: Catalog, labels: Mapping[str, str], lang: str, count: int) -> str:
+    """A chart in a school other than the default says so: its order and arrows are that school's."""
+    if catalog.current_school == catalog.default_school or catalog.current_school not in catalog.schools:
+        return labels["chart_subtitle"].format(count=count)
+    school = catalog.schools[catalog.current_school].name.get(lang)
+    return labels["chart_subtitle_school"].format(count=count, school=school)

@@ -20,9 +20,26 @@ def _xy(p: Vec) -> list[float]:
 
 def catalog_document(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
     box = catalog.face.view_box
+    schooled = {school: catalog.with_school(school) for school in catalog.schools}
     zones = []
     for area in catalog.areas.values():
         info = catalog.zones[area.zone]
+        variants = {}
+        for school, other in schooled.items():
+            variant = catalog.variant(area.zone, school)
+            zone = other.zones[area.zone]
+            variants[school] = {
+                "order": zone.order,
+                "lines": [[_xy(p) for p in line] for line in other.areas[area.key].strokes],
+                "direction": zone.direction.get(lang),
+                "why": variant.why.get(lang),
+                "pressure": zone.pressure,
+                "count": list(zone.strokes),
+                "angle": zone.angle,
+                "follows": list(variant.follows),
+                "sources": list(variant.sources),
+                "not_covered": variant.gap.get(lang) if variant.gap.values else None,
+            }
         zones.append(
             {
                 "id": info.id,
@@ -40,6 +57,7 @@ def catalog_document(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
                 "points": [p.code for p in catalog.points_in_zone(info.id)],
                 "concerns": list(info.concerns),
                 "cautions": info.cautions.get(lang),
+                "variants": variants,
             }
         )
     return {
@@ -81,4 +99,20 @@ def catalog_document(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
             for line in catalog.channel_lines(code)
         ],
         "concerns": [{"id": c.id, "name": c.name.get(lang), "zones": list(c.zones)} for c in catalog.concerns.values()],
+        "default_school": catalog.default_school,
+        "schools": [
+            {
+                "id": s.id,
+                "name": s.name.get(lang),
+                "description": s.description.get(lang),
+                "sequence": s.sequence.get(lang),
+                "sources": list(s.sources),
+                "default": s.id == catalog.default_school,
+            }
+            for s in catalog.schools.values()
+        ],
+        "references": [
+            {"id": r.id, "short": r.short, "citation": r.citation, "supports": r.supports.get(lang)}
+            for r in catalog.content.references
+        ],
     }

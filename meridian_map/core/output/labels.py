@@ -15,6 +15,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "cheat_title": "Facial gua sha: the zones at a glance",
         "cheat_subtitle": "{count} zones in working order, forehead to neck. Work both sides of the face alike.",
         "date": "Printed {date}",
+        "cheat_subtitle_school": "{count} zones in the working order of the {school} school. "
+        "Work both sides of the face alike.",
+        "school": "Strokes: {school} school",
         "col_number": "No.",
         "col_zone": "Zone",
         "col_direction": "Direction",
@@ -61,6 +64,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "continues": "Continued on page {page}",
         "chart_title": "Facial gua sha: zones and strokes",
         "chart_subtitle": "{count} zones, worked forehead to neck; the arrows show each stroke on both sides.",
+        "chart_subtitle_school": "{count} zones in the working order of the {school} school; "
+        "the arrows show each stroke on both sides.",
         "chart_key_number": "Zone number",
         "chart_zones_title": "The zones",
         "chart_zone_line": "{strokes}; {pressure} pressure",
@@ -76,6 +81,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "cheat_title": "面部刮痧分区图",
         "cheat_subtitle": "{count} 处区域，自额头至颈部依次操作。面部两侧手法相同。",
         "date": "打印日期 {date}",
+        "cheat_subtitle_school": "{count} 处区域，按{school}刮法的顺序依次操作。面部两侧手法相同。",
+        "school": "刮法：{school}",
         "col_number": "编号",
         "col_zone": "区域",
         "col_direction": "方向",
@@ -119,6 +126,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "continues": "续见第 {page} 页",
         "chart_title": "面部刮痧分区与手法图",
         "chart_subtitle": "{count} 处区域，自额头至颈部依次操作；箭头表示两侧的刮拭方向。",
+        "chart_subtitle_school": "{count} 处区域，按{school}刮法的顺序依次操作；箭头表示两侧的刮拭方向。",
         "chart_key_number": "区域编号",
         "chart_zones_title": "各区域",
         "chart_zone_line": "{strokes}；{pressure}力度",
@@ -128,5 +136,31 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "points_subtitle": "{count} 个穴位，定位依据世界卫生组织《标准针灸穴位定位》（2008）；双侧穴位只在一侧标注。",
         "points_extra": "经外奇穴",
         "points_names": "穴位名称",
+    },
+}
+
+# The "ways to stroke" sheet (core/output/compare.py).
+COMPARE_LABELS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "title": "{count} ways to stroke: {zone}",
+        "subtitle": "The same zone as each technique school works it. Each arrow starts at its small circle.",
+        "pressure": "Pressure",
+        "strokes": "Strokes per line",
+        "why": "Why",
+        "not_covered": "Not in the sources",
+        "cautions": "Cautions",
+        "sources": "Sources",
+        "date": "Printed {date}",
+    },
+    "zh": {
+        "title": "{count} 种刮法：{zone}",
+        "subtitle": "同一区域在各刮法中的做法。每条箭头自小圆圈处起刮。",
+        "pressure": "力度",
+        "strokes": "每线次数",
+        "why": "依据",
+        "not_covered": "文献未涉及",
+        "cautions": "注意事项",
+        "sources": "文献",
+        "date": "打印日期 {date}",
     },
 }

@@ -169,6 +169,7 @@ class CheatSheet(SheetBase):
     rows: tuple[Row, ...]
     cautions: tuple[Numbered, ...]
     stop_signs: str
+    school: str = ""  # the technique school whose strokes the sheet prints
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,7 @@ class TakeHomeSheet(SheetBase):
     often: str
     often_honest: str
     note: str
+    school: str = ""
 
 
 Sheet = CheatSheet | TakeHomeSheet
@@ -436,10 +438,14 @@ def cheat_sheet(
         )
     )
     cautions = tuple(Numbered(0, "", line) for line in labels["cautions"].split("\n"))
+    subtitle = labels["cheat_subtitle"].format(count=len(zones))
+    if catalog.current_school != catalog.default_school:
+        school = catalog.schools[catalog.current_school].name.get(lang)
+        subtitle = labels["cheat_subtitle_school"].format(count=len(zones), school=school)
     return CheatSheet(
         lang=lang,
         title=labels["cheat_title"],
-        subtitle=labels["cheat_subtitle"].format(count=len(zones)),
+        subtitle=subtitle,
         date=labels["date"].format(date=printed_on(today)),
         marks=marks,
         disclaimer=printed_disclaimer(catalog, lang),
@@ -447,7 +453,16 @@ def cheat_sheet(
         rows=rows,
         cautions=cautions,
         stop_signs=labels["stop_signs"],
+        school=catalog.current_school,
     )
+
+
+def _school_line(catalog: Catalog, labels: Mapping[str, str], lang: str) -> str:
+    """Which school's strokes a take-home sheet prints, when it is not the default's: they can run the other way."""
+    school = catalog.schools.get(catalog.current_school)
+    if school is None or school.id == catalog.default_school:
+        return ""
+    return labels["school"].format(school=school.name.get(lang))
 
 
 def _mid_sentence(name: str, lang: str) -> str:
@@ -495,6 +510,8 @@ def take_home_sheet(
     A step's pressure and stroke count are the routine's where it sets them,
     else the content's, so a concern's default routine prints as it always has.
     """
+    if routine.school and routine.school != catalog.school:
+        catalog = catalog.with_school(routine.school)
     labels = _check_language(catalog, lang)
     concerns = [find_concern(catalog, concern_id) for concern_id in routine.concerns]
     zones = [_routine_zone(catalog, step) for step in routine.steps]
@@ -530,7 +547,9 @@ def take_home_sheet(
         title=labels["home_title"].format(
             concern=" + ".join(_mid_sentence(c.name.get(lang), lang) for c in concerns) or routine.name
         ),
-        subtitle="\n".join(concern.description.get(lang) for concern in concerns),
+        subtitle="\n".join(
+            [*(concern.description.get(lang) for concern in concerns), _school_line(catalog, labels, lang)]
+        ).strip(),
         date=labels["date"].format(date=printed_on(today)),
         marks=marks,
         disclaimer=printed_disclaimer(catalog, lang),
@@ -542,6 +561,7 @@ def take_home_sheet(
         often=labels["often_text"],
         often_honest=labels["often_honest"],
         note=note.strip(),
+        school=catalog.current_school,
     )
 
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..catalog import Catalog
-from ..model import Concern, ZoneInfo
+from ..model import Concern, Variant, ZoneInfo
 from ..output.sheet import SheetError, find_concern
 from ..printable import printing_problem
 
@@ -63,11 +63,32 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Routine:
-    """Named steps, with the concerns they were built from (for the sheet's title)."""
+    """Named steps, with the concerns they were built from (for the sheet's title).
+
+    `school` is the technique school the steps are worked in; "" follows
+    whatever school the catalog it is worked with shows (the app's choice).
+    """
 
     name: str
     steps: tuple[Step, ...]
     concerns: tuple[str, ...] = ()
+    school: str = ""
+
+    def variants(self, catalog: Catalog) -> tuple[Variant, ...]:
+        """Each step's variant: how the routine's school works its zone."""
+        school = self.school or catalog.current_school
+        return tuple(catalog.variant(step.zone, school) for step in self.steps)
+
+    def with_school(self, catalog: Catalog, school: str) -> Routine:
+        """Worked in `school` ("" for the app's); a step's chosen lines are kept only where the school has them."""
+        if school and school not in catalog.schools:
+            raise RoutineError(f"school: unknown school {school!r}; the schools are {', '.join(catalog.schools)}")
+        lines = {z: len(info.stroke_lines) for z, info in worked(catalog, school).zones.items()}
+        steps = tuple(
+            replace(step, lines=None) if step.lines is not None and max(step.lines) >= lines.get(step.zone, 0) else step
+            for step in self.steps
+        )
+        return replace(self, school=school, steps=steps)
 
     @property
     def zones(self) -> tuple[str, ...]:
@@ -95,6 +116,7 @@ class Routine:
 
     def with_zone(self, catalog: Catalog, zone: str, at: int | None = None) -> Routine:
         """The zone added at `at`, or by default where the working order puts it among the steps."""
+        catalog = worked(catalog, self.school)
         info = _zone(catalog, zone, "zone")
         if zone in self.zones:
             raise RoutineError(f"zone {zone!r} is already in the routine")
@@ -124,7 +146,7 @@ class Routine:
             lines=step.lines if lines is None else tuple(lines),
             sides=step.sides if sides is None else sides,
         )
-        _check_step(catalog, changed, f"step[{zone}]")
+        _check_step(worked(catalog, self.school), changed, f"step[{zone}]")
         return replace(self, steps=tuple(changed if s.zone == zone else s for s in self.steps))
 
     def reset(self, zone: str) -> Routine:
@@ -133,12 +155,25 @@ class Routine:
         return replace(self, steps=tuple(Step(zone) if s.zone == zone else s for s in self.steps))
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format": FORMAT_VERSION,
             "name": self.name,
             "concerns": list(self.concerns),
             "steps": [step.to_dict() for step in self.steps],
         }
+        if self.school:
+            data["school"] = self.school
+        return data
+
+
+def worked(catalog: Catalog, school: str) -> Catalog:
+    """The catalog as `school` works the zones; "" leaves it showing the school it already shows."""
+    return catalog.with_school(school) if school and school != catalog.school else catalog
+
+
+def routine_catalog(catalog: Catalog, routine: Routine) -> Catalog:
+    """The catalog a routine is worked (and printed, and played) with: its own school's strokes."""
+    return worked(catalog, routine.school)
 
 
 def checked_name(name: object, field: str = "name") -> str:
@@ -158,12 +193,16 @@ def checked_name(name: object, field: str = "name") -> str:
     return text
 
 
-def for_concerns(catalog: Catalog, concerns: Iterable[str], name: str | None = None) -> Routine:
-    """Every zone the concerns work, each once, in the working order (forehead to neck).
+def for_concerns(catalog: Catalog, concerns: Iterable[str], name: str | None = None, school: str = "") -> Routine:
+    """Every zone the concerns work, each once, in the school's working order.
 
     This is the order and the set of zones of the concern's take-home sheet,
-    so a default routine prints as today's sheet does.
+    so a default routine prints as today's sheet does; a school that starts
+    elsewhere (drainage clears the neck first) reorders the steps.
     """
+    if school and school not in catalog.schools:
+        raise RoutineError(f"school: unknown school {school!r}; the schools are {', '.join(catalog.schools)}")
+    catalog = worked(catalog, school)
     found: list[Concern] = []
     for wanted in concerns:
         try:
@@ -177,14 +216,15 @@ def for_concerns(catalog: Catalog, concerns: Iterable[str], name: str | None = N
     zones = {zone for concern in found for zone in concern.zones}
     ordered = sorted((catalog.zones[z] for z in zones), key=lambda z: (z.order, z.id))
     title = name if name is not None else " + ".join(c.name.get("en") for c in found)
-    return Routine(checked_name(title[:MAX_NAME_CHARS]), tuple(Step(z.id) for z in ordered), tuple(c.id for c in found))
+    steps = tuple(Step(z.id) for z in ordered)
+    return Routine(checked_name(title[:MAX_NAME_CHARS]), steps, tuple(c.id for c in found), school)
 
 
 def from_dict(data: object, catalog: Catalog) -> Routine:
     """A routine from plain data (a saved file, a database row), checked field by field against the catalog."""
     if not isinstance(data, Mapping):
         raise RoutineError(f"routine: expected an object, found {type(data).__name__}")
-    unknown = sorted(set(data) - {"format", "name", "concerns", "steps"})
+    unknown = sorted(set(data) - {"format", "name", "concerns", "steps", "school"})
     if unknown:
         raise RoutineError(f"routine: unknown field {unknown[0]!r}")
     version = data.get("format", FORMAT_VERSION)
@@ -194,17 +234,21 @@ def from_dict(data: object, catalog: Catalog) -> Routine:
     concerns = data.get("concerns", [])
     if not isinstance(concerns, list) or not all(isinstance(c, str) and c in catalog.concerns for c in concerns):
         raise RoutineError("concerns: expected a list of concern ids the content knows")
+    school = data.get("school", "")
+    if not isinstance(school, str) or (school and school not in catalog.schools):
+        raise RoutineError(f"school: expected one of {', '.join(catalog.schools)}")
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise RoutineError("steps: expected a non-empty list")
     steps: list[Step] = []
+    lines_of = worked(catalog, school)
     for index, raw in enumerate(raw_steps):
         step = _step_from(raw, f"steps[{index}]")
-        _check_step(catalog, step, f"steps[{index}]")
+        _check_step(lines_of, step, f"steps[{index}]")
         if step.zone in (s.zone for s in steps):
             raise RoutineError(f"steps[{index}].zone: {step.zone!r} comes twice")
         steps.append(step)
-    return Routine(name, tuple(steps), tuple(concerns))
+    return Routine(name, tuple(steps), tuple(concerns), school)
 
 
 def _step_from(raw: object, label: str) -> Step:

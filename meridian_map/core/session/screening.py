@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..catalog import Catalog
-from ..model import Text
+from ..model import Text, Variant
 from ..problems import suggest
 from ..screeningmodel import Answer, EffectKind, Screening, ScreeningError
-from .routine import Routine, Sides
+from .routine import Routine, Sides, routine_catalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class ScreenedStep:
     sides: Sides
     hold_seconds: tuple[int, int] | None
     holds_dropped_by: tuple[str, ...]
+    variant: Variant | None = None  # how the routine's school works the zone: its lines, direction and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ def screen(
     A postponed session keeps no steps: every zone is listed as left out,
     with the postponement's reason, so a sheet or a record still says why.
     """
+    catalog = routine_catalog(catalog, routine)
     for step in routine.steps:
         if step.zone not in catalog.zones or (step.pressure is not None and step.pressure not in catalog.pressures):
             raise ScreeningError(f"the routine's step {step.zone!r} does not fit the content in use")
@@ -199,6 +201,7 @@ def screen(
                 sides=step.sides,
                 hold_seconds=None if no_holds else holds,
                 holds_dropped_by=tuple(no_holds) if holds is not None else (),
+                variant=catalog.variant(step.zone),
             )
         )
     return ScreenedRoutine(routine, answers, today, tuple(steps), tuple(left_out), tuple(postponements), tuple(notices))

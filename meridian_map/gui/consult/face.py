@@ -106,7 +106,10 @@ class PlayerFace(QWidget):
 
     # what is shown -------------------------------------------------------------
 
-    def set_routine(self, steps: Sequence[ScreenedStep], left_out: Sequence[str]) -> None:
+    def set_routine(self, catalog: Catalog, steps: Sequence[ScreenedStep], left_out: Sequence[str]) -> None:
+        """The routine's steps, drawn with `catalog`'s strokes (its technique school's); outlines are the same."""
+        self.catalog = catalog
+        self._lines = (None, [])
         self.steps = tuple(steps)
         self.left_out = tuple(left_out)
         self.index = None

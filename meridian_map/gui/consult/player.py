@@ -29,7 +29,7 @@ from ...core.model import Text
 from ...core.screeningmodel import EffectKind
 from ...core.session.player import MAX_TEMPO, MIN_TEMPO, Frame, Player, PlayerError
 from ...core.session.presenting import StepWords, left_out_groups, step_words
-from ...core.session.routine import Sides, for_concerns
+from ...core.session.routine import Sides, for_concerns, routine_catalog
 from ...core.session.screening import ScreenedRoutine, screen
 from ..state import EXPLORE
 from ..theme import ZONE_TINTS, Theme
@@ -61,7 +61,7 @@ class PlayerPage(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.main = window
-        self.catalog = window.catalog
+        self.catalog = window.map_state.catalog  # the routine's school's, once one is presented
         self.state = window.map_state
         self.clock: Callable[[], float] = time.monotonic
         self.theme = Theme.current()
@@ -116,8 +116,9 @@ class PlayerPage(QWidget):
         self.previous_mode = self.main.previous_mode
         self._go_full_screen()
         routine = self.state.routine or self.default_routine()
-        if routine != self.screened or self.player is None or self.player.finished:
-            self.present(routine)
+        same = routine == self.screened and self.catalog is routine_catalog(self.state.catalog, routine.routine)
+        if not same or self.player is None or self.player.finished:
+            self.present(routine)  # else the consult goes on where it was left
         self.face.set_animate(self.main.scene.animate)
         self._ticker.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -146,14 +147,17 @@ class PlayerPage(QWidget):
         """The state's concern (or the first one), unscreened: what `--mode consult` shows with no client."""
         from ...core.load import load_screening  # the checklist is read only when a consult needs it
 
-        concern = self.state.concern or next(iter(self.catalog.concerns))
-        routine = for_concerns(self.catalog, [concern])
-        return screen(routine, (), dt.date.today(), load_screening(self.catalog), self.catalog)
+        catalog = self.state.catalog
+        concern = self.state.concern or next(iter(catalog.concerns))
+        routine = for_concerns(catalog, [concern])
+        return screen(routine, (), dt.date.today(), load_screening(catalog), catalog)
 
     def present(self, screened: ScreenedRoutine) -> None:
         """Start the routine at its first step (a postponed session shows why, and has no steps)."""
         was_paced = self._paced
         self.screened = screened
+        # Strokes, directions and order as the routine's technique school works them (the app's by default).
+        self.catalog = routine_catalog(self.state.catalog, screened.routine)
         self._words = {}
         lang = self.state.language
         try:
@@ -162,7 +166,7 @@ class PlayerPage(QWidget):
             self.player = None
         if was_paced and self.player is not None:
             self.player = self.player.paced(self.tempo, self.clock())
-        self.face.set_routine(screened.steps, [left.zone for left in screened.left_out])
+        self.face.set_routine(self.catalog, screened.steps, [left.zone for left in screened.left_out])
         groups = left_out_groups(self.catalog, screened.left_out, lang)
         listing = "\n".join(f"{names} — {reason}" for names, reason in groups)
         postponed = screened.postponed

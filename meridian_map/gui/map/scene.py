@@ -82,6 +82,7 @@ class MapScene(QGraphicsScene):
         state.layer_changed.connect(self.set_layer_visible)
         state.label_mode_changed.connect(self.set_label_mode)
         state.animation_changed.connect(self.set_animate)
+        state.school_changed.connect(self.show_school)
 
     # building -----------------------------------------------------------
 
@@ -460,6 +461,25 @@ class MapScene(QGraphicsScene):
         self._animation.setLoopCount(zone.strokes[0])
         self.marker.setVisible(True)
         self._animation.start()
+
+    def show_school(self) -> None:
+        """Redraw the stroke arrows as the state's school works the zones, and replay the selected zone's."""
+        self.catalog = self.state.catalog
+        old = {id(line) for lines in self.stroke_items.values() for line in lines}
+        for lines in self.stroke_items.values():
+            for line in lines:
+                self.removeItem(line)  # its arrow head is its child and goes with it
+        self._background_lines = [line for line in self._background_lines if id(line[1][0]) not in old]
+        self.stroke_items = {}
+        self.layers[Layer.STROKES] = []
+        self._build_strokes()
+        self._background_lines.sort(key=lambda line: line[1][0].zValue())
+        visible = self.state.layers[Layer.STROKES]
+        for item in self.layers[Layer.STROKES]:
+            item.setVisible(visible)
+        self._restyle()
+        self._redraw_everything()
+        self._start_stroke_animation()
 
     def set_animate(self, animate: bool) -> None:
         self.animate = animate

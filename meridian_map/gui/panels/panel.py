@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
+from ...core.text.schools import SchoolView, disagree, zone_views
 from ..state import MapState, Selection
 
 STYLE = (
@@ -26,6 +27,7 @@ STYLE = (
     ".caution { background: #fff4e5; padding: 6px 8px; color: #3b2a16; }"
     ".tradition { font-style: italic; }"
     ".edited { color: #8a5a00; font-size: 9pt; }"
+    ".school { margin: 2px 0 6px 0; }"
     "a { text-decoration: none; }"
     "</style>"
 )
@@ -33,6 +35,8 @@ STYLE = (
 
 class Panel(QTextBrowser):
     """Follows the selection; its links write the state (a point code selects it, a concern is chosen)."""
+
+    source_requested = Signal(str)  # a cited work's id: the window opens the sources view at it
 
     def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +48,11 @@ class Panel(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self.show_welcome()
         state.selection_changed.connect(self.show_selection)
+        state.school_changed.connect(self._show_school)
+
+    def _show_school(self) -> None:
+        self.catalog = self.state.catalog
+        self.show_selection(self.state.selection)
 
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
@@ -51,6 +60,10 @@ class Panel(QTextBrowser):
             self.state.select_point_code(key)
         elif kind == "concern":
             self.state.set_concern(key)
+        elif kind == "source":
+            self.source_requested.emit(key)
+        elif kind == "school":
+            self.state.set_school(key)
 
     def show_selection(self, selection: Selection) -> None:
         if selection.point:
@@ -124,11 +137,41 @@ class Panel(QTextBrowser):
             "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
             f"{self._heading('points')}<table>{point_rows}</table>"
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
+            + self._schools(zone.id)
             + f"{self._heading('routine_for')}<p>{concerns}</p>"
             f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
             f"{self._heading('tradition')}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
             f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>",
         )
+
+    def _schools(self, zone: str) -> str:
+        """The chosen school's reason for the stroke, and where the schools disagree, each work one click away."""
+        views = zone_views(self.state.base_catalog, zone)
+        if not views:
+            return ""
+        lang = self.lang
+        chosen = next((v for v in views if v.school.id == self.state.school), views[0])
+        html = (
+            f"<h2>{escape(self.tr('Technique school'))}</h2>"
+            f"<p class='school'><b>{escape(chosen.school.name.get(lang))}</b>: "
+            f"{escape(chosen.variant.why.get(lang))}{self._cites(chosen)}</p>"
+        )
+        if not disagree(views):
+            return html + f"<p class='sub'>{escape(self.tr('Every school strokes this zone the same way.'))}</p>"
+        rows = "".join(
+            f"<p class='school'><a href='school:{v.school.id}'><b>{escape(v.school.name.get(lang))}</b></a>: "
+            f"{escape(v.direction.get(lang))}{self._cites(v)}</p>"
+            for v in views
+        )
+        return html + f"<h2>{escape(self.tr('Where schools disagree'))}</h2>{rows}"
+
+    def _cites(self, view: SchoolView) -> str:
+        links = ", ".join(f"<a href='source:{r.id}'>{escape(r.short)}</a>" for r in view.references)
+        cited = f" <span class='sub'>({links})</span>" if links else ""
+        gap = view.variant.gap.get(self.lang) if view.variant.gap.values else ""
+        if not view.variant.sources and not gap:
+            gap = self.tr("No work this school cites covers this zone; the zone's own strokes are shown.")
+        return cited + (f"<br><span class='sub'>{escape(gap)}</span>" if gap else "")
 
     def _heading(self, word: str, mark: str = "") -> str:
         return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, self.lang))}</h2>"

@@ -27,6 +27,7 @@ from ...core.catalog import Catalog
 from ...core.model import DEFAULT_LANGUAGE
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
 from ..state import MapState, Selection
+from .schoolpicker import SchoolPicker
 
 if TYPE_CHECKING:
     from .noteroom import NoteRoom
@@ -94,6 +95,9 @@ class Sidebar(QWidget):
         self._show_note_field("")
         layout.addWidget(concerns, 1)
 
+        self.schools = SchoolPicker(state)
+        layout.addWidget(self.schools)
+
         layers = QGroupBox("Layers")
         layers_layout = QVBoxLayout(layers)
         self.layer_boxes: dict[Layer, QCheckBox] = {}
@@ -126,6 +130,7 @@ class Sidebar(QWidget):
         layers_layout.addWidget(self.animate)
         layout.addWidget(layers)
         state.concern_changed.connect(self._show_concern)
+        state.school_changed.connect(lambda _s: self._show_concern(state.concern))
         state.selection_changed.connect(self.mark_zone)
         state.layer_changed.connect(
             lambda layer, on: mirror(self.layer_boxes[layer], lambda: self.layer_boxes[layer].setChecked(on))
@@ -169,6 +174,7 @@ class Sidebar(QWidget):
 
             self.room = NoteRoom(self.catalog, self)
             self.room.measured.connect(self._show_room)
+        self.room.catalog = self.state.catalog  # the chosen school's directions, which differ in length
         self.room.request(concern_id, DEFAULT_LANGUAGE, self.state.note, local_paper())
 
     def stop_measuring(self) -> None:
@@ -184,13 +190,15 @@ class Sidebar(QWidget):
         """A concern's zones in working order, numbered; with none chosen, every zone top to bottom."""
         self.zone_list.clear()
         self.concern_note.clear()
+        zones = self.state.catalog.zones  # in the chosen school's working order
         if concern_id:
             concern = self.catalog.concerns[concern_id]
             self.concern_note.setText(concern.caution.get() if concern.caution.values else "")
-            for number, zone_id in enumerate(concern.zones, start=1):
+            ordered = sorted(concern.zones, key=lambda z: zones[z].order)
+            for number, zone_id in enumerate(ordered, start=1):
                 self._add_zone(zone_id, f"{number}. ")
         else:
-            for zone_id in sorted(self.catalog.zones, key=lambda z: self.catalog.zones[z].order):
+            for zone_id in sorted(zones, key=lambda z: zones[z].order):
                 self._add_zone(zone_id, "")
 
     def mark_zone(self, selection: Selection) -> None:

@@ -88,6 +88,8 @@ def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, 
     page = QRectF(full).adjusted(MARGIN_PT, MARGIN_PT, -MARGIN_PT, -MARGIN_PT)
     page.translate(-paint.left(), -paint.top())
     page = page.intersected(QRectF(0, 0, paint.width(), paint.height()))
+    if isinstance(sheet, CheatSheet | TakeHomeSheet) and sheet.school and sheet.school != catalog.current_school:
+        catalog = catalog.with_school(sheet.school)  # the face's arrows are the school's the text is
     canvas = Canvas(painter, device, scale, catalog)
     canvas.begin_page()
     try:
