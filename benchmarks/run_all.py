@@ -23,6 +23,7 @@ SCRIPTS = (
     "bench_player.py",
     "bench_note_room.py",
     "bench_schools.py",
+    "bench_language.py",
 )
 
 

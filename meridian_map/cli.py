@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 from . import __version__
 from .core.problems import ContentError, Problem, clip
 from .core.store.stdout import STDOUT, stdout_failed, write_stdout
+from .core.text.languages import BILINGUAL, EN, LANGUAGES, PRINTED
 
 if TYPE_CHECKING:
     from datetime import date
@@ -60,6 +61,13 @@ def _build_parser() -> argparse.ArgumentParser:
         help="zone (cheek, cheek_l), point (ST2, ST2.L) or concern (dark_circles) to select",
     )
     parser.add_argument("--size", metavar="WxH", type=_size, help="window size for --screenshot, e.g. 1280x800")
+    parser.add_argument(
+        "--lang",
+        dest="global_lang",
+        choices=LANGUAGES,
+        help="language of the window (remembered; default: the system's), and of a command's output when it has "
+        "no --lang of its own; bilingual shows the content in English and Chinese side by side in the window",
+    )
     parser.add_argument("--mode", metavar="SCREEN", help="screen to open on (default: explore)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -71,7 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="file to write, or - for stdout (default: stdout, as UTF-8)"
     )
-    export.add_argument("--lang", default="en", help="language of names and texts (default: en)")
+    export.add_argument("--lang", help="language of names and texts (default: en)")
     _add_source_options(export)
 
     commands.add_parser("paths", help="print where the settings, your content pack and your data live")
@@ -98,7 +106,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     sheet.add_argument("--grayscale", action="store_true", help="a chart tuned for black-and-white printers")
     sheet.add_argument("--concern", metavar="ID", help="a take-home sheet for this concern, e.g. dark_circles")
-    sheet.add_argument("--lang", default="en", help="language of the sheet: en or zh (default: en)")
+    sheet.add_argument("--lang", help="language of the sheet: en or zh (default: en)")
     sheet.add_argument("--note", metavar="TEXT", default="", help="the practitioner's note on a take-home sheet")
     sheet.add_argument(
         "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
@@ -127,7 +135,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "recent-injectables:2026-11-20:forehead+brow, active-breakout:chin",
     )
     routine.add_argument("--format", choices=["text", "json"], default="text", help="default: text (JSON as UTF-8)")
-    routine.add_argument("--lang", default="en", help="language of the content texts: en or zh (default: en)")
+    routine.add_argument("--lang", help="language of the content texts: en or zh (default: en)")
     routine.add_argument("--today", metavar="YYYY-MM-DD", type=_date, help="the session's date (default: today)")
     routine.add_argument(
         "--school", metavar="ID", help="technique school the strokes follow: channel, drainage or lift (default: lift)"
@@ -138,7 +146,7 @@ def _build_parser() -> argparse.ArgumentParser:
     study_commands = study.add_subparsers(dest="study_command", metavar="STUDY_COMMAND", required=True)
     status = study_commands.add_parser("status", help="print what is due and new per deck")
     status.add_argument("--json", action="store_true", help="as JSON, for scripts")
-    status.add_argument("--lang", default="en", help="language of the deck names: en or zh (default: en)")
+    status.add_argument("--lang", help="language of the deck names: en or zh (default: en)")
     export_log = study_commands.add_parser("export", help="write your review history as CSV")
     export_log.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the CSV to write")
     import_log = study_commands.add_parser("import", help="add a CSV review history (from `study export`)")
@@ -146,7 +154,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     deck = commands.add_parser("deck", help="write an Anki package (.apkg): one note per point, with a picture")
     deck.add_argument("-o", "--output", metavar="FILE", type=Path, required=True, help="the .apkg to write")
-    deck.add_argument("--lang", default="en", help="language of the notes: en or zh (default: en)")
+    deck.add_argument("--lang", help="language of the notes: en or zh (default: en)")
     deck.add_argument(
         "--deck", metavar="ID", default="all", help="a deck id, e.g. yang-ming, channel:ST (default: all)"
     )
@@ -671,8 +679,26 @@ def cmd_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_language(args: argparse.Namespace) -> str | None:
+    """A command's own `--lang`, else the global one, else English; None when the global one is bilingual.
+
+    Commands print or write one language; bilingual is the window's.
+    """
+    if getattr(args, "lang", None) is not None:
+        return str(args.lang)
+    if args.global_lang == BILINGUAL:
+        return None
+    return str(args.global_lang or EN)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
+    parser = _build_parser()
+    args = parser.parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
+    if hasattr(args, "lang"):
+        args.lang = _command_language(args)
+        if args.lang is None:
+            one = " or ".join(PRINTED)
+            parser.error(f"--lang {BILINGUAL} is for the window; {args.command} writes one language: {one}")
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
         "deck": cmd_deck, "routine": cmd_routine,

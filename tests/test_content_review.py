@@ -331,9 +331,10 @@ def test_sheet_help_lists_every_concern_id_without_loading_qt(catalog: Catalog) 
 def test_the_panel_speaks_the_content_language_in_its_headings_and_footnote(
     qtbot: QtBot, catalog: Catalog, key: str
 ) -> None:
-    panel = Panel(catalog, MapState(catalog))
+    state = MapState(catalog)
+    panel = Panel(catalog, state)
     qtbot.addWidget(panel)
-    panel.lang = "zh"
+    state.set_language("zh")  # the panel follows the state's language
     if "." in key:
         panel.show_point(key)
         words: tuple[str, ...] = ("location", "zone", "cautions", "notes", "positions")

@@ -3,7 +3,7 @@
 # dist/meridian-map-*-linux-*.tar.gz into an empty folder and, on an X
 # server (Xvfb) with an environment emptied by `env -i` (no Python, no
 # venv, no PATH: only the display, a UTF-8 locale and a home), runs
-# --version, check, --screenshot, sheet, study status, deck and
+# --version, check, --screenshot (English and Chinese), sheet, study status, deck and
 # install-desktop/uninstall-desktop, then starts the window and quits it
 # with Ctrl+Q. Run after tools/bundle.sh.
 set -euo pipefail
@@ -32,6 +32,9 @@ clean --screenshot shot.png --size 1024x700
 [ "$(head -c 4 shot.png | tail -c 3)" = "PNG" ] || fail "--screenshot wrote no PNG"
 clean --screenshot player.png --mode consult --size 1024x700  # a screen imported by name, on first entry
 [ "$(head -c 4 player.png | tail -c 3)" = "PNG" ] || fail "--screenshot --mode consult wrote no PNG"
+clean --lang zh --screenshot shot-zh.png --size 1024x700 2>zh.txt
+[ "$(head -c 4 shot-zh.png | tail -c 3)" = "PNG" ] || fail "--lang zh --screenshot wrote no PNG"
+! grep -q "translations not found" zh.txt || fail "the Chinese window misses translations: $(cat zh.txt)"
 clean sheet -o sheet.pdf >/dev/null
 [ "$(head -c 5 sheet.pdf)" = "%PDF-" ] || fail "sheet wrote no PDF"
 pdffonts sheet.pdf >fonts.txt
@@ -60,6 +63,7 @@ timeout 30 tail --pid="$app" -f /dev/null || { kill "$app"; fail "the window did
 wait "$app" || code=$?
 [ "$code" -eq 0 ] || fail "the window exited with $code"
 '
-echo "smoke_bundle: the untarred bundle passed (--version, check, --screenshot, sheet, study, deck, desktop entry, window) in" \
+echo "smoke_bundle: the untarred bundle passed (--version, check, --screenshot in en and zh, sheet, study, deck, desktop entry, window) in" \
   "$((SECONDS - started)) s, with an empty environment"
 mkdir -p "$repo/build" && cp "$work/shot.png" "$repo/build/bundle-shot.png"  # to look at
+cp "$work/shot-zh.png" "$repo/build/bundle-shot-zh.png"

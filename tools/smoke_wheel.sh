@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the sdist and the wheel (dist/), installs the wheel into a fresh
 # virtual environment outside the checkout and runs it there as a user
-# would: --version, check, --screenshot, sheet, study status, deck,
+# would: --version, check, --screenshot (English and Chinese), sheet, study status, deck,
 # install-desktop and uninstall-desktop. A file missing from the wheel fails here, not at a
 # user's desk. Run after tools/setup.sh (tools/test.sh does both).
 set -euo pipefail
@@ -59,6 +59,9 @@ EOF
 grep -q "^ok: " check.txt || fail "check did not pass"
 "$bin" --screenshot shot.png --size 1024x700
 [ "$(head -c 4 shot.png | tail -c 3)" = "PNG" ] || fail "--screenshot wrote no PNG"
+"$bin" --lang zh --screenshot shot-zh.png --size 1024x700 2>zh.txt
+[ "$(head -c 4 shot-zh.png | tail -c 3)" = "PNG" ] || fail "--lang zh --screenshot wrote no PNG"
+! grep -q "translations not found" zh.txt || fail "the Chinese window misses translations: $(cat zh.txt)"
 "$bin" sheet -o sheet.pdf >/dev/null
 [ "$(head -c 5 sheet.pdf)" = "%PDF-" ] || fail "sheet wrote no PDF"
 pdffonts sheet.pdf >fonts.txt
@@ -79,4 +82,4 @@ appstreamcli validate --no-net --pedantic "$XDG_DATA_HOME/metainfo/org.meridianm
 after=$(cd "$XDG_DATA_HOME" && find . -printf '%y %m %s %p\n' | sort)
 [ "$before" = "$after" ] || fail "uninstall-desktop did not leave $XDG_DATA_HOME as it was"
 
-echo "smoke_wheel: the installed wheel passed (--version, check, --screenshot, sheet, study, deck, desktop entry) in $((SECONDS - started)) s"
+echo "smoke_wheel: the installed wheel passed (--version, check, --screenshot in en and zh, sheet, study, deck, desktop entry) in $((SECONDS - started)) s"

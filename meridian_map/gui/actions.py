@@ -1,6 +1,6 @@
 """Every menu entry and shortcut, in one table: what a command is called, where it sits, and its keys.
 
-The window maps each name to what it does (`build_menus`), so a command's
+The window maps each name to what it does (`Menus`), so a command's
 title, shortcut and place are changed here and nowhere else, and the table
 can be listed, checked for clashing keys, or translated as a whole.
 """
@@ -10,10 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from .language import QT_TRANSLATE_NOOP
+
 SEPARATOR = "-"
+CONTEXT = "Menus"  # the translation context of every title in the table
+
+
+def translated(title: str) -> str:
+    """A title of the table in the current language (the table holds the English, which is the key)."""
+    return QCoreApplication.translate(CONTEXT, title)
 
 
 @dataclass(frozen=True)
@@ -32,69 +41,104 @@ class ActionSpec:
         return QKeySequence(self.keys)
 
 
-MENUS: tuple[tuple[str, tuple[ActionSpec | str, ...]], ...] = (
+@dataclass(frozen=True)
+class SubmenuSpec:
+    """A submenu the window fills itself (its entries depend on the window, e.g. the languages)."""
+
+    name: str
+    title: str
+
+
+MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
     (
-        "&File",
+        QT_TRANSLATE_NOOP("Menus", "&File"),
         (
-            ActionSpec("print", "&Print…", QKeySequence.StandardKey.Print),
-            ActionSpec("preview", "Print Pre&view…"),
-            ActionSpec("export_pdf", "&Export PDF…"),
-            ActionSpec("export_image", "Export &Image…"),
+            ActionSpec("print", QT_TRANSLATE_NOOP("Menus", "&Print…"), QKeySequence.StandardKey.Print),
+            ActionSpec("preview", QT_TRANSLATE_NOOP("Menus", "Print Pre&view…")),
+            ActionSpec("export_pdf", QT_TRANSLATE_NOOP("Menus", "&Export PDF…")),
+            ActionSpec("export_image", QT_TRANSLATE_NOOP("Menus", "Export &Image…")),
             SEPARATOR,
-            ActionSpec("quit", "&Quit", QKeySequence.StandardKey.Quit),
+            ActionSpec("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), QKeySequence.StandardKey.Quit),
         ),
     ),
     (
-        "&View",
+        QT_TRANSLATE_NOOP("Menus", "&View"),
         (
-            ActionSpec("mode_explore", "&Explore the map", "Ctrl+1", checkable=True, group="mode"),
-            ActionSpec("mode_consult", "&Present routine", "F5", checkable=True, group="mode"),
+            ActionSpec(
+                "mode_explore", QT_TRANSLATE_NOOP("Menus", "&Explore the map"), "Ctrl+1", checkable=True, group="mode"
+            ),
+            ActionSpec(
+                "mode_consult", QT_TRANSLATE_NOOP("Menus", "&Present routine"), "F5", checkable=True, group="mode"
+            ),
             SEPARATOR,
-            ActionSpec("full_screen", "&Full screen", "F11", checkable=True),
+            ActionSpec("full_screen", QT_TRANSLATE_NOOP("Menus", "&Full screen"), "F11", checkable=True),
             SEPARATOR,
-            ActionSpec("zoom_in", "Zoom &in", QKeySequence.StandardKey.ZoomIn, also=("Ctrl+=",)),
-            ActionSpec("zoom_out", "Zoom &out", QKeySequence.StandardKey.ZoomOut),
-            ActionSpec("fit", "&Fit to window", "Ctrl+0"),
+            ActionSpec(
+                "zoom_in", QT_TRANSLATE_NOOP("Menus", "Zoom &in"), QKeySequence.StandardKey.ZoomIn, also=("Ctrl+=",)
+            ),
+            ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Menus", "Zoom &out"), QKeySequence.StandardKey.ZoomOut),
+            ActionSpec("fit", QT_TRANSLATE_NOOP("Menus", "&Fit to window"), "Ctrl+0"),
             SEPARATOR,
-            ActionSpec("find", "&Find…", QKeySequence.StandardKey.Find),
-            ActionSpec("clear_selection", "&Clear selection"),
+            ActionSpec("find", QT_TRANSLATE_NOOP("Menus", "&Find…"), QKeySequence.StandardKey.Find),
+            ActionSpec("clear_selection", QT_TRANSLATE_NOOP("Menus", "&Clear selection")),
             SEPARATOR,
-            ActionSpec("compare_schools", "Compare technique &schools…"),
+            ActionSpec("compare_schools", QT_TRANSLATE_NOOP("Menus", "Compare technique &schools…")),
+            SubmenuSpec("language", QT_TRANSLATE_NOOP("Menus", "&Language")),
         ),
     ),
     (
-        "&Help",
+        QT_TRANSLATE_NOOP("Menus", "&Help"),
         (
-            ActionSpec("content_folder", "Open &content folder"),
-            ActionSpec("sources", "Technique schools and &sources…"),
-            ActionSpec("about", "&About Meridian Map"),
+            ActionSpec("content_folder", QT_TRANSLATE_NOOP("Menus", "Open &content folder")),
+            ActionSpec("sources", QT_TRANSLATE_NOOP("Menus", "Technique schools and &sources…")),
+            ActionSpec("about", QT_TRANSLATE_NOOP("Menus", "&About Meridian Map")),
         ),
     ),
 )
 
 
-def build_menus(window: QMainWindow, slots: Mapping[str, Callable[[], object]]) -> dict[str, QAction]:
-    """The menu bar from the table; each action is also added to the window, which owns it."""
-    actions: dict[str, QAction] = {}
-    groups: dict[str, QActionGroup] = {}
-    bar = window.menuBar()
-    for title, entries in MENUS:
-        menu: QMenu = bar.addMenu(title)
-        for entry in entries:
-            if isinstance(entry, str):
-                menu.addSeparator()
-                continue
-            action = QAction(entry.title, window)
-            shortcuts = [keys for keys in entry.shortcuts() if not keys.isEmpty()]
-            if shortcuts:
-                action.setShortcuts(shortcuts)
-            action.setCheckable(entry.checkable)
-            if entry.group:
-                if entry.group not in groups:
-                    groups[entry.group] = QActionGroup(window)
-                action.setActionGroup(groups[entry.group])
-            action.triggered.connect(slots[entry.name])
-            menu.addAction(action)
-            window.addAction(action)
-            actions[entry.name] = action
-    return actions
+class Menus:
+    """The menu bar built from the table: its actions and submenus by name, retitled when the language changes."""
+
+    def __init__(self, window: QMainWindow, slots: Mapping[str, Callable[[], object]]) -> None:
+        self.actions: dict[str, QAction] = {}
+        self.submenus: dict[str, QMenu] = {}
+        self._groups: dict[str, QActionGroup] = {}
+        self._titled: list[tuple[QMenu | QAction, str]] = []
+        bar = window.menuBar()
+        for title, entries in MENUS:
+            menu: QMenu = bar.addMenu(translated(title))
+            self._titled.append((menu, title))
+            for entry in entries:
+                if isinstance(entry, str):
+                    menu.addSeparator()
+                elif isinstance(entry, SubmenuSpec):
+                    submenu = menu.addMenu(translated(entry.title))
+                    self.submenus[entry.name] = submenu
+                    self._titled.append((submenu, entry.title))
+                else:
+                    menu.addAction(self._action(window, entry, slots[entry.name]))
+
+    def _action(self, window: QMainWindow, entry: ActionSpec, slot: Callable[[], object]) -> QAction:
+        """An action owned by the window and added to it, so its shortcut works with the menu bar hidden."""
+        action = QAction(translated(entry.title), window)
+        shortcuts = [keys for keys in entry.shortcuts() if not keys.isEmpty()]
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.setCheckable(entry.checkable)
+        if entry.group:
+            if entry.group not in self._groups:
+                self._groups[entry.group] = QActionGroup(window)
+            action.setActionGroup(self._groups[entry.group])
+        action.triggered.connect(slot)
+        window.addAction(action)
+        self.actions[entry.name] = action
+        self._titled.append((action, entry.title))
+        return action
+
+    def retranslate(self) -> None:
+        for item, title in self._titled:
+            if isinstance(item, QMenu):
+                item.setTitle(translated(title))
+            else:
+                item.setText(translated(title))

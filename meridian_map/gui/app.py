@@ -11,7 +11,7 @@ import sys
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -21,8 +21,10 @@ from ..core.store.dirs import content_dir
 from ..core.store.files import atomic_write_bytes, writable_mode
 from ..core.store.jsonstore import settings_store, take_unsaved_note
 from ..core.store.stdout import STDOUT, write_stdout
+from ..core.text.languages import LANGUAGES
 from .appicon import identify
 from .fonts import fall_back_to_bundled_fonts
+from .language import chrome_language, system_language, use_chrome_language
 from .mainwindow import MainWindow
 from .pages import modes
 
@@ -85,10 +87,13 @@ def show_unsaved_note(parent: MainWindow, reason: str) -> None:
     box = QMessageBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Settings not saved")
+    box.setWindowTitle(QCoreApplication.translate("Startup", "Settings not saved"))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"Your settings were not saved when Meridian Map last closed: {reason}.")
-    box.setInformativeText("The window opens as it was set before that.")
+    text = QCoreApplication.translate(
+        "Startup", "Your settings were not saved when Meridian Map last closed: {reason}."
+    )
+    box.setText(text.format(reason=reason))
+    box.setInformativeText(QCoreApplication.translate("Startup", "The window opens as it was set before that."))
     box.open()
 
 
@@ -98,15 +103,25 @@ def show_pack_problems(parent: MainWindow, problems: list[str]) -> None:
     box = QMessageBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Your content pack has problems")
-    box.setText(f"{len(problems)} problem(s) in {content_dir()}. The shipped content is shown instead.")
+    box.setWindowTitle(QCoreApplication.translate("Startup", "Your content pack has problems"))
+    text = QCoreApplication.translate(
+        "Startup", "{count} problem(s) in {folder}. The shipped content is shown instead."
+    )
+    box.setText(text.format(count=len(problems), folder=content_dir()))
     shown = problems[:PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     # Rich text on purpose: plain text that happens to start with "<style>" would be taken for HTML.
-    listing = "<br>".join(escape(p) for p in shown) + (f"<br>… and {more} more under Show Details." if more else "")
+    rest = escape(QCoreApplication.translate("Startup", "… and {count} more under Show Details.").format(count=more))
+    listing = "<br>".join(escape(p) for p in shown) + (f"<br>{rest}" if more else "")
     box.setInformativeText(f"<p>{listing}</p>")
     box.setDetailedText("\n".join(problems))
     box.open()
+
+
+def starting_language(args: argparse.Namespace, saved: dict[str, object]) -> str:
+    """`--lang`, else the saved setting, else the system's language."""
+    chosen = getattr(args, "global_lang", None) or saved.get("language")
+    return chosen if isinstance(chosen, str) and chosen in LANGUAGES else system_language()
 
 
 def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) -> int:
@@ -122,12 +137,21 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
     fall_back_to_bundled_fonts(app)
     screenshot: Path | None = args.screenshot
     store = None if screenshot else settings_store()
+    loaded = store.load() if store is not None else None
+    language = starting_language(args, loaded.data if loaded is not None else {})
+    # Translators go in before the window is built, so it is built in its language once.
+    missing = use_chrome_language(chrome_language(language))
     window = MainWindow(catalog, store)
-    if store is not None:
-        loaded = store.load()
+    window.map_state.set_language(language)
+    if loaded is not None:
         window.restore(loaded.data)
         if loaded.warning:
             window.statusBar().showMessage(loaded.warning, 15000)
+    window.map_state.set_language(language)  # --lang wins over the saved setting
+    if missing:
+        print(f"translations not found: {', '.join(missing)}", file=sys.stderr)
+        text = QCoreApplication.translate("Startup", "Translations not found: {files}")
+        window.statusBar().showMessage(text.format(files=", ".join(missing)), 15000)
     if args.size:
         resize(window, *args.size)
     if args.select and not window.select(args.select):

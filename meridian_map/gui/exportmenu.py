@@ -14,14 +14,25 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QObject, QRect, QRectF, QSize, QStandardPaths, Slot
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QObject,
+    QRect,
+    QRectF,
+    QSize,
+    QStandardPaths,
+    Slot,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
 from ..core.catalog import Catalog
-from ..core.model import DEFAULT_LANGUAGE
 from ..core.store.files import atomic_write_bytes, writable_mode
+from .language import QT_TRANSLATE_NOOP, sheet_language
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -34,8 +45,11 @@ if TYPE_CHECKING:
 # Printing, SVG, the sheet layout (with shapely) and the dialogs load on first
 # use, not at start-up: the window must appear as fast as a bare Qt window.
 
-IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg"}
-PDF_FILTER = "PDF document (*.pdf)"
+IMAGE_FILTERS = {
+    QT_TRANSLATE_NOOP("Exporter", "PNG image (*.png)"): ".png",
+    QT_TRANSLATE_NOOP("Exporter", "SVG image (*.svg)"): ".svg",
+}
+PDF_FILTER = QT_TRANSLATE_NOOP("Exporter", "PDF document (*.pdf)")
 MIN_IMAGE_PX, MAX_IMAGE_PX = 200, 8000
 CSS_DPI = 96
 
@@ -72,12 +86,12 @@ class Exporter(QObject):
     # the sheet ----------------------------------------------------------------
 
     def current_sheet(self) -> Sheet:
-        """The take-home sheet for the chosen concern, with its note, else the cheat sheet."""
+        """The take-home sheet for the chosen concern, with its note, else the cheat sheet, in the window's language."""
         from ..core.output.sheet import build_sheet
 
         concern = self.state.concern or None
         note = self.state.note if concern else ""
-        return build_sheet(self.state.catalog, concern, DEFAULT_LANGUAGE, note)
+        return build_sheet(self.state.catalog, concern, sheet_language(self.state.language), note)
 
     def new_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
@@ -110,11 +124,11 @@ class Exporter(QObject):
 
         printer = self.new_printer()
         with deleted_after(QPrintDialog(printer, self.window)) as dialog:
-            dialog.setWindowTitle("Print sheet")
+            dialog.setWindowTitle(self.tr("Print sheet"))
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted:
             self.paint_on(printer)
-            self.state.say("Sent to the printer")
+            self.state.say(self.tr("Sent to the printer"))
 
     @Slot()
     def preview_sheet(self) -> None:
@@ -122,7 +136,7 @@ class Exporter(QObject):
 
         printer = self.new_printer()
         with deleted_after(QPrintPreviewDialog(printer, self.window)) as dialog:
-            dialog.setWindowTitle("Print preview")
+            dialog.setWindowTitle(self.tr("Print preview"))
             dialog.paintRequested.connect(self.paint_on)
             dialog.exec()
 
@@ -136,7 +150,8 @@ class Exporter(QObject):
         sheet = self.current_sheet()
         concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
         suggested = Path(documents_folder()) / default_filename(concern, sheet.lang)
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", str(suggested), PDF_FILTER)
+        title = self.tr("Export PDF")
+        name, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), translated(PDF_FILTER))
         if not name:
             return
         target = with_suffix(Path(name), ".pdf")
@@ -155,14 +170,16 @@ class Exporter(QObject):
         view = self.view
         source = view.mapToScene(view.viewport().rect()).boundingRect()
         suggested = Path(documents_folder()) / "meridian-map.png"
-        filters = ";;".join(IMAGE_FILTERS)
-        name, chosen = QFileDialog.getSaveFileName(self.window, "Export image", str(suggested), filters)
+        shown = {translated(title): suffix for title, suffix in IMAGE_FILTERS.items()}
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export image"), str(suggested), ";;".join(shown)
+        )
         if not name:
             return
-        target = with_suffix(Path(name), IMAGE_FILTERS.get(chosen, ".png"))
+        target = with_suffix(Path(name), shown.get(chosen, ".png"))
         default = min(MAX_IMAGE_PX, max(MIN_IMAGE_PX, 2 * view.viewport().width()))
         width, ok = QInputDialog.getInt(
-            self.window, "Export image", "Width in pixels:", default, MIN_IMAGE_PX, MAX_IMAGE_PX, 100
+            self.window, self.tr("Export image"), self.tr("Width in pixels:"), default, MIN_IMAGE_PX, MAX_IMAGE_PX, 100
         )
         if not ok:
             return
@@ -189,7 +206,7 @@ class Exporter(QObject):
         finally:
             marker.setVisible(moving)
         if data is None:
-            self.complain(target, "the image could not be rendered")
+            self.complain(target, self.tr("the image could not be rendered"))
             return
         self.save(target, data)
 
@@ -232,12 +249,13 @@ class Exporter(QObject):
         except OSError as exc:
             self.complain(target, exc.strerror or str(exc))
             return
-        self.state.say(f"Saved {target}")
+        self.state.say(self.tr("Saved {file}").format(file=target))
 
     def complain(self, target: Path, reason: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.window, "Not saved", f"{target} was not saved: {reason}.")
+        text = self.tr("{file} was not saved: {reason}.").format(file=target, reason=reason)
+        QMessageBox.warning(self.window, self.tr("Not saved"), text)
 
 
 @contextmanager
@@ -252,6 +270,11 @@ def deleted_after(dialog: DialogT) -> Iterator[DialogT]:
         yield dialog
     finally:
         Shiboken.delete(dialog)
+
+
+def translated(text: str) -> str:
+    """One of the file filters above in the current language."""
+    return QCoreApplication.translate("Exporter", text)
 
 
 def documents_folder() -> str:

@@ -11,8 +11,16 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QRect, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QMoveEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QMoveEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from .. import __version__
@@ -20,14 +28,16 @@ from ..core.catalog import Catalog
 from ..core.store.dirs import content_dir
 from ..core.store.jsonstore import JsonStore, leave_unsaved_note
 from ..core.target import zone_target
+from ..core.text.languages import BILINGUAL, EN, ZH
 from ..core.text.schools import cited
 from ..core.text.search import Kind, SearchIndex
-from .actions import build_menus
+from .actions import Menus
 from .exportmenu import Exporter
+from .language import change_word, chrome_language, content_languages, use_chrome_language
 from .map.scene import MapScene
 from .map.view import MapView
 from .pages import Page, build_page, modes
-from .panels.panel import Panel
+from .panels.panel import PanelColumns
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
 from .state import EXPLORE, Hover, MapState
@@ -43,6 +53,8 @@ MIN_MAP_WIDTH = 200
 TITLE_STRIP = (100, 30)  # this much of the window's top edge must be on a screen to be grabbed and moved
 MAX_COORDINATE = 1_000_000  # far beyond any desktop, and well inside Qt's int
 SAVE_DELAY_MS = 500  # changes come in bursts (dragging, resizing): one write once they stop
+# Each language is offered in its own words, so it can be found whatever the window speaks.
+LANGUAGE_NAMES = {EN: "English", ZH: "简体中文"}
 
 
 class MainWindow(QMainWindow):
@@ -60,16 +72,19 @@ class MainWindow(QMainWindow):
         self.sources_dialog: SourcesDialog | None = None
         self.setWindowTitle("Meridian Map")
         self.map_state = MapState(catalog, self)
+        # First of all the views: the translators are in place before any view redraws in the new language.
+        self.map_state.language_changed.connect(self._language_changed)
         self.scene = MapScene(catalog, self.map_state)
         self.view = MapView(self.scene, self.map_state)
-        self.panel = Panel(catalog, self.map_state)
+        self.panels = PanelColumns(catalog, self.map_state)
+        self.panel = self.panels.first
         self.sidebar = Sidebar(catalog, self.map_state)
         self.search = SearchBox(SearchIndex(catalog))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes(DEFAULT_SPLITTER)
@@ -82,7 +97,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.hover_label = QLabel()
-        self.hover_label.setAccessibleName("Hover information")
         # Names come from packs: a QLabel would take "<img src=…>" in one for markup.
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
         self.zoom_label = QLabel("100 %")
@@ -90,13 +104,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._build_menus()
         self._connect()
+        self.retranslate()
         self.resize(*DEFAULT_SIZE)
 
     # construction -------------------------------------------------------------
 
     def _build_menus(self) -> None:
         self.exporter = Exporter(self, self.catalog, self.map_state, self.view)
-        self.named_actions = build_menus(
+        self.menus = Menus(
             self,
             {
                 **self.exporter.slots(),
@@ -114,6 +129,8 @@ class MainWindow(QMainWindow):
                 **{f"mode_{mode}": self._mode_setter(mode) for mode in modes()},
             },
         )
+        self.named_actions = self.menus.actions
+        self._build_language_menu()
         self.named_actions["mode_explore"].setChecked(True)
         self.quit_action = self.named_actions["quit"]
         self.full_screen_action = self.named_actions["full_screen"]
@@ -124,6 +141,37 @@ class MainWindow(QMainWindow):
         corner_layout.addWidget(self.search)
         self.menuBar().setCornerWidget(self.search_corner, Qt.Corner.TopRightCorner)
 
+    def _build_language_menu(self) -> None:
+        """English, Chinese and both: one checked at a time, mirroring the state's language."""
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for language in (EN, ZH, BILINGUAL):
+            action = QAction(LANGUAGE_NAMES.get(language, ""), group)
+            action.setCheckable(True)
+            action.setChecked(language == self.map_state.language)
+            action.triggered.connect(lambda _on=False, chosen=language: self.map_state.set_language(chosen))
+            self.menus.submenus["language"].addAction(action)
+            self.language_actions[language] = action
+
+    def retranslate(self) -> None:
+        """The window's own words in the current language; the panels and map retranslate themselves."""
+        self.menus.retranslate()
+        self.language_actions[BILINGUAL].setText(self.tr("Bilingual (English and 简体中文 side by side)"))
+        self.hover_label.setAccessibleName(self.tr("Hover information"))
+        self._show_hover(self.map_state.hover)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_changed(self, language: str) -> None:
+        """Chrome through Qt's translators (each widget then retranslates), content through the state."""
+        self.language_actions[language].setChecked(True)
+        missing = use_chrome_language(chrome_language(language))
+        if missing:
+            self.map_state.say(self.tr("Translations not found: {files}").format(files=", ".join(missing)), 15000)
+
     def _connect(self) -> None:
         state = self.map_state
         state.hover_changed.connect(self._show_hover)
@@ -133,7 +181,8 @@ class MainWindow(QMainWindow):
         self.search.chosen.connect(self._search_chosen)
         self.sidebar.schools.compare_requested.connect(self.show_comparison)
         self.sidebar.schools.sources_requested.connect(self.show_sources)
-        self.panel.source_requested.connect(self.show_sources)
+        for panel in (self.panels.first, self.panels.second):
+            panel.source_requested.connect(self.show_sources)
         for changed in (
             self.splitter.splitterMoved,
             state.layer_changed,
@@ -141,6 +190,7 @@ class MainWindow(QMainWindow):
             state.focus_changed,
             state.animation_changed,
             state.selection_changed,
+            state.language_changed,
             state.school_changed,
         ):
             changed.connect(self.schedule_save)
@@ -192,15 +242,17 @@ class MainWindow(QMainWindow):
 
     def _show_hover(self, hover: Hover) -> None:
         """A point under the pointer is named rather than the zone around it."""
+        languages = content_languages(self.map_state.language)
         if hover.point:
             info = self.catalog.point(hover.point).info
-            text = f"{info.code} {info.pinyin} {info.hanzi} · {info.english}"
-            self.hover_label.setText(f"Hover: {text}")
+            text = f"{info.code} {info.pinyin} {info.hanzi}" + (f" · {info.english}" if EN in languages else "")
+            self.hover_label.setText(self.tr("Hover: {what}").format(what=text))
         elif hover.area:
             area = self.catalog.areas[hover.area]
             zone = self.catalog.zones[area.zone]
-            text = f"{zone.name.get()} ({area.side})"
-            self.hover_label.setText(f"Hover: {text} · {zone.area.get()}")
+            text = f"{' / '.join(zone.name.get(lang) for lang in languages)} ({area.side})"
+            where = " / ".join(zone.area.get(lang) for lang in languages)
+            self.hover_label.setText(self.tr("Hover: {what}").format(what=f"{text} · {where}"))
         else:
             text = ""
             self.hover_label.clear()
@@ -241,7 +293,11 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
 
-            QMessageBox.warning(self, "Content folder", f"{folder} cannot be created: {exc.strerror or exc}.")
+            QMessageBox.warning(
+                self,
+                self.tr("Content folder"),
+                self.tr("{folder} cannot be created: {reason}.").format(folder=folder, reason=exc.strerror or exc),
+            )
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
@@ -251,11 +307,15 @@ class MainWindow(QMainWindow):
         sources = "".join(f"<li>{escape(s)}</li>" for s in content.sources)
         sources += "".join(f"<li>{escape(r.citation)}</li>" for r in cited(self.catalog))
         change = self.catalog.local_change("disclaimer", "disclaimer")
-        mark = f"<p><i>✎ The disclaimer was {change} locally by your content pack.</i></p>" if change else ""
+        mark = self.tr("✎ The disclaimer was {change} locally by your content pack.").format(change=change_word(change))
+        heading = self.tr("Sources")
+        disclaimers = "".join(
+            f"<p>{escape(content.disclaimer.full.get(lang))}</p>" for lang in content_languages(self.map_state.language)
+        )
         return (
             f"<h3>Meridian Map {__version__}</h3>"
-            f"<p>{escape(content.disclaimer.full.get())}</p>{mark}"
-            f"<p><b>Sources</b></p><ul>{sources}</ul>"
+            f"{disclaimers}{f'<p><i>{escape(mark)}</i></p>' if change else ''}"
+            f"<p><b>{escape(heading)}</b></p><ul>{sources}</ul>"
         )
 
     def show_comparison(self) -> None:
@@ -286,7 +346,7 @@ class MainWindow(QMainWindow):
 
         box = QMessageBox(self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # else every About stays, hidden, in the window
-        box.setWindowTitle("About Meridian Map")
+        box.setWindowTitle(self.tr("About Meridian Map"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(self.about_text())
         box.exec()
@@ -355,7 +415,7 @@ class MainWindow(QMainWindow):
             self.settings.save(state)
         except OSError as exc:
             reason = str(exc)
-            self.map_state.say(f"Settings not saved: {reason}", 15000)
+            self.map_state.say(self.tr("Settings not saved: {reason}").format(reason=reason), 15000)
             return reason
         self._saved = state
         return None
@@ -375,7 +435,11 @@ class MainWindow(QMainWindow):
         if reason is not None and not leave_unsaved_note(reason):
             from PySide6.QtWidgets import QMessageBox  # dialogs load on first use, not at start-up
 
-            QMessageBox.warning(self, "Settings not saved", f"Your settings were not saved: {reason}.")
+            QMessageBox.warning(
+                self,
+                self.tr("Settings not saved"),
+                self.tr("Your settings were not saved: {reason}.").format(reason=reason),
+            )
         super().closeEvent(event)
 
 

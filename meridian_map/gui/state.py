@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.catalog import Catalog
 from ..core.model import DEFAULT_LANGUAGE, Side
 from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
+from ..core.text.languages import LANGUAGES
 from .map.looks import LAYER_ORDER, LabelMode, Layer
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class MapState(QObject):
     label_mode_changed = Signal(LabelMode)
     focus_changed = Signal(bool)  # Yang Ming focus
     animation_changed = Signal(bool)
-    language_changed = Signal(str)
+    language_changed = Signal(str)  # en, zh or bilingual (gui/language.py)
     theme_changed = Signal(str)
     mode_changed = Signal(str)
     excluded_changed = Signal(frozenset)  # zone ids screened out
@@ -215,6 +216,7 @@ class MapState(QObject):
             "yang_ming_focus": self.focus,
             "animate": self.animate,
             "selection": self.selection.key,
+            "language": self.language,
             "school": self.school,
         }
 
@@ -231,6 +233,8 @@ class MapState(QObject):
             self.set_focus(saved["yang_ming_focus"])
         if isinstance(saved.get("animate"), bool):
             self.set_animate(saved["animate"])
+        if saved.get("language") in LANGUAGES:
+            self.set_language(saved["language"])
         if isinstance(school := saved.get("school"), str):
             self.set_school(school)
         if isinstance(selection := saved.get("selection"), str) and selection:

@@ -574,15 +574,6 @@ def build_sheet(
     return cheat_sheet(catalog, lang, today)
 
 
-def note_room_text(room: int, pages: int, overflow: Sequence[str]) -> str:
-    """What a note field says about the room left, from how the sheet laid out."""
-    if overflow:
-        return f"Too long to print: {overflow[0]}"
-    if pages > 1:
-        return "The sheet continues on page 2" if pages == 2 else f"The sheet runs to {pages} pages"
-    return f"About {max(room, 0):,} more characters fit on the first page"
-
-
 def sheet_characters(sheet: Sheet) -> set[str]:
     """Every character the sheet prints, to check the bundled font covers them."""
     parts: list[str] = [sheet.title, sheet.subtitle, sheet.date, sheet.disclaimer, *sheet.labels.values()]

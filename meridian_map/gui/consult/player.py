@@ -170,7 +170,8 @@ class PlayerPage(QWidget):
         groups = left_out_groups(self.catalog, screened.left_out, lang)
         listing = "\n".join(f"{names} — {reason}" for names, reason in groups)
         postponed = screened.postponed
-        self.words.left_out.say(f"{self.tr('Left out today')}\n{listing}" if groups and not postponed else "")
+        heading = self.tr("Left out today")
+        self.words.left_out.say(f"{heading}\n{listing}" if groups and not postponed else "")
         self.words.notices.say("\n".join(self._notice(n.kind, n.text.get(lang)) for n in screened.notices))
         self._counted = (-1, 0)
         self._set_done(())

@@ -61,10 +61,7 @@ class MapView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Face map")
-        self.setAccessibleDescription(
-            "Zones and points of the face. Tab or arrow keys move between zones, Enter selects."
-        )
+        self.retranslate()
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._fit_mode = True
         self._zoom = 1.0
@@ -77,6 +74,17 @@ class MapView(QGraphicsView):
             scene.catalog.areas, key=lambda k: (scene.catalog.zones[scene.catalog.areas[k].zone].order, k)
         )
         self.tool: Tool = ExploreTool(self)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Face map"))
+        self.setAccessibleDescription(
+            self.tr("Zones and points of the face. Tab or arrow keys move between zones, Enter selects.")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_tool(self, tool: Tool) -> None:
         """Install the tool that handles presses, moves and releases; the one before ends first."""

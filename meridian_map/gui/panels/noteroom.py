@@ -9,17 +9,28 @@ measurement of an older note never overwrites a newer one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ...core.catalog import Catalog
-from ...core.output.sheet import Paper, concern_routine, note_room_text, take_home_sheet
+from ...core.output.sheet import Paper, concern_routine, take_home_sheet
+
+
+@dataclass(frozen=True)
+class Room:
+    """How the sheet laid out with the note: what the sidebar puts in words, in the window's language."""
+
+    characters: int  # more that fit on the first page
+    pages: int
+    overflow: tuple[str, ...]  # what could not be printed at all
 
 
 class NoteRoom(QObject):
-    """Measures in a worker thread; `measured` carries the words for the latest request."""
+    """Measures in a worker thread; `measured` carries the `Room` for the latest request."""
 
-    measured = Signal(str)
-    _done = Signal(int, str)  # request number, words: emitted by the worker, delivered on this object's thread
+    measured = Signal(object)
+    _done = Signal(int, object)  # request number, Room: emitted by the worker, delivered on this object's thread
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,9 +53,9 @@ class NoteRoom(QObject):
         """Until every started measurement has finished (closing, and tests)."""
         self._pool.waitForDone()
 
-    def _deliver(self, number: int, words: str) -> None:
+    def _deliver(self, number: int, room: Room) -> None:
         if number == self._latest:
-            self.measured.emit(words)
+            self.measured.emit(room)
 
 
 class _Measure(QRunnable):
@@ -61,8 +72,8 @@ class _Measure(QRunnable):
         catalog = self.room.catalog
         sheet = take_home_sheet(catalog, concern_routine(catalog, self.concern), self.lang, self.note)
         report = note_room(catalog, sheet, self.paper)
-        words = note_room_text(report.note_room, report.pages, report.overflow)
+        room = Room(report.note_room, report.pages, tuple(report.overflow))
         try:
-            self.room._done.emit(self.number, words)
+            self.room._done.emit(self.number, room)
         except RuntimeError:  # the window went away meanwhile: no one is left to tell
             return

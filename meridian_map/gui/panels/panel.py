@@ -1,21 +1,29 @@
 """The right-hand panel: how a zone is worked, or what a point is.
 
 Rendered as rich text in a QTextBrowser so it stays selectable, scales with
-the system font and can link points and concerns back to the map.
+the system font and can link points and concerns back to the map. The
+content is shown in the state's content language; when the language is
+bilingual a second panel beside it shows the Chinese (`PanelColumns`): two
+documents lay out several times faster than one with the languages in table
+columns. The panel's own few words (welcome, local-change marks) are the
+window's and go through Qt's translation.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
 from ...core.model import PointInfo, Side
 from ...core.text import wording
+from ...core.text.languages import EN, ZH
 from ...core.text.schools import SchoolView, disagree, zone_views
+from ..language import change_word, chrome_language, content_languages, current_chrome
 from ..state import MapState, Selection
+from ..theme import LARGE_INTESTINE, STOMACH
 
 STYLE = (
     "<style>"
@@ -31,28 +39,58 @@ STYLE = (
     "a { text-decoration: none; }"
     "</style>"
 )
+COLON = {EN: ": ", ZH: "："}  # before a list, in each content language
 
 
 class Panel(QTextBrowser):
-    """Follows the selection; its links write the state (a point code selects it, a concern is chosen)."""
+    """Follows the selection; its links write the state (a point code selects it, a concern is chosen).
+
+    `column` is which of the content languages shown it shows: the second
+    column has one only when the language is bilingual, and is empty otherwise.
+    """
 
     source_requested = Signal(str)  # a cited work's id: the window opens the sources view at it
 
-    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None, column: int = 0) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
-        self.lang = "en"
+        self.column = column
+        self.languages = self._languages(state.language)
+        self._shown: tuple[Selection, tuple[str, ...], str] | None = None
         self.setOpenLinks(False)
-        self.setAccessibleName("Details")
         self.anchorClicked.connect(self._follow)
-        self.show_welcome()
+        self.retranslate()
         state.selection_changed.connect(self.show_selection)
+        state.language_changed.connect(self._language_changed)
         state.school_changed.connect(self._show_school)
 
     def _show_school(self) -> None:
         self.catalog = self.state.catalog
         self.show_selection(self.state.selection)
+
+    def _languages(self, language: str) -> tuple[str, ...]:
+        return content_languages(language)[self.column : self.column + 1]
+
+    @property
+    def lang(self) -> str:
+        """The content language shown (English in an empty second column)."""
+        return self.languages[0] if self.languages else EN
+
+    def _language_changed(self, language: str) -> None:
+        self.languages = self._languages(language)
+        self.show_selection(self.state.selection)
+
+    def retranslate(self) -> None:
+        """Redraw only if not drawn in this language already: the page is laid out anew on every draw."""
+        self.setAccessibleName(self.tr("Details in Chinese") if self.column else self.tr("Details"))
+        if self._shown != (self.state.selection, self.languages, current_chrome()):
+            self.show_selection(self.state.selection)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _follow(self, url: QUrl) -> None:
         kind, _, key = url.toString().partition(":")
@@ -66,7 +104,10 @@ class Panel(QTextBrowser):
             self.state.set_school(key)
 
     def show_selection(self, selection: Selection) -> None:
-        if selection.point:
+        self._shown = (selection, self.languages, current_chrome())
+        if not self.languages:
+            self.clear()
+        elif selection.point:
             self.show_point(selection.point)
         elif selection.area:
             self.show_zone(selection.area)
@@ -77,28 +118,47 @@ class Panel(QTextBrowser):
         self.setHtml(STYLE + body)
 
     def show_welcome(self) -> None:
-        disclaimer = escape(self.catalog.content.disclaimer.short.get(self.lang))
+        """The window's welcome in its own words and the disclaimer; the second column has the disclaimer only."""
+        disclaimer = f"<p class='sub'>{escape(self.catalog.content.disclaimer.short.get(self.lang))}</p>"
+        if self.column:
+            self._set(f"{disclaimer}{self._disclaimer_note()}")
+            return
+        subtitle = self.tr("Facial gua sha zones and acupuncture points")
         self._set(
-            "<h1>Meridian Map</h1>"
-            "<p class='sub'>Facial gua sha zones and acupuncture points</p>"
-            "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
-            "direction, pressure, strokes, the points in it and which concerns' routines include it.</p>"
-            "<p>Pick a concern on the left to light up its zones, or press <b>Ctrl+F</b> to find a point "
-            "by code, pinyin or hanzi (ST2, sibai, 四白).</p>"
-            "<p>The <span style='color:#D55E00'><b>Stomach</b></span> (solid) and "
-            "<span style='color:#0072B2'><b>Large Intestine</b></span> (dashed) channels, "
-            "the Yang Ming pair, are drawn on top.</p>"
-            f"<p class='sub'>{disclaimer}</p>{self._disclaimer_note()}",
+            f"<h1>Meridian Map</h1><p class='sub'>{escape(subtitle)}</p>"
+            + self.tr(
+                "<p><b>Hover</b> a zone to see its name; <b>click</b> it to see how it is worked: "
+                "direction, pressure, strokes, the points in it and which concerns' routines include it.</p>"
+            )
+            + self.tr(
+                "<p>Pick a concern on the left to light up its zones, or press <b>Ctrl+F</b> to find a point "
+                "by code, pinyin or hanzi (ST2, sibai, 四白).</p>"
+            )
+            + self.tr(
+                "<p>The {stomach} (solid line) and the {large_intestine} (dashed), "
+                "the Yang Ming pair, are drawn on top.</p>"
+            ).format(stomach=self._channel("ST", STOMACH), large_intestine=self._channel("LI", LARGE_INTESTINE))
+            + f"{disclaimer}{self._disclaimer_note()}",
         )
+
+    def _channel(self, code: str, colour: str) -> str:
+        """A channel's name from the content, in the chrome's language, in the colour it is drawn in."""
+        name = escape(wording.channel_name(self.catalog, code, chrome_language(self.state.language)))
+        return f"<span style='color:{colour}'><b>{name}</b></span>"
 
     def _disclaimer_note(self) -> str:
         change = self.catalog.local_change("disclaimer", "disclaimer")
-        return f"<p class='edited'>✎ This disclaimer was {change} locally.</p>" if change else ""
+        if not change:
+            return ""
+        note = self.tr("✎ This disclaimer was {change} locally.").format(change=change_word(change))
+        return f"<p class='edited'>{escape(note)}</p>"
 
     def show_zone(self, area_key: str) -> None:
+        self._set(self.zone_html(area_key, self.lang))
+
+    def zone_html(self, area_key: str, lang: str) -> str:
         area = self.catalog.areas[area_key]
         zone = self.catalog.zones[area.zone]
-        lang = self.lang
         words = self.catalog.content.panel
         pressure = self.catalog.pressures[zone.pressure]
         rows = [
@@ -120,7 +180,7 @@ class Panel(QTextBrowser):
             ),
         ]
         points = self.catalog.points_in_zone(zone.id)
-        point_rows = "".join(self._point_row(p) for p in points) or "<tr><td>—</td></tr>"
+        point_rows = "".join(self._point_row(p, lang) for p in points) or "<tr><td>—</td></tr>"
         nearby = ", ".join(f"<a href='point:{c}'>{c}</a>" for c in zone.nearby)
         concerns = ", ".join(
             f"<a href='concern:{c}'>{escape(self.catalog.concerns[c].name.get(lang))}</a>"
@@ -128,87 +188,114 @@ class Panel(QTextBrowser):
             for c in zone.concerns
         )
         if any(self._local("concern", c) for c in zone.concerns):
-            concerns += "<br><span class='edited'>✎ from your content folder</span>"
+            mark = self.tr("✎ from your content folder")
+            concerns += f"<br><span class='edited'>{escape(mark)}</span>"
         edited = self._local_note("zone", zone.id)
         side = words.get("side_r" if area.side is Side.R else "side_l", lang)
-        self._set(
+        colon = COLON.get(lang, ": ")
+        return (
             f"<h1>{escape(zone.name.get(lang))}</h1>"
             f"<p class='sub'>{escape(zone.area.get(lang))} · {escape(side)}</p>{edited}"
             "<table>" + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-            f"{self._heading('points')}<table>{point_rows}</table>"
-            + (f"<p class='sub'>{escape(words.get('nearby', lang))}: {nearby}</p>" if nearby else "")
-            + self._schools(zone.id)
-            + f"{self._heading('routine_for')}<p>{concerns}</p>"
-            f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
-            f"{self._heading('tradition')}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
-            f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>",
+            f"{self._heading('points', lang)}<table>{point_rows}</table>"
+            + (f"<p class='sub'>{escape(words.get('nearby', lang))}{colon}{nearby}</p>" if nearby else "")
+            + self._schools(zone.id, lang)
+            + f"{self._heading('routine_for', lang)}<p>{concerns}</p>"
+            f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
+            f"{self._heading('tradition', lang)}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
+            f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>"
         )
 
-    def _schools(self, zone: str) -> str:
+    def _schools(self, zone: str, lang: str) -> str:
         """The chosen school's reason for the stroke, and where the schools disagree, each work one click away."""
         views = zone_views(self.state.base_catalog, zone)
         if not views:
             return ""
-        lang = self.lang
         chosen = next((v for v in views if v.school.id == self.state.school), views[0])
+        colon = COLON.get(lang, ": ")
+        heading = self.tr("Technique school")
         html = (
-            f"<h2>{escape(self.tr('Technique school'))}</h2>"
-            f"<p class='school'><b>{escape(chosen.school.name.get(lang))}</b>: "
-            f"{escape(chosen.variant.why.get(lang))}{self._cites(chosen)}</p>"
+            f"<h2>{escape(heading)}</h2>"
+            f"<p class='school'><b>{escape(chosen.school.name.get(lang))}</b>{colon}"
+            f"{escape(chosen.variant.why.get(lang))}{self._cites(chosen, lang)}</p>"
         )
         if not disagree(views):
-            return html + f"<p class='sub'>{escape(self.tr('Every school strokes this zone the same way.'))}</p>"
+            same = self.tr("Every school strokes this zone the same way.")
+            return html + f"<p class='sub'>{escape(same)}</p>"
         rows = "".join(
-            f"<p class='school'><a href='school:{v.school.id}'><b>{escape(v.school.name.get(lang))}</b></a>: "
-            f"{escape(v.direction.get(lang))}{self._cites(v)}</p>"
+            f"<p class='school'><a href='school:{v.school.id}'><b>{escape(v.school.name.get(lang))}</b></a>{colon}"
+            f"{escape(v.direction.get(lang))}{self._cites(v, lang)}</p>"
             for v in views
         )
-        return html + f"<h2>{escape(self.tr('Where schools disagree'))}</h2>{rows}"
+        differ = self.tr("Where schools disagree")
+        return html + f"<h2>{escape(differ)}</h2>{rows}"
 
-    def _cites(self, view: SchoolView) -> str:
+    def _cites(self, view: SchoolView, lang: str) -> str:
         links = ", ".join(f"<a href='source:{r.id}'>{escape(r.short)}</a>" for r in view.references)
         cited = f" <span class='sub'>({links})</span>" if links else ""
-        gap = view.variant.gap.get(self.lang) if view.variant.gap.values else ""
+        gap = view.variant.gap.get(lang) if view.variant.gap.values else ""
         if not view.variant.sources and not gap:
             gap = self.tr("No work this school cites covers this zone; the zone's own strokes are shown.")
         return cited + (f"<br><span class='sub'>{escape(gap)}</span>" if gap else "")
 
-    def _heading(self, word: str, mark: str = "") -> str:
-        return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, self.lang))}</h2>"
+    def _heading(self, word: str, lang: str, mark: str = "") -> str:
+        return f"<h2>{mark}{escape(self.catalog.content.panel.get(word, lang))}</h2>"
 
     def _local(self, kind: str, key: str) -> str:
         """How a record a user file touched is marked: the user must see what is not shipped."""
         change = self.catalog.local_change(kind, key)
-        return f"✎ {change} locally" if change else ""
+        return self.tr("✎ {change} locally").format(change=change_word(change)) if change else ""
 
     def _local_note(self, kind: str, key: str) -> str:
         mark = self._local(kind, key)
         return f"<p class='edited'>{mark}</p>" if mark else ""
 
-    def _point_row(self, info: PointInfo) -> str:
+    def _point_row(self, info: PointInfo, lang: str) -> str:
+        """Code, pinyin and hanzi in every language; the English name only in English (hanzi is the Chinese)."""
+        english = f"<td>{escape(info.english)}</td>" if lang == EN else ""
         return (
             f"<tr><td><a href='point:{info.code}'><b>{info.code}</b></a></td>"
-            f"<td>{escape(info.pinyin)} {escape(info.hanzi)}</td><td>{escape(info.english)}</td></tr>"
+            f"<td>{escape(info.pinyin)} {escape(info.hanzi)}</td>{english}</tr>"
         )
 
     def show_point(self, key: str) -> None:
+        self._set(self.point_html(key, self.lang))
+
+    def point_html(self, key: str, lang: str) -> str:
         placed = self.catalog.point(key)
         info = placed.info
-        lang = self.lang
         words = self.catalog.content.panel
         zone = self.catalog.zones.get(info.zone)
         side = "" if placed.side is None else " · " + words.get(f"side_{placed.side.lower()}", lang)
         notes = info.notes.get(lang) if info.notes.values else ""
         view = " " + words.get("side_view", lang) if info.view == "side" else ""
         internal = " " + words.get("internal", lang) if info.internal else ""
-        self._set(
+        return (
             f"<h1>{escape(info.code)} {escape(info.pinyin)} {escape(info.hanzi)}</h1>"
-            f"<p class='sub'>{escape(info.english)} · {escape(wording.channel_name(self.catalog, info.channel, lang))}"
+            f"<p class='sub'>{escape(info.english) + ' · ' if lang == EN else ''}"
+            f"{escape(wording.channel_name(self.catalog, info.channel, lang))}"
             f"{escape(side)}</p>{self._local_note('point', info.code)}"
-            f"{self._heading('location')}"
+            f"{self._heading('location', lang)}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
-            + (f"{self._heading('zone')}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
-            + f"{self._heading('cautions', '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
-            + (f"{self._heading('notes')}<p>{escape(notes)}</p>" if notes else "")
-            + f"<p class='sub'>{escape(words.get('positions', lang))}</p>",
+            + (f"{self._heading('zone', lang)}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
+            + f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
+            + (f"{self._heading('notes', lang)}<p>{escape(notes)}</p>" if notes else "")
+            + f"<p class='sub'>{escape(words.get('positions', lang))}</p>"
         )
+
+
+class PanelColumns(QSplitter):
+    """The panel, and beside it, when the language is bilingual, a second one in Chinese; each can be widened."""
+
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.first = Panel(catalog, state)
+        self.second = Panel(catalog, state, column=1)
+        self.addWidget(self.first)
+        self.addWidget(self.second)
+        self.setChildrenCollapsible(False)
+        self._show_columns(state.language)
+        state.language_changed.connect(self._show_columns)
+
+    def _show_columns(self, language: str) -> None:
+        self.second.setVisible(len(content_languages(language)) > 1)

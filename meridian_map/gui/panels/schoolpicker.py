@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from ..language import content_languages
 from ..state import MapState
 
 
@@ -26,23 +27,18 @@ class SchoolPicker(QGroupBox):
 
     def __init__(self, state: MapState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Technique school"))
         self.state = state
         catalog = state.base_catalog
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         self.box = QComboBox()
-        self.box.setAccessibleName(self.tr("Technique school: which way the strokes go"))
         for school in catalog.schools.values():
-            change = catalog.local_change("school", school.id)
-            self.box.addItem(school.name.get() + (" ✎" if change else ""), school.id)
+            self.box.addItem("", school.id)
         self.box.currentIndexChanged.connect(lambda _i: state.set_school(self.box.currentData()))
         buttons = QHBoxLayout()
-        self.compare = QPushButton(self.tr("Compare…"))
-        self.compare.setToolTip(self.tr("The selected zone under every school, side by side"))
+        self.compare = QPushButton()
         self.compare.clicked.connect(self.compare_requested)
-        self.sources = QPushButton(self.tr("Sources…"))
-        self.sources.setToolTip(self.tr("What each school rests on, work by work"))
+        self.sources = QPushButton()
         self.sources.clicked.connect(self.sources_requested)
         buttons.addWidget(self.compare)
         buttons.addWidget(self.sources)
@@ -50,7 +46,32 @@ class SchoolPicker(QGroupBox):
         layout.addLayout(buttons)
         self.setVisible(bool(catalog.schools))
         state.school_changed.connect(self.show_school)
-        self.show_school(state.school)
+        state.language_changed.connect(self._name_schools)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Technique school"))
+        self.box.setAccessibleName(self.tr("Technique school: which way the strokes go"))
+        self.compare.setText(self.tr("Compare…"))
+        self.compare.setToolTip(self.tr("The selected zone under every school, side by side"))
+        self.sources.setText(self.tr("Sources…"))
+        self.sources.setToolTip(self.tr("What each school rests on, work by work"))
+        self._name_schools()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _name_schools(self) -> None:
+        """Each school's name in the content language(s) shown: "Lift / 提升" when bilingual."""
+        catalog = self.state.base_catalog
+        languages = content_languages(self.state.language)
+        for index in range(self.box.count()):
+            school = catalog.schools[self.box.itemData(index)]
+            mark = " ✎" if catalog.local_change("school", school.id) else ""
+            self.box.setItemText(index, " / ".join(school.name.get(lang) for lang in languages) + mark)
+        self.show_school(self.state.school)
 
     def show_school(self, school: str) -> None:
         blocked = self.box.blockSignals(True)
@@ -60,4 +81,5 @@ class SchoolPicker(QGroupBox):
             self.box.blockSignals(blocked)
         found = self.state.base_catalog.schools.get(school)
         # The rules as a tooltip: the sidebar must still fit a small window. Plain text, as pack text must be.
-        self.box.setToolTip(plain_tip(found.sequence.get()) if found else "")
+        rules = "\n".join(found.sequence.get(lang) for lang in content_languages(self.state.language)) if found else ""
+        self.box.setToolTip(plain_tip(rules) if found else "")

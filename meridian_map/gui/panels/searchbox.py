@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from ...core.text.search import Hit, SearchIndex
@@ -15,9 +15,8 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.index = index
         self.hits: list[Hit] = []
-        self.setPlaceholderText("Search  ST2, sibai, 四白, dark circles")
         self.setClearButtonEnabled(True)
-        self.setAccessibleName("Search points, zones and concerns")
+        self.retranslate()
         self.setMinimumWidth(260)
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
@@ -27,6 +26,15 @@ class SearchBox(QLineEdit):
         self.setCompleter(completer)
         self.textEdited.connect(self._update)
         self.returnPressed.connect(self.choose_first)
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Search  ST2, sibai, 四白, dark circles"))
+        self.setAccessibleName(self.tr("Search points, zones and concerns"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _update(self, text: str) -> None:
         self.hits = self.index.search(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,25 +24,30 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import Catalog
-from ...core.model import DEFAULT_LANGUAGE
+from ..language import QT_TRANSLATE_NOOP, change_word, content_languages, sheet_language
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
 from ..state import MapState, Selection
 from .schoolpicker import SchoolPicker
 
 if TYPE_CHECKING:
-    from .noteroom import NoteRoom
+    from .noteroom import NoteRoom, Room
 
 NOTE_ROOM_DELAY_MS = 400  # the room left is measured by laying the sheet out: once typing pauses
 NOTE_LINES = 3
 
 LAYER_TITLES = {  # in LAYER_ORDER
-    Layer.ZONES: "Zones",
-    Layer.CHANNELS: "Yang Ming channels (ST, LI)",
-    Layer.OTHER_CHANNELS: "Other channels",
-    Layer.STROKES: "Stroke arrows",
-    Layer.POINTS: "Points",
-    Layer.LABELS: "Point labels",
+    Layer.ZONES: QT_TRANSLATE_NOOP("Sidebar", "Zones"),
+    Layer.CHANNELS: QT_TRANSLATE_NOOP("Sidebar", "Yang Ming channels (ST, LI)"),
+    Layer.OTHER_CHANNELS: QT_TRANSLATE_NOOP("Sidebar", "Other channels"),
+    Layer.STROKES: QT_TRANSLATE_NOOP("Sidebar", "Stroke arrows"),
+    Layer.POINTS: QT_TRANSLATE_NOOP("Sidebar", "Points"),
+    Layer.LABELS: QT_TRANSLATE_NOOP("Sidebar", "Point labels"),
 }
+LABEL_MODES = (
+    (LabelMode.CODE, QT_TRANSLATE_NOOP("Sidebar", "Codes (ST2)")),
+    (LabelMode.PINYIN, QT_TRANSLATE_NOOP("Sidebar", "Pinyin (Sìbái)")),
+    (LabelMode.HANZI, QT_TRANSLATE_NOOP("Sidebar", "Hanzi (四白)")),
+)
 
 
 class Sidebar(QWidget):
@@ -53,32 +58,23 @@ class Sidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
 
-        concerns = QGroupBox("Show zones for")
-        concerns_layout = QVBoxLayout(concerns)
+        self.concerns = QGroupBox()
+        concerns_layout = QVBoxLayout(self.concerns)
         self.concern_box = QComboBox()
-        self.concern_box.setAccessibleName("Skin concern")
-        self.concern_box.addItem("— any concern —", "")
+        self.concern_box.addItem("", "")
         for concern in catalog.concerns.values():
-            change = catalog.local_change("concern", concern.id)
-            self.concern_box.addItem(concern.name.get() + (" ✎" if change else ""), concern.id)
-            if change:
-                index = self.concern_box.count() - 1
-                self.concern_box.setItemData(index, f"{change} by your content pack", Qt.ItemDataRole.ToolTipRole)
+            self.concern_box.addItem("", concern.id)
         self.concern_box.currentIndexChanged.connect(lambda _i: state.set_concern(self.concern_box.currentData()))
         self.concern_note = QLabel()
         self.concern_note.setWordWrap(True)
         self.concern_note.setTextFormat(Qt.TextFormat.PlainText)
         self.zone_list = QListWidget()
-        self.zone_list.setAccessibleName("Zones: for the chosen concern in working order, else all")
         self.zone_list.itemActivated.connect(self._zone_activated)
         self.zone_list.itemClicked.connect(self._zone_activated)
-        self._fill_zone_list("")
         concerns_layout.addWidget(self.concern_box)
         concerns_layout.addWidget(self.concern_note)
         concerns_layout.addWidget(self.zone_list)
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setAccessibleName("Note for the take-home sheet")
-        self.note_edit.setPlaceholderText("Note for the take-home sheet")
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * NOTE_LINES + 12)
         self.note_room = QLabel()
         self.room: NoteRoom | None = None  # the measuring worker, made when a note is first measured
@@ -93,42 +89,38 @@ class Sidebar(QWidget):
         concerns_layout.addWidget(self.note_edit)
         concerns_layout.addWidget(self.note_room)
         self._show_note_field("")
-        layout.addWidget(concerns, 1)
+        layout.addWidget(self.concerns, 1)
 
         self.schools = SchoolPicker(state)
         layout.addWidget(self.schools)
 
-        layers = QGroupBox("Layers")
-        layers_layout = QVBoxLayout(layers)
+        self.layers = QGroupBox()
+        layers_layout = QVBoxLayout(self.layers)
         self.layer_boxes: dict[Layer, QCheckBox] = {}
         for layer in LAYER_ORDER:
-            box = QCheckBox(LAYER_TITLES[layer])
+            box = QCheckBox()
             box.setChecked(state.layers[layer])
             box.toggled.connect(lambda on, name=layer: state.set_layer(name, on))
             layers_layout.addWidget(box)
             self.layer_boxes[layer] = box
         self.label_mode = QComboBox()
-        self.label_mode.setAccessibleName("Label text")
-        for mode, title in (
-            (LabelMode.CODE, "Codes (ST2)"),
-            (LabelMode.PINYIN, "Pinyin (Sìbái)"),
-            (LabelMode.HANZI, "Hanzi (四白)"),
-        ):
-            self.label_mode.addItem(title, str(mode))
+        for mode, _title in LABEL_MODES:
+            self.label_mode.addItem("", str(mode))
         self.label_mode.currentIndexChanged.connect(
             lambda _i: state.set_label_mode(LabelMode(self.label_mode.currentData()))
         )
         layers_layout.addWidget(self.label_mode)
-        self.yang_ming = QCheckBox("Yang Ming focus")
-        self.yang_ming.setToolTip("Dim everything but the Stomach and Large Intestine channels")
+        self.yang_ming = QCheckBox()
         self.yang_ming.setChecked(state.focus)
         self.yang_ming.toggled.connect(state.set_focus)
-        self.animate = QCheckBox("Animate strokes")
+        self.animate = QCheckBox()
         self.animate.setChecked(state.animate)
         self.animate.toggled.connect(state.set_animate)
         layers_layout.addWidget(self.yang_ming)
         layers_layout.addWidget(self.animate)
-        layout.addWidget(layers)
+        layout.addWidget(self.layers)
+        self.retranslate()
+        state.language_changed.connect(self._language_changed)
         state.concern_changed.connect(self._show_concern)
         state.school_changed.connect(lambda _s: self._show_concern(state.concern))
         state.selection_changed.connect(self.mark_zone)
@@ -142,6 +134,50 @@ class Sidebar(QWidget):
         )
         state.focus_changed.connect(lambda on: mirror(self.yang_ming, lambda: self.yang_ming.setChecked(on)))
         state.animation_changed.connect(lambda on: mirror(self.animate, lambda: self.animate.setChecked(on)))
+
+    def retranslate(self) -> None:
+        """The sidebar's own words in the chrome's language, and the content names in the content's."""
+        self.concerns.setTitle(self.tr("Show zones for"))
+        self.concern_box.setAccessibleName(self.tr("Skin concern"))
+        self.zone_list.setAccessibleName(self.tr("Zones: for the chosen concern in working order, else all"))
+        self.note_edit.setAccessibleName(self.tr("Note for the take-home sheet"))
+        self.note_edit.setPlaceholderText(self.tr("Note for the take-home sheet"))
+        self.layers.setTitle(self.tr("Layers"))
+        for layer, box in self.layer_boxes.items():
+            box.setText(QCoreApplication.translate("Sidebar", LAYER_TITLES[layer]))
+        self.label_mode.setAccessibleName(self.tr("Label text"))
+        for index, (_mode, title) in enumerate(LABEL_MODES):
+            self.label_mode.setItemText(index, QCoreApplication.translate("Sidebar", title))
+        self.yang_ming.setText(self.tr("Yang Ming focus"))
+        self.yang_ming.setToolTip(self.tr("Dim everything but the Stomach and Large Intestine channels"))
+        self.animate.setText(self.tr("Animate strokes"))
+        self._language_changed(self.state.language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_changed(self, _language: str) -> None:
+        self._name_concerns()
+        self._fill_zone_list(self.state.concern)
+        self.mark_zone(self.state.selection)
+        if self.state.concern:
+            self._room_timer.start()
+
+    def _names(self, text: Callable[[str], str], joiner: str = " / ") -> str:
+        """A content text in each content language shown: "Cheek / 面颊" when bilingual."""
+        return joiner.join(text(lang) for lang in content_languages(self.state.language))
+
+    def _name_concerns(self) -> None:
+        self.concern_box.setItemText(0, self.tr("— any concern —"))
+        for index in range(1, self.concern_box.count()):
+            concern = self.catalog.concerns[self.concern_box.itemData(index)]
+            change = self.catalog.local_change("concern", concern.id)
+            self.concern_box.setItemText(index, self._names(concern.name.get) + (" ✎" if change else ""))
+            if change:
+                tip = self.tr("{change} by your content pack").format(change=change_word(change))
+                self.concern_box.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
 
     def _show_concern(self, concern_id: str) -> None:
         mirror(
@@ -175,16 +211,28 @@ class Sidebar(QWidget):
             self.room = NoteRoom(self.catalog, self)
             self.room.measured.connect(self._show_room)
         self.room.catalog = self.state.catalog  # the chosen school's directions, which differ in length
-        self.room.request(concern_id, DEFAULT_LANGUAGE, self.state.note, local_paper())
+        self.room.request(concern_id, sheet_language(self.state.language), self.state.note, local_paper())
 
     def stop_measuring(self) -> None:
         """Let a measurement under way finish before the window goes: it answers to this sidebar."""
         if self.room is not None:
             self.room.wait()
 
-    def _show_room(self, words: str) -> None:
+    def _show_room(self, room: Room) -> None:
         if self.state.concern:
-            self.note_room.setText(words)
+            self.note_room.setText(self.note_room_text(room))
+
+    def note_room_text(self, room: Room) -> str:
+        """What the note field says about the room left, from how the sheet in the chosen language laid out."""
+        if room.overflow:
+            return self.tr("Too long to print: {reason}").format(reason=room.overflow[0])
+        if room.pages > 1:
+            if room.pages == 2:
+                return self.tr("The sheet continues on page 2")
+            return self.tr("The sheet runs to {pages} pages").format(pages=room.pages)
+        return self.tr("About {count} more characters fit on the first page").format(
+            count=f"{max(room.characters, 0):,}"
+        )
 
     def _fill_zone_list(self, concern_id: str) -> None:
         """A concern's zones in working order, numbered; with none chosen, every zone top to bottom."""
@@ -193,7 +241,7 @@ class Sidebar(QWidget):
         zones = self.state.catalog.zones  # in the chosen school's working order
         if concern_id:
             concern = self.catalog.concerns[concern_id]
-            self.concern_note.setText(concern.caution.get() if concern.caution.values else "")
+            self.concern_note.setText(self._names(concern.caution.get, "\n") if concern.caution.values else "")
             ordered = sorted(concern.zones, key=lambda z: zones[z].order)
             for number, zone_id in enumerate(ordered, start=1):
                 self._add_zone(zone_id, f"{number}. ")
@@ -215,10 +263,10 @@ class Sidebar(QWidget):
 
     def _add_zone(self, zone_id: str, prefix: str) -> None:
         change = self.catalog.local_change("zone", zone_id)
-        item = QListWidgetItem(prefix + self.catalog.zones[zone_id].name.get() + (" ✎" if change else ""))
+        item = QListWidgetItem(prefix + self._names(self.catalog.zones[zone_id].name.get) + (" ✎" if change else ""))
         item.setData(Qt.ItemDataRole.UserRole, f"{zone_id}_r")
         if change:
-            item.setToolTip(f"{change} by your content pack")
+            item.setToolTip(self.tr("{change} by your content pack").format(change=change_word(change)))
         self.zone_list.addItem(item)
 
     def _zone_activated(self, item: QListWidgetItem) -> None:

@@ -28,6 +28,7 @@ from ...core.catalog import Catalog
 from ...core.output.compare import comparison_sheet
 from ...core.store.files import atomic_write_bytes
 from ...core.text.schools import SchoolView, zone_views
+from ..language import sheet_language
 from ..state import MapState
 from ..theme import ZONE_TINTS, Theme
 from .picture import Colours, paint_zone
@@ -81,17 +82,17 @@ class SchoolColumn(QWidget):
     def _link(self, link: str) -> None:
         self.source_requested.emit(link.partition(":")[2])
 
-    def show_view(self, catalog: Catalog, view: SchoolView, chosen: bool) -> None:
+    def show_view(self, catalog: Catalog, view: SchoolView, chosen: bool, lang: str) -> None:
         self.picture.show_zone(catalog.with_school(view.school.id), view.variant.zone)
         cites = ", ".join(f"<a href='source:{r.id}'>{escape(r.short)}</a>" for r in view.references)
-        gap = escape(view.variant.gap.get()) if view.variant.gap.values else ""
+        gap = escape(view.variant.gap.get(lang)) if view.variant.gap.values else ""
         if not view.variant.sources and not gap:
             gap = escape(self.tr("No work this school cites covers this zone; the zone's own strokes are shown."))
         mark = " ✓" if chosen else ""
         self.words.setText(
-            f"<p><b>{escape(view.school.name.get())}{mark}</b></p>"
-            f"<p>{escape(view.direction.get())}</p>"
-            f"<p><i>{escape(view.variant.why.get())}</i></p>"
+            f"<p><b>{escape(view.school.name.get(lang))}{mark}</b></p>"
+            f"<p>{escape(view.direction.get(lang))}</p>"
+            f"<p><i>{escape(view.variant.why.get(lang))}</i></p>"
             + (f"<p>{cites}</p>" if cites else "")
             + (f"<p><small>{gap}</small></p>" if gap else "")
         )
@@ -113,7 +114,7 @@ class CompareDialog(QDialog):
         self.zone_box = QComboBox()
         self.zone_box.setAccessibleName(self.tr("Zone to compare"))
         for zone in sorted(catalog.zones.values(), key=lambda z: z.order):
-            self.zone_box.addItem(zone.name.get(), zone.id)
+            self.zone_box.addItem(zone.name.get(sheet_language(state.language)), zone.id)
         self.zone_box.currentIndexChanged.connect(lambda _i: self.show_zone(self.zone_box.currentData()))
         top.addWidget(self.zone_box, 1)
         layout.addLayout(top)
@@ -143,7 +144,7 @@ class CompareDialog(QDialog):
         self.zone_box.blockSignals(blocked)
         catalog = self.state.base_catalog
         for column, view in zip(self.columns, zone_views(catalog, zone), strict=True):
-            column.show_view(catalog, view, view.school.id == self.state.school)
+            column.show_view(catalog, view, view.school.id == self.state.school, sheet_language(self.state.language))
 
     def save_pdf(self, path: Path) -> None:
         """The one-page "ways to stroke" sheet for the shown zone, written atomically."""
@@ -151,7 +152,7 @@ class CompareDialog(QDialog):
         from .sheet import render_comparison
 
         ensure_application()
-        sheet = comparison_sheet(self.state.base_catalog, self.zone)
+        sheet = comparison_sheet(self.state.base_catalog, self.zone, sheet_language(self.state.language))
         atomic_write_bytes(path, render_comparison(self.state.base_catalog, sheet))
 
     def _ask_and_save(self) -> None:
