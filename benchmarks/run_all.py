@@ -24,6 +24,7 @@ SCRIPTS = (
     "bench_note_room.py",
     "bench_schools.py",
     "bench_language.py",
+    "bench_photo.py",
 )
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from .core.catalog import Catalog
     from .core.output.chart import Printed
+    from .core.photo.fit import MappedPhoto
 
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
@@ -115,6 +116,17 @@ def _build_parser() -> argparse.ArgumentParser:
         "--compare", metavar="ZONE", help="a one-page 'ways to stroke' sheet: the zone under every school, e.g. cheek"
     )
     _add_source_options(sheet)
+
+    from .photocommands import add_photo_parser
+
+    photo = add_photo_parser(commands)
+    photo.add_argument(
+        "--size", metavar="WxH", type=_size, default=argparse.SUPPRESS, help="window size for --screenshot"
+    )
+    _add_source_options(photo)
+    sheet.add_argument(
+        "--photo", metavar="FILE", type=Path, help="a take-home sheet drawn on the client's photo (the [photo] extra)"
+    )
 
     routine = commands.add_parser(
         "routine",
@@ -475,6 +487,9 @@ def _sheet(args: argparse.Namespace) -> int:
     if args.note and not args.concern:
         print("--note goes on a take-home sheet; add --concern ID", file=sys.stderr)
         return 2
+    if args.photo is not None and not args.concern:
+        print("--photo goes on a take-home sheet; add --concern ID", file=sys.stderr)
+        return 2
     if args.concern and args.layout != "table":
         print(f"--layout {args.layout} shows every zone; leave out --concern", file=sys.stderr)
         return 2
@@ -503,6 +518,16 @@ def _sheet(args: argparse.Namespace) -> int:
             )
             return 2
         return _comparison_sheet(args, catalog)
+    mapped: MappedPhoto | None = None
+    if args.photo is not None:
+        from .photocommands import read_mapped
+
+        found = read_mapped(catalog, args.photo)
+        if isinstance(found, str):
+            print(found, file=sys.stderr)
+            return 1
+        mapped = found
+        catalog = mapped.catalog(catalog, mapped.drawing_scale(catalog))
     try:
         if args.layout == "table":
             sheet: Printed = build_sheet(catalog, args.concern, args.lang, args.note)
@@ -530,7 +555,12 @@ def _sheet(args: argparse.Namespace) -> int:
         print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
         return 1
     ensure_application()
-    data, layout = render_pdf(catalog, sheet, Paper(args.paper))
+    photo = None
+    if mapped is not None:
+        from .gui.photo.page import qimage
+
+        photo = qimage(mapped.photo.pixels)
+    data, layout = render_pdf(catalog, sheet, Paper(args.paper), photo)
     name = "standard output" if to_stdout else str(target)
     if layout.overflow:
         print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
@@ -630,6 +660,45 @@ def cmd_gui(args: argparse.Namespace) -> int:
         gc.enable()
 
 
+def cmd_photo(args: argparse.Namespace) -> int:
+    """The map on a photo: JSON in the photo's pixels (--export), a PNG (--screenshot), else the window."""
+    from .gui.headless import display_problem, offscreen_without_display, scale_factor_problem
+    from .photocommands import export_json, read_mapped, say_error
+
+    select = getattr(args, "select", None)
+    if select is not None and not select.strip():
+        return say_error("--select needs a zone or point, e.g. cheek or ST2")
+    window = args.export is None or args.screenshot is not None
+    problem = scale_factor_problem() or (display_problem() if window and args.screenshot is None else None)
+    if problem is not None:
+        return say_error(problem)
+    try:
+        catalog = _load(args, cached=True)
+    except ContentError as error:
+        return _report(error, args)
+    mapped = read_mapped(catalog, args.file)
+    if isinstance(mapped, str):
+        return say_error(mapped)
+    if args.export is not None:
+        try:
+            data = export_json(catalog, mapped, args.lang)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
+        written = (
+            write_stdout(data) if args.output is None or str(args.output) == STDOUT else _to_file(args.output, data)
+        )
+        if written or not window:
+            return written
+    if args.screenshot is not None:
+        offscreen_without_display()
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        return say_error(f"the window is not available: {exc}")
+    return int(run(args, catalog, [], photo=mapped))
+
+
 def cmd_routine(args: argparse.Namespace) -> int:
     from .consultcommands import RoutineRequestError, routine_output
 
@@ -701,7 +770,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"--lang {BILINGUAL} is for the window; {args.command} writes one language: {one}")
     handlers = {
         "check": cmd_check, "export": cmd_export, "paths": cmd_paths, "sheet": cmd_sheet, "study": cmd_study,
-        "deck": cmd_deck, "routine": cmd_routine,
+        "deck": cmd_deck, "routine": cmd_routine, "photo": cmd_photo,
     }  # fmt: skip
     handlers |= {"install-desktop": cmd_desktop, "uninstall-desktop": cmd_desktop}
     handler = handlers.get(args.command or "", cmd_gui)

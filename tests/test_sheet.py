@@ -636,9 +636,9 @@ def test_the_sheet_command_pauses_the_garbage_collector_and_restores_it(
     collecting: list[bool] = []
     original = render.render_pdf
 
-    def watched(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
+    def watched(catalog: Catalog, sheet: Sheet, paper: Paper = Paper.A4, photo: None = None) -> tuple[bytes, Report]:
         collecting.append(gc.isenabled())
-        return original(catalog, sheet, paper)
+        return original(catalog, sheet, paper, photo)
 
     monkeypatch.setattr(render, "render_pdf", watched)
     was = gc.isenabled()

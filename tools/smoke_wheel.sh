@@ -71,6 +71,12 @@ grep -q "^all " status.txt || fail "study status lists no decks"
 "$bin" deck -o deck.apkg >/dev/null
 [ "$(head -c 2 deck.apkg)" = "PK" ] || fail "deck wrote no Anki package"
 
+# The base wheel is lean: photo mode's extra is not installed, and the command says how to enable it.
+"$work/venv/bin/python" -c "import importlib.util as u; assert u.find_spec('mediapipe') is None" \
+  || fail "the base wheel pulled in mediapipe"
+if "$bin" photo shot.png --export json >photo.txt 2>&1; then fail "photo worked without its extra"; fi
+grep -q "pip install 'meridian-map\[photo\]'" photo.txt || fail "photo does not say how to enable it"
+
 mkdir -p "$XDG_DATA_HOME"
 before=$(cd "$XDG_DATA_HOME" && find . -printf '%y %m %s %p\n' | sort)
 "$bin" install-desktop >/dev/null
@@ -82,4 +88,4 @@ appstreamcli validate --no-net --pedantic "$XDG_DATA_HOME/metainfo/org.meridianm
 after=$(cd "$XDG_DATA_HOME" && find . -printf '%y %m %s %p\n' | sort)
 [ "$before" = "$after" ] || fail "uninstall-desktop did not leave $XDG_DATA_HOME as it was"
 
-echo "smoke_wheel: the installed wheel passed (--version, check, --screenshot in en and zh, sheet, study, deck, desktop entry) in $((SECONDS - started)) s"
+echo "smoke_wheel: the installed wheel passed (--version, check, --screenshot in en and zh, sheet, study, deck, photo without its extra, desktop entry) in $((SECONDS - started)) s"

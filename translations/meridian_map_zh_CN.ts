@@ -125,6 +125,14 @@
         <translation>悬停：{what}</translation>
     </message>
     <message>
+        <source>Open Photo… (not installed)</source>
+        <translation>打开照片…（未安装）</translation>
+    </message>
+    <message>
+        <source>Map the zones and points onto a client&apos;s photo</source>
+        <translation>把区域和穴位对应到顾客的照片上</translation>
+    </message>
+    <message>
         <source>Content folder</source>
         <translation>内容文件夹</translation>
     </message>
@@ -189,6 +197,10 @@
     <message>
         <source>Export &amp;Image…</source>
         <translation>导出图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open P&amp;hoto…</source>
+        <translation>打开照片(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -308,6 +320,52 @@
     <message>
         <source>✎ {change} locally</source>
         <translation>✎ 已在本地{change}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoMode</name>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Photo mode is not installed</source>
+        <translation>照片模式未安装</translation>
+    </message>
+    <message>
+        <source>Open Photo</source>
+        <translation>打开照片</translation>
+    </message>
+    <message>
+        <source>Cannot map this photo</source>
+        <translation>无法在这张照片上对应</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPage</name>
+    <message>
+        <source>Fit residual</source>
+        <translation>拟合残差</translation>
+    </message>
+    <message>
+        <source>Move landmarks</source>
+        <translation>移动标志点</translation>
+    </message>
+    <message>
+        <source>Drag a landmark where it belongs on the photo; the map follows</source>
+        <translation>把标志点拖到照片上的正确位置，图会随之调整</translation>
+    </message>
+    <message>
+        <source>Back to the drawing</source>
+        <translation>回到示意图</translation>
+    </message>
+    <message>
+        <source>Moved %s; the map follows it</source>
+        <translation>已移动 %s，图已随之调整</translation>
+    </message>
+    <message>
+        <source>%s — fit residual %.1f px (%.1f %% of the face height)</source>
+        <translation>%s — 拟合残差 %.1f 像素（脸高的 %.1f %%）</translation>
     </message>
 </context>
 <context>

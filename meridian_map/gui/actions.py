@@ -58,6 +58,8 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
             ActionSpec("export_pdf", QT_TRANSLATE_NOOP("Menus", "&Export PDF…")),
             ActionSpec("export_image", QT_TRANSLATE_NOOP("Menus", "Export &Image…")),
             SEPARATOR,
+            ActionSpec("open_photo", QT_TRANSLATE_NOOP("Menus", "Open P&hoto…"), "Ctrl+Shift+O"),
+            SEPARATOR,
             ActionSpec("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), QKeySequence.StandardKey.Quit),
         ),
     ),

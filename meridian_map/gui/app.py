@@ -10,6 +10,7 @@ import socket
 import sys
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -27,6 +28,9 @@ from .fonts import fall_back_to_bundled_fonts
 from .language import chrome_language, system_language, use_chrome_language
 from .mainwindow import MainWindow
 from .pages import modes
+
+if TYPE_CHECKING:
+    from ..core.photo.fit import MappedPhoto
 
 PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 # Qt maps PNG "quality" to zlib effort: 80 is its fast end, a third quicker
@@ -124,8 +128,11 @@ def starting_language(args: argparse.Namespace, saved: dict[str, object]) -> str
     return chosen if isinstance(chosen, str) and chosen in LANGUAGES else system_language()
 
 
-def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) -> int:
-    """Show `catalog` (cli loads it before Qt) and report the pack's problems once the window is up."""
+def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str], photo: MappedPhoto | None = None) -> int:
+    """Show `catalog` (cli loads it before Qt) and report the pack's problems once the window is up.
+
+    With `photo` (`meridian-map photo FILE`) the window opens in photo mode on it.
+    """
     # PySide6 reads the source of each module imported after it (looking for
     # `from __feature__ import`), and linecache would keep those lines, ~3 MB,
     # for as long as the window is open; a traceback reads them again if needed.
@@ -152,6 +159,10 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str]) ->
         print(f"translations not found: {', '.join(missing)}", file=sys.stderr)
         text = QCoreApplication.translate("Startup", "Translations not found: {files}")
         window.statusBar().showMessage(text.format(files=", ".join(missing)), 15000)
+    if photo is not None:
+        from .photo.opening import show_photo
+
+        show_photo(window, photo)
     if args.size:
         resize(window, *args.size)
     if args.select and not window.select(args.select):
@@ -218,6 +229,8 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 1
     window.scene.set_animate(False)
+    if window.photo_page is not None:
+        window.photo_page.scene.set_animate(False)
     window.show()
     QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
     window.fit_current()

@@ -43,6 +43,7 @@ from .panels.sidebar import Sidebar
 from .state import EXPLORE, Hover, MapState
 
 if TYPE_CHECKING:
+    from .photo.page import PhotoPage
     from .schools.compare import CompareDialog
     from .schools.sources import SourcesDialog
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.compare_dialog: CompareDialog | None = None
         self.sources_dialog: SourcesDialog | None = None
         self.setWindowTitle("Meridian Map")
+        self.photo_page: PhotoPage | None = None  # photo mode's page while it is shown (gui/photo)
         self.map_state = MapState(catalog, self)
         # First of all the views: the translators are in place before any view redraws in the new language.
         self.map_state.language_changed.connect(self._language_changed)
@@ -117,12 +119,13 @@ class MainWindow(QMainWindow):
                 **self.exporter.slots(),
                 "quit": self.close,
                 "full_screen": self.toggle_full_screen,
-                "zoom_in": lambda: self.view.zoom_by(1.25),
-                "zoom_out": lambda: self.view.zoom_by(0.8),
-                "fit": self.view.fit,
+                "zoom_in": lambda: self.map_view().zoom_by(1.25),
+                "zoom_out": lambda: self.map_view().zoom_by(0.8),
+                "fit": lambda: self.map_view().fit(),
                 "find": self.focus_search,
                 "clear_selection": self.map_state.clear_selection,
                 "content_folder": self.open_content_folder,
+                "open_photo": self.open_photo,
                 "about": self.show_about,
                 "compare_schools": self.show_comparison,
                 "sources": self.show_sources,
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         self._build_language_menu()
         self.named_actions["mode_explore"].setChecked(True)
         self.quit_action = self.named_actions["quit"]
+        self._describe_photo_action()
         self.full_screen_action = self.named_actions["full_screen"]
         # Kept on self: setCornerWidget does not take ownership from Python.
         self.search_corner = QWidget()
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """The window's own words in the current language; the panels and map retranslate themselves."""
         self.menus.retranslate()
+        self._describe_photo_action()
         self.language_actions[BILINGUAL].setText(self.tr("Bilingual (English and 简体中文 side by side)"))
         self.hover_label.setAccessibleName(self.tr("Hover information"))
         self._show_hover(self.map_state.hover)
@@ -177,7 +182,7 @@ class MainWindow(QMainWindow):
         state.hover_changed.connect(self._show_hover)
         state.message.connect(self.statusBar().showMessage)
         state.mode_changed.connect(self._show_mode)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.view.zoom_changed.connect(self.show_zoom)
         self.search.chosen.connect(self._search_chosen)
         self.sidebar.schools.compare_requested.connect(self.show_comparison)
         self.sidebar.schools.sources_requested.connect(self.show_sources)
@@ -215,11 +220,18 @@ class MainWindow(QMainWindow):
         self.named_actions[f"mode_{mode}"].setChecked(True)
 
     def fit_current(self) -> None:
-        """Fit the shown screen's drawing to its size."""
+        """Fit the shown screen's drawing to its size: the map's, or the photo's in its place."""
         if self._shown_page is None:
-            self.view.fit()
+            self.map_view().fit()
         else:
             self._shown_page.fit()
+
+    def map_view(self) -> MapView:
+        """The explorer's view: the drawing's, or the photo's while a photo is open."""
+        return self.view if self.photo_page is None else self.photo_page.view
+
+    def show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
     def _mode_setter(self, mode: str) -> Callable[[], None]:
         return lambda: self.map_state.set_mode(mode)
@@ -285,6 +297,23 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes(self._normal_splitter)
         self.full_screen_action.setChecked(on)
         self.schedule_save()
+
+    def open_photo(self) -> None:
+        """Photo mode lives in its own package, imported on first use (MediaPipe is an optional extra)."""
+        from .photo.opening import open_photo
+
+        open_photo(self)
+
+    def _describe_photo_action(self) -> None:
+        """Without the extra, the menu item itself says how to enable photo mode."""
+        from ..core.photo import photo_mode_problem
+
+        problem = photo_mode_problem()
+        action = self.named_actions["open_photo"]
+        if problem is not None:
+            action.setText(self.tr("Open Photo… (not installed)"))
+        action.setStatusTip(problem or self.tr("Map the zones and points onto a client's photo"))
+        action.setToolTip(action.statusTip())
 
     def open_content_folder(self) -> None:
         folder = content_dir()

@@ -28,10 +28,11 @@ from ..session.routine import Routine, RoutineError, checked_name
 from .paths import clients_path
 from .sqlitefile import NewerError, UnusableError, connect, connect_read_only, set_aside, upgrade
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # secure_delete: a deleted client is overwritten in the file, not just unlinked from its pages.
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON")
 MAX_NOTE_CHARS = 20_000
+MAX_PHOTO_BYTES = 8 * 1024 * 1024  # a re-encoded working copy (at most 2048 px) is well under this
 EXPORT_FORMAT = 1
 
 _SCHEMA_V1 = (
@@ -67,13 +68,26 @@ def _create_v1(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def _add_photos(db: sqlite3.Connection) -> None:
+    """v2: a client's photo, only when the practitioner saves it to their record; one per client."""
+    db.execute(
+        """CREATE TABLE photo (
+            client_id INTEGER PRIMARY KEY REFERENCES client (id) ON DELETE CASCADE,
+            saved_on TEXT NOT NULL,
+            jpeg BLOB NOT NULL,
+            landmarks TEXT NOT NULL
+        )"""
+    )
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: Mapping[int, Callable[[sqlite3.Connection], None]] = {0: _create_v1}
+MIGRATIONS: Mapping[int, Callable[[sqlite3.Connection], None]] = {0: _create_v1, 1: _add_photos}
 EXPECTED_COLUMNS = {
     "client": {"id", "name", "created"},
     "answers": {"id", "client_id", "answered_on", "answers"},
     "routine": {"id", "client_id", "name", "data"},
     "session": {"id", "client_id", "held_on", "routine", "answers", "steps_done", "note"},
+    "photo": {"client_id", "saved_on", "jpeg", "landmarks"},
 }
 
 
@@ -117,6 +131,16 @@ class SessionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredPhoto:
+    """A client's photo as saved: JPEG bytes with no metadata, and the landmarks the map was fitted to."""
+
+    client_id: int
+    saved_on: dt.date
+    jpeg: bytes
+    landmarks: Mapping[str, tuple[float, float]]
+
+
+@dataclass(frozen=True, slots=True)
 class Deleted:
     """What deleting a client removed, to tell the practitioner."""
 
@@ -125,11 +149,13 @@ class Deleted:
     sessions: int
     notes: int
     screenings: int
+    photos: int = 0
 
     def __str__(self) -> str:
         return (
             f"{self.name} is deleted, with {self.routines} routine(s), {self.sessions} session(s), "
             f"{self.notes} note(s) and {self.screenings} screening record(s)"
+            + (" and their photo" if self.photos else "")
         )
 
 
@@ -196,12 +222,48 @@ class ClientStore:
                 sessions=count("SELECT count(*) FROM session WHERE client_id = ?"),
                 notes=count("SELECT count(*) FROM session WHERE client_id = ? AND note != ''"),
                 screenings=count("SELECT count(*) FROM answers WHERE client_id = ?"),
+                photos=count("SELECT count(*) FROM photo WHERE client_id = ?"),
             )
-            for table in ("session", "answers", "routine"):
+            for table in ("photo", "session", "answers", "routine"):
                 self._db.execute(f"DELETE FROM {table} WHERE client_id = ?", (client_id,))
             self._db.execute("DELETE FROM client WHERE id = ?", (client_id,))
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return deleted
+
+    # Photos: stored only when saved here, removed with the client
+
+    def save_photo(
+        self, client_id: int, saved_on: dt.date, jpeg: bytes, landmarks: Mapping[str, tuple[float, float]]
+    ) -> None:
+        """Keep the client's photo (replacing the one before) with the landmarks as the practitioner left them."""
+        if not jpeg.startswith(b"\xff\xd8") or len(jpeg) > MAX_PHOTO_BYTES:
+            raise ClientStoreError(f"a photo is kept as a JPEG of at most {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
+        marks = {str(k): [float(x), float(y)] for k, (x, y) in landmarks.items()}
+        with self._writing():
+            self._require("client", client_id)
+            self._db.execute(
+                "INSERT OR REPLACE INTO photo (client_id, saved_on, jpeg, landmarks) VALUES (?, ?, ?, ?)",
+                (client_id, saved_on.isoformat(), jpeg, json.dumps(marks)),
+            )
+
+    def photo(self, client_id: int) -> StoredPhoto | None:
+        row = self._db.execute(
+            "SELECT saved_on, jpeg, landmarks FROM photo WHERE client_id = ?", (client_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            marks = json.loads(row[2])
+            landmarks = {str(k): (float(v[0]), float(v[1])) for k, v in marks.items()}
+            return StoredPhoto(client_id, dt.date.fromisoformat(row[0]), bytes(row[1]), landmarks)
+        except (ValueError, TypeError, AttributeError, IndexError, KeyError):
+            self.skipped += 1
+            return None
+
+    def delete_photo(self, client_id: int) -> None:
+        with self._writing():
+            self._db.execute("DELETE FROM photo WHERE client_id = ?", (client_id,))
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # Screening answers
 

@@ -32,6 +32,8 @@ STROKE_IDLE_OPACITY = 0.28
 class MapScene(QGraphicsScene):
     """Builds every item once; state changes only restyle them."""
 
+    zone_item = ZoneItem  # what a zone is drawn as; photo mode's tints are see-through
+
     def __init__(self, catalog: Catalog, state: MapState, theme: Theme | None = None) -> None:
         super().__init__()
         self.catalog = catalog
@@ -89,7 +91,7 @@ class MapScene(QGraphicsScene):
     def _build_zones(self) -> None:
         tints = self._tint_per_zone()
         for key, area in self.catalog.areas.items():
-            item = ZoneItem(area, tints[area.zone], self.theme)
+            item = self.zone_item(area, tints[area.zone], self.theme)
             item.setZValue(1)
             self.addItem(item)
             self.zone_items[key] = item
@@ -307,6 +309,7 @@ class MapScene(QGraphicsScene):
         zones = [zone for zone in self.zone_items.values() if zone.isVisible() and zone.bounds.intersects(reach)]
         painter.save()
         painter.fillRect(area, self.theme.background)
+        self.paint_underlay(painter, area)
         painter.setPen(Qt.PenStyle.NoPen)
         for zone in zones:
             painter.fillPath(zone.path(), zone.brush())
@@ -323,6 +326,9 @@ class MapScene(QGraphicsScene):
                     painter.setBrush(part.brush())
                     painter.drawPath(part.path())
         painter.restore()
+
+    def paint_underlay(self, painter: QPainter, area: QRectF) -> None:
+        """What lies under the zone tints: nothing on the drawing, the client's photo in photo mode."""
 
     def _redraw(self, rects: Iterable[QRectF]) -> None:
         """Have the views (each keeps its own background cache) redraw these parts of it.

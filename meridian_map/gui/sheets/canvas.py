@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QImage,
     QPagedPaintDevice,
     QPainter,
     QPainterPath,
@@ -162,6 +163,7 @@ class Canvas:
         self.device = device
         self.scale = scale
         self.catalog = catalog
+        self.photo: QImage | None = None  # the client's photo under the face, on a take-home sheet
         self.report = Report()
         self._cache: dict[Hashable, TextBox] = {}
         self._fonts: dict[float, QFont] = {}

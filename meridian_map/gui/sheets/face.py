@@ -137,6 +137,7 @@ class FaceDrawing:
         painter.translate(origin)
         painter.scale(unit, unit)
         painter.translate(-self.bounds.left(), -self.bounds.top())
+        self._photo(painter)
         outlines = [
             (mark, polygon_path(self.outline(f"{mark.zone}_{side.lower()}", unit)), side)
             for mark in self.marks
@@ -215,6 +216,18 @@ class FaceDrawing:
             if gap > best_clearance:
                 best, best_clearance = spot, gap
         return best
+
+    def _photo(self, painter: QPainter) -> None:
+        """The client's photo, cropped to the face, under the zones (a take-home sheet made from a photo)."""
+        photo = self.canvas.photo
+        if photo is None:
+            return
+        box = self.catalog.face.view_box
+        painter.save()
+        painter.setClipRect(self.bounds)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(box.x, box.y, box.width, box.height), photo)
+        painter.restore()
 
     def _art(self, painter: QPainter) -> None:
         LineArt(self.catalog.face.art, as_grey if self.grayscale else as_drawn).paint(painter)

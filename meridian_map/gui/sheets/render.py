@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
-from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 
 from ...core.catalog import Catalog
 from ...core.output.chart import PointChart, Printed, ZoneChart
@@ -49,8 +57,14 @@ def page_size_for(paper: Paper) -> QPageSize:
     return QPageSize(PAGE_SIZES[paper])
 
 
-def render_pdf(catalog: Catalog, sheet: Printed, paper: Paper = Paper.A4) -> tuple[bytes, Report]:
-    """The sheet as a PDF, in memory so the caller decides how to save it."""
+def render_pdf(
+    catalog: Catalog, sheet: Printed, paper: Paper = Paper.A4, photo: QImage | None = None
+) -> tuple[bytes, Report]:
+    """The sheet as a PDF, in memory so the caller decides how to save it.
+
+    With `photo`, the catalog is the drawing carried onto it (core/photo/fit)
+    and the face is drawn over the client's photo.
+    """
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -64,7 +78,7 @@ def render_pdf(catalog: Catalog, sheet: Printed, paper: Paper = Paper.A4) -> tup
         )
     )
     with painting(writer) as painter:
-        report = paint_sheet(painter, writer, catalog, sheet)
+        report = paint_sheet(painter, writer, catalog, sheet, photo)
     buffer.close()
     return bytes(data.data()), report
 
@@ -78,7 +92,9 @@ def note_room(catalog: Catalog, sheet: TakeHomeSheet, paper: Paper) -> Report:
     return render_pdf(catalog, sheet, paper)[1]
 
 
-def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Printed) -> Report:
+def paint_sheet(
+    painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, sheet: Printed, photo: QImage | None = None
+) -> Report:
     """Draw one sheet from the current page of a PDF writer or printer on, adding pages as it runs on."""
     bundled_fonts()
     layout = device.pageLayout()
@@ -91,6 +107,7 @@ def paint_sheet(painter: QPainter, device: QPagedPaintDevice, catalog: Catalog, 
     if isinstance(sheet, CheatSheet | TakeHomeSheet) and sheet.school and sheet.school != catalog.current_school:
         catalog = catalog.with_school(sheet.school)  # the face's arrows are the school's the text is
     canvas = Canvas(painter, device, scale, catalog)
+    canvas.photo = photo
     canvas.begin_page()
     try:
         if isinstance(sheet, CheatSheet):
