@@ -25,6 +25,7 @@ SCRIPTS = (
     "bench_schools.py",
     "bench_language.py",
     "bench_photo.py",
+    "bench_theme.py",
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
+import os
 import re
 import sys
 import time
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from .core.output.chart import Printed
     from .core.photo.fit import MappedPhoto
 
+THEME_CHOICES = ("system", "light", "dark", "high-contrast")  # gui/theme.py's ThemeChoice; Qt is not loaded here
 SUMMARY_ITEMS = 20  # records named in the pack summary; the rest are counted
 SUMMARY_NAME_CHARS = 80  # of each: a source's name is its whole text
 MESSAGE_LIMIT = 400  # characters of one error line; the rest is what a person typed, clipped
@@ -70,6 +72,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "no --lang of its own; bilingual shows the content in English and Chinese side by side in the window",
     )
     parser.add_argument("--mode", metavar="SCREEN", help="screen to open on (default: explore)")
+    parser.add_argument(
+        "--theme",
+        choices=THEME_CHOICES,
+        help="the window's theme, as View → Theme sets it (default: as last chosen, else system)",
+    )
+    parser.epilog = (
+        "Qt's own options are given to Qt for the window: -style NAME, -platform NAME, -reverse (right to left), "
+        "-stylesheet FILE, -qwindowgeometry WxH+X+Y and the others Qt documents."
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the face drawing and content")
@@ -632,7 +643,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
     the map is painted.
     """
     from .gui.headless import display_problem, offscreen_without_display, scale_factor_problem
+    from .qtoptions import qt_option
 
+    platform = qt_option(args.qt_arguments, "-platform")
+    if platform is not None:
+        os.environ["QT_QPA_PLATFORM"] = platform  # what Qt will use, so the display checks judge that one
     if args.select is not None and not args.select.strip():
         print("--select needs a zone or point, e.g. cheek or ST2", file=sys.stderr)
         return 2
@@ -761,8 +776,16 @@ def _command_language(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .qtoptions import split_qt_options
+
     parser = _build_parser()
-    args = parser.parse_args(_joined_sizes(sys.argv[1:] if argv is None else argv))
+    split = split_qt_options(sys.argv[1:] if argv is None else argv)
+    if split.missing_value:
+        parser.error(f"the Qt option {split.missing_value} needs a value")
+    args = parser.parse_args(_joined_sizes(split.ours))
+    if split.qt and args.command:
+        parser.error(f"Qt's options ({' '.join(split.qt)}) are for the window, not for {args.command}")
+    args.qt_arguments = split.qt
     if hasattr(args, "lang"):
         args.lang = _command_language(args)
         if args.lang is None:

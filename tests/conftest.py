@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,26 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
     qtbot.waitExposed(win)
     win.view.fit()
     return win
+
+
+@pytest.fixture
+def light_theme_after(qapp: object) -> Iterator[None]:
+    """The application palette, style sheet and desktop scheme are the whole process's: put back as other tests expect.
+
+    A window's theme choice changes all three, and the next window takes the palette it finds for the system's.
+    """
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from meridian_map.gui.theme import LIGHT
+
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Unknown)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet("")
+    app.setPalette(LIGHT.palette())
 
 
 @pytest.fixture

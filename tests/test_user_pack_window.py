@@ -107,7 +107,7 @@ def test_starting_the_app_with_a_broken_pack(qtbot: QtBot, pack: Path, monkeypat
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run_until_the_dialog)
-    args = argparse.Namespace(screenshot=None, size=None, select=None, mode=None)
+    args = argparse.Namespace(screenshot=None, size=None, select=None, mode=None, theme=None, qt_arguments=[])
     assert app_module.run(args, *load_with_user_pack()) == 0
     window, problems = shown[0]
     qtbot.addWidget(window)

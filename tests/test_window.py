@@ -65,11 +65,11 @@ def test_clicking_empty_canvas_clears_the_selection(window: MainWindow) -> None:
 def test_keyboard_walks_selects_and_clears_zones(window: MainWindow, catalog: Catalog) -> None:
     view = window.view
     view.setFocus()
-    QTest.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClick(view, Qt.Key.Key_Down)
     first = view.focus_order[0]
     assert catalog.areas[first].zone == "forehead"
     assert window.scene.zone_items[first].state is Look.HOVERED
-    QTest.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClick(view, Qt.Key.Key_Down)
     QTest.keyClick(view, Qt.Key.Key_Return)
     assert window.map_state.selection.key == view.focus_order[1]
     QTest.keyClick(view, Qt.Key.Key_Tab)

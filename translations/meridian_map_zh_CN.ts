@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Shows the tinted zones of the face.</source>
+        <translation>显示面部着色的各区域。</translation>
+    </message>
+    <message>
+        <source>Shows the Stomach and Large Intestine channels: Stomach solid, Large Intestine dashed.</source>
+        <translation>显示胃经和大肠经：胃经为实线，大肠经为虚线。</translation>
+    </message>
+    <message>
+        <source>Shows the other channels of the face, each with its own dashes.</source>
+        <translation>显示面部的其他经脉，各有不同的虚线样式。</translation>
+    </message>
+    <message>
+        <source>Shows which way each zone is stroked.</source>
+        <translation>显示每个区域的刮拭方向。</translation>
+    </message>
+    <message>
+        <source>Shows the acupuncture points.</source>
+        <translation>显示穴位。</translation>
+    </message>
+    <message>
+        <source>Shows the points&apos; codes, pinyin or hanzi next to them.</source>
+        <translation>在穴位旁显示其代码、拼音或汉字。</translation>
+    </message>
+    <message>
+        <source>Type a point code, pinyin, hanzi, zone or concern; Enter selects the first match.</source>
+        <translation>输入穴位代码、拼音、汉字、区域或问题；按 Enter 选择第一个结果。</translation>
+    </message>
+    <message>
+        <source>Lights up the zones of the routine for a skin concern and lists them in order.</source>
+        <translation>点亮某一皮肤问题护理所用的区域，并按顺序列出。</translation>
+    </message>
+    <message>
+        <source>Select a zone to show how it is worked.</source>
+        <translation>选择一个区域，查看其操作方法。</translation>
+    </message>
+    <message>
+        <source>Printed on the take-home sheet for the chosen concern.</source>
+        <translation>打印在所选问题的在家刮痧单上。</translation>
+    </message>
+    <message>
+        <source>What the point labels show: codes, pinyin or hanzi.</source>
+        <translation>穴位标签显示的内容：代码、拼音或汉字。</translation>
+    </message>
+    <message>
+        <source>How large the point labels are drawn.</source>
+        <translation>穴位标签的字号大小。</translation>
+    </message>
+    <message>
+        <source>Yang Ming focus</source>
+        <translation>突出阳明经</translation>
+    </message>
+    <message>
+        <source>Dims everything but the Stomach and Large Intestine channels.</source>
+        <translation>除胃经和大肠经外，其余均变淡。</translation>
+    </message>
+    <message>
+        <source>Animate strokes</source>
+        <translation>刮拭动画</translation>
+    </message>
+    <message>
+        <source>Moves a dot along the selected zone&apos;s strokes.</source>
+        <translation>沿所选区域的刮拭线移动一个圆点。</translation>
+    </message>
+    <message>
+        <source>How the selected zone is worked, or where the selected point lies, with its cautions.</source>
+        <translation>所选区域的操作方法，或所选穴位的位置，以及注意事项。</translation>
+    </message>
+    <message>
+        <source>Names the zone or point under the pointer or with keyboard focus.</source>
+        <translation>显示指针下或键盘焦点所在的区域或穴位名称。</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>How far the map is zoomed in; 100 % fits the whole face.</source>
+        <translation>图的缩放比例；100 % 时显示整个面部。</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制项</translation>
+    </message>
+    <message>
+        <source>Concerns, layers, label settings and the channel legend; scrolls when they do not fit.</source>
+        <translation>问题、图层、标签设置和经脉图例；放不下时可滚动。</translation>
+    </message>
+    <message>
+        <source>Main area</source>
+        <translation>主区域</translation>
+    </message>
+    <message>
+        <source>The controls, the map and the details side by side.</source>
+        <translation>控制项、图和详情并排显示。</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelLegend</name>
+    <message>
+        <source>Channels</source>
+        <translation>经脉</translation>
+    </message>
+    <message>
+        <source>The line each channel shown on the map is drawn with: colour, width and dashes.</source>
+        <translation>图上每条经脉所用的线条：颜色、粗细和虚线样式。</translation>
+    </message>
+    <message>
+        <source>solid line</source>
+        <translation>实线</translation>
+    </message>
+    <message>
+        <source>dashed line</source>
+        <translation>虚线</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare technique schools</source>
@@ -172,8 +290,8 @@
         <translation>面部图</translation>
     </message>
     <message>
-        <source>Zones and points of the face. Tab or arrow keys move between zones, Enter selects.</source>
-        <translation>面部的区域和穴位。按 Tab 键或方向键在区域间移动，按 Enter 键选中。</translation>
+        <source>Zones and points of the face. Tab, Down and Up move between zones; Right and Left also visit the points in each zone; Enter selects, Escape clears.</source>
+        <translation>面部的区域和穴位。Tab、下、上键在区域间移动；右、左键还会依次经过每个区域内的穴位；Enter 选择，Esc 清除。</translation>
     </message>
 </context>
 <context>
@@ -233,6 +351,26 @@
     <message>
         <source>&amp;Fit to window</source>
         <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -563,6 +701,14 @@ B 黑屏   M 镜像   C 穴位代码   ESC 退出</translation>
     <message>
         <source>Label text</source>
         <translation>标签文字</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation>标签大小</translation>
+    </message>
+    <message>
+        <source>Labels at {size} %</source>
+        <translation>标签 {size} %</translation>
     </message>
     <message>
         <source>Yang Ming focus</source>

@@ -7,7 +7,7 @@ can be listed, checked for clashing keys, or translated as a whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -49,7 +49,17 @@ class SubmenuSpec:
     title: str
 
 
-MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
+@dataclass(frozen=True)
+class Submenu:
+    """A menu within a menu, with its entries in the table."""
+
+    title: str
+    entries: tuple[ActionSpec | str, ...]
+
+
+Entry = ActionSpec | Submenu | SubmenuSpec | str
+
+MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("Menus", "&File"),
         (
@@ -81,6 +91,21 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
             ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Menus", "Zoom &out"), QKeySequence.StandardKey.ZoomOut),
             ActionSpec("fit", QT_TRANSLATE_NOOP("Menus", "&Fit to window"), "Ctrl+0"),
             SEPARATOR,
+            Submenu(
+                QT_TRANSLATE_NOOP("Menus", "&Theme"),
+                (
+                    ActionSpec("theme_system", QT_TRANSLATE_NOOP("Menus", "&System"), checkable=True, group="theme"),
+                    ActionSpec("theme_light", QT_TRANSLATE_NOOP("Menus", "&Light"), checkable=True, group="theme"),
+                    ActionSpec("theme_dark", QT_TRANSLATE_NOOP("Menus", "&Dark"), checkable=True, group="theme"),
+                    ActionSpec(
+                        "theme_high_contrast",
+                        QT_TRANSLATE_NOOP("Menus", "&High contrast"),
+                        checkable=True,
+                        group="theme",
+                    ),
+                ),
+            ),
+            SEPARATOR,
             ActionSpec("find", QT_TRANSLATE_NOOP("Menus", "&Find…"), QKeySequence.StandardKey.Find),
             ActionSpec("clear_selection", QT_TRANSLATE_NOOP("Menus", "&Clear selection")),
             SEPARATOR,
@@ -99,6 +124,15 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | SubmenuSpec | str, ...]], ...] = (
 )
 
 
+def all_specs(entries: tuple[Entry, ...] | None = None) -> Iterator[ActionSpec]:
+    """Every action in the table, submenus' included."""
+    for entry in entries if entries is not None else tuple(e for _title, menu in MENUS for e in menu):
+        if isinstance(entry, Submenu):
+            yield from all_specs(entry.entries)
+        elif isinstance(entry, ActionSpec):
+            yield entry
+
+
 class Menus:
     """The menu bar built from the table: its actions and submenus by name, retitled when the language changes."""
 
@@ -111,15 +145,24 @@ class Menus:
         for title, entries in MENUS:
             menu: QMenu = bar.addMenu(translated(title))
             self._titled.append((menu, title))
-            for entry in entries:
-                if isinstance(entry, str):
-                    menu.addSeparator()
-                elif isinstance(entry, SubmenuSpec):
-                    submenu = menu.addMenu(translated(entry.title))
-                    self.submenus[entry.name] = submenu
-                    self._titled.append((submenu, entry.title))
-                else:
-                    menu.addAction(self._action(window, entry, slots[entry.name]))
+            self._fill(window, menu, entries, slots)
+
+    def _fill(
+        self, window: QMainWindow, menu: QMenu, entries: tuple[Entry, ...], slots: Mapping[str, Callable[[], object]]
+    ) -> None:
+        for entry in entries:
+            if isinstance(entry, str):
+                menu.addSeparator()
+            elif isinstance(entry, SubmenuSpec):
+                submenu = menu.addMenu(translated(entry.title))
+                self.submenus[entry.name] = submenu
+                self._titled.append((submenu, entry.title))
+            elif isinstance(entry, Submenu):
+                submenu = menu.addMenu(translated(entry.title))
+                self._titled.append((submenu, entry.title))
+                self._fill(window, submenu, entry.entries, slots)
+            else:
+                menu.addAction(self._action(window, entry, slots[entry.name]))
 
     def _action(self, window: QMainWindow, entry: ActionSpec, slot: Callable[[], object]) -> QAction:
         """An action owned by the window and added to it, so its shortcut works with the menu bar hidden."""

@@ -137,7 +137,7 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str], ph
     # `from __feature__ import`), and linecache would keep those lines, ~3 MB,
     # for as long as the window is open; a traceback reads them again if needed.
     linecache.clearcache()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication([*sys.argv[:1], *args.qt_arguments])
     assert isinstance(app, QApplication)
     identify(app)
     app.setOrganizationName("MeridianMap")
@@ -163,6 +163,8 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str], ph
         from .photo.opening import show_photo
 
         show_photo(window, photo)
+    if getattr(args, "theme", None):
+        window.map_state.set_theme(args.theme)
     if args.size:
         resize(window, *args.size)
     if args.select and not window.select(args.select):
@@ -232,7 +234,9 @@ def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     if window.photo_page is not None:
         window.photo_page.scene.set_animate(False)
     window.show()
-    QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+    # Twice: the sidebar's scroll area settles whether it needs a scroll bar only after its contents are laid out.
+    for _settle in range(2):
+        QGuiApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
     window.fit_current()
     image = window.grab()
     window.close()

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QMoveEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QStackedWidget, QWidget
 
 from .. import __version__
 from ..core.catalog import Catalog
@@ -31,7 +31,9 @@ from ..core.target import zone_target
 from ..core.text.languages import BILINGUAL, EN, ZH
 from ..core.text.schools import cited
 from ..core.text.search import Kind, SearchIndex
+from .accessibility import describe
 from .actions import Menus
+from .appearance import Appearance
 from .exportmenu import Exporter
 from .language import change_word, chrome_language, content_languages, use_chrome_language
 from .map.scene import MapScene
@@ -41,6 +43,7 @@ from .panels.panel import PanelColumns
 from .panels.searchbox import SearchBox
 from .panels.sidebar import Sidebar
 from .state import EXPLORE, Hover, MapState
+from .theme import Theme, ThemeChoice
 
 if TYPE_CHECKING:
     from .photo.page import PhotoPage
@@ -76,15 +79,18 @@ class MainWindow(QMainWindow):
         self.map_state = MapState(catalog, self)
         # First of all the views: the translators are in place before any view redraws in the new language.
         self.map_state.language_changed.connect(self._language_changed)
-        self.scene = MapScene(catalog, self.map_state)
+        self.appearance = Appearance(self.map_state, self)
+        theme = self.appearance.theme
+        self.scene = MapScene(catalog, self.map_state, theme)
         self.view = MapView(self.scene, self.map_state)
-        self.panels = PanelColumns(catalog, self.map_state)
+        self.panels = PanelColumns(catalog, self.map_state, theme)
         self.panel = self.panels.first
-        self.sidebar = Sidebar(catalog, self.map_state)
+        self.sidebar = Sidebar(catalog, self.map_state, theme)
         self.search = SearchBox(SearchIndex(catalog))
 
+        self.sidebar_area = sidebar_area(self.sidebar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.sidebar_area)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
@@ -124,6 +130,7 @@ class MainWindow(QMainWindow):
                 "fit": lambda: self.map_view().fit(),
                 "find": self.focus_search,
                 "clear_selection": self.map_state.clear_selection,
+                **{f"theme_{choice.replace('-', '_')}": self._theme_slot(choice) for choice in ThemeChoice},
                 "content_folder": self.open_content_folder,
                 "open_photo": self.open_photo,
                 "about": self.show_about,
@@ -138,6 +145,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self.named_actions["quit"]
         self._describe_photo_action()
         self.full_screen_action = self.named_actions["full_screen"]
+        self._check_theme(self.map_state.theme)
         # Kept on self: setCornerWidget does not take ownership from Python.
         self.search_corner = QWidget()
         corner_layout = QHBoxLayout(self.search_corner)
@@ -160,6 +168,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """The window's own words in the current language; the panels and map retranslate themselves."""
         self.menus.retranslate()
+        describe(self)
         self._describe_photo_action()
         self.language_actions[BILINGUAL].setText(self.tr("Bilingual (English and 简体中文 side by side)"))
         self.hover_label.setAccessibleName(self.tr("Hover information"))
@@ -177,9 +186,24 @@ class MainWindow(QMainWindow):
         if missing:
             self.map_state.say(self.tr("Translations not found: {files}").format(files=", ".join(missing)), 15000)
 
+    def _theme_slot(self, choice: ThemeChoice) -> Callable[[], None]:
+        return lambda: self.map_state.set_theme(choice)
+
+    def _check_theme(self, choice: str) -> None:
+        self.named_actions[f"theme_{choice.replace('-', '_')}"].setChecked(True)
+
+    def _show_theme(self, theme: Theme) -> None:
+        """Every part of the window that paints its own colours takes the new theme's."""
+        self.scene.set_theme(theme)
+        self.panels.set_theme(theme)
+        self.sidebar.legend.set_theme(theme)
+        self.view.viewport().update()
+
     def _connect(self) -> None:
         state = self.map_state
         state.hover_changed.connect(self._show_hover)
+        state.theme_changed.connect(self._check_theme)
+        self.appearance.changed.connect(self._show_theme)
         state.message.connect(self.statusBar().showMessage)
         state.mode_changed.connect(self._show_mode)
         self.view.zoom_changed.connect(self.show_zoom)
@@ -192,6 +216,8 @@ class MainWindow(QMainWindow):
             self.splitter.splitterMoved,
             state.layer_changed,
             state.label_mode_changed,
+            state.label_size_changed,
+            state.theme_changed,
             state.focus_changed,
             state.animation_changed,
             state.selection_changed,
@@ -286,9 +312,9 @@ class MainWindow(QMainWindow):
         so a window not shown yet opens full screen, and leaving returns to a
         maximized window if it was one.
         """
-        if on and self.sidebar.isVisibleTo(self):
+        if on and self.sidebar_area.isVisibleTo(self):
             self._normal_splitter = self.splitter.sizes()
-        self.sidebar.setVisible(not on)
+        self.sidebar_area.setVisible(not on)
         self.statusBar().setVisible(not on)
         state = self.windowState()
         full = Qt.WindowState.WindowFullScreen
@@ -470,6 +496,24 @@ class MainWindow(QMainWindow):
                 self.tr("Your settings were not saved: {reason}.").format(reason=reason),
             )
         super().closeEvent(event)
+
+
+def sidebar_area(sidebar: QWidget) -> QScrollArea:
+    """The sidebar in a scroll area that is never narrower than the sidebar needs.
+
+    With large type (a 1.5× system font, 200 % scale) the controls need more
+    height than a laptop screen has; scrolling keeps each at its full size
+    instead of squeezing them until their text is cut off.
+    """
+    area = QScrollArea()
+    area.setWidget(sidebar)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls in it, never to the area itself
+    scroll_bar = area.verticalScrollBar().sizeHint().width()
+    area.setMinimumWidth(sidebar.minimumSizeHint().width() + scroll_bar)
+    return area
 
 
 def usable_geometry(saved: dict[str, Any]) -> QRect | None:

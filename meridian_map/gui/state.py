@@ -19,11 +19,13 @@ from ..core.model import DEFAULT_LANGUAGE, Side
 from ..core.target import ConcernTarget, PointTarget, ZoneTarget, point_target, resolve
 from ..core.text.languages import LANGUAGES
 from .map.looks import LAYER_ORDER, LabelMode, Layer
+from .theme import ThemeChoice
 
 if TYPE_CHECKING:
     from ..core.session.screening import ScreenedRoutine
 
 DEFAULT_HIDDEN_LAYERS = frozenset({Layer.LABELS, Layer.OTHER_CHANNELS})
+LABEL_SIZES = (75, 100, 125, 150, 200)  # point labels, in % of their size at the system font
 MESSAGE_MS = 5000
 
 
@@ -63,6 +65,7 @@ class MapState(QObject):
     note_changed = Signal(str)  # the take-home sheet's note
     layer_changed = Signal(Layer, bool)
     label_mode_changed = Signal(LabelMode)
+    label_size_changed = Signal(int)
     focus_changed = Signal(bool)  # Yang Ming focus
     animation_changed = Signal(bool)
     language_changed = Signal(str)  # en, zh or bilingual (gui/language.py)
@@ -84,10 +87,11 @@ class MapState(QObject):
         self.note = ""
         self.layers = {layer: layer not in DEFAULT_HIDDEN_LAYERS for layer in Layer}
         self.label_mode = LabelMode.CODE
+        self.label_size = 100
         self.focus = False
         self.animate = True
         self.language = DEFAULT_LANGUAGE
-        self.theme = "system"
+        self.theme: str = ThemeChoice.SYSTEM
         self.mode = EXPLORE
         self.excluded: frozenset[str] = frozenset()
         self.routine: ScreenedRoutine | None = None
@@ -157,6 +161,11 @@ class MapState(QObject):
             self.label_mode = mode
             self.label_mode_changed.emit(mode)
 
+    def set_label_size(self, size: int) -> None:
+        if size != self.label_size:
+            self.label_size = size
+            self.label_size_changed.emit(size)
+
     def set_focus(self, focus: bool) -> None:
         if focus != self.focus:
             self.focus = focus
@@ -213,6 +222,8 @@ class MapState(QObject):
         return {
             "layers": {str(layer): self.layers[layer] for layer in LAYER_ORDER},
             "label_mode": str(self.label_mode),
+            "label_size": self.label_size,
+            "theme": self.theme,
             "yang_ming_focus": self.focus,
             "animate": self.animate,
             "selection": self.selection.key,
@@ -229,6 +240,10 @@ class MapState(QObject):
                     self.set_layer(layer, value)
         if (mode := saved.get("label_mode")) in [str(m) for m in LabelMode]:
             self.set_label_mode(LabelMode(mode))
+        if (size := saved.get("label_size")) in LABEL_SIZES and not isinstance(size, bool):
+            self.set_label_size(int(size))
+        if (theme := saved.get("theme")) in [str(choice) for choice in ThemeChoice]:
+            self.set_theme(str(theme))
         if isinstance(saved.get("yang_ming_focus"), bool):
             self.set_focus(saved["yang_ming_focus"])
         if isinstance(saved.get("animate"), bool):

@@ -41,7 +41,7 @@ TS = REPO / "translations" / "meridian_map_zh_CN.ts"
 # What may stay in Latin letters in the Chinese window: the app's name, point and channel codes, pinyin
 # (taken from the catalog), key names, file formats, and the language menu's own names for English.
 ALLOWED = re.compile(
-    r"Meridian Map|English|Ctrl\+F|\bTab\b|\bEnter\b|\b(PNG|SVG|PDF)\b|\*\.(png|svg|pdf)|"
+    r"Meridian Map|English|Ctrl\+F|\bTab\b|\bEnter\b|\bEsc\b|\b(PNG|SVG|PDF)\b|\*\.(png|svg|pdf)|"
     r"\b[A-Z]{2,3}(-[A-Z]{2})?\d*\b|&[A-Z]"
 )
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]{2,}")

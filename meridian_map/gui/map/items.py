@@ -53,6 +53,11 @@ class ZoneItem(QGraphicsPathItem):
         self.setAcceptHoverEvents(False)
         self._style(Look.NORMAL)
 
+    def set_theme(self, theme: Theme, tint: str) -> None:
+        self.theme = theme
+        self.tint = QColor(tint)
+        self._style(self.base)
+
     def apply(self, state: Look, base: Look) -> bool:
         """Take on a state; True when the background must be redrawn for it."""
         self.state = state
@@ -78,12 +83,12 @@ class ZoneItem(QGraphicsPathItem):
         elif base is Look.SCREENED_OUT:
             pen = QPen(self.theme.soft_ink, 0.8, Qt.PenStyle.DotLine)
         else:
-            pen = QPen(blend(self.theme.soft_ink, 0.35, self.theme.background), 0.6)
+            pen = QPen(self.theme.zone_edge, 0.6)
         pen.setCosmetic(True)
         self.setPen(pen)
 
     def highlight_edge(self) -> QPen:
-        pen = QPen(QColor(self.tint).darker(160), 1.4)
+        pen = QPen(self.theme.tint_edge(self.tint.name()), 1.4)
         pen.setCosmetic(True)
         return pen
 
@@ -106,14 +111,18 @@ class PointItem(QGraphicsEllipseItem):
         self.point = point
         self.setPos(*point.pos)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.base_pen = QPen()
+        self.set_theme(theme, colour, False)
+
+    def set_theme(self, theme: Theme, colour: QColor, selected: bool) -> None:
         halo = QPen(theme.halo, 1.6)
-        if point.info.internal:
+        if self.point.info.internal:
             halo = QPen(colour, 1.2, Qt.PenStyle.DotLine)
             self.setBrush(Qt.BrushStyle.NoBrush)
         else:
             self.setBrush(colour)
-        self.setPen(halo)
         self.base_pen = halo
+        self.set_selected_look(selected, theme)
 
     def set_selected_look(self, selected: bool, theme: Theme) -> None:
         self.setPen(QPen(theme.outline, 2.2) if selected else self.base_pen)
@@ -128,10 +137,16 @@ def marker_radius(item: PointItem) -> float:
 class LabelItem(QGraphicsSimpleTextItem):
     """A point label on a soft halo, so it reads over lines and tints."""
 
-    def __init__(self, halo: QColor) -> None:
+    def __init__(self, theme: Theme) -> None:
         super().__init__()
-        self.halo = QColor(halo)
-        self.halo.setAlphaF(0.8)
+        self.halo = QColor()
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.halo = QColor(theme.halo)
+        self.halo.setAlphaF(theme.label_halo_alpha)
+        self.setBrush(theme.ink)
+        self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

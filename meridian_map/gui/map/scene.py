@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPath
 from ...core.catalog import Catalog, ChannelLine
 from ...core.model import Side
 from ..painting import LineArt, arrow_head, smooth_path
-from ..theme import ZONE_TINTS, Theme, channel_style
+from ..theme import Theme
 from .items import EDGE_REACH_PX, HALO_PX, TINT_ALPHA, LabelItem, PointItem, ZoneItem, marker_radius
 from .looks import LabelMode, Layer, Look, LookFacts, zone_look
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 STROKE_MS_PER_PASS = 1400
 STROKE_IDLE_OPACITY = 0.28
+LABEL_FONT_SHARE = 0.85  # of the system font, at label size 100 %
 
 
 class MapScene(QGraphicsScene):
@@ -84,6 +85,7 @@ class MapScene(QGraphicsScene):
         state.layer_changed.connect(self.set_layer_visible)
         state.label_mode_changed.connect(self.set_label_mode)
         state.animation_changed.connect(self.set_animate)
+        state.label_size_changed.connect(lambda _size: self.set_label_mode(self._label_mode))
         state.school_changed.connect(self.show_school)
 
     # building -----------------------------------------------------------
@@ -99,7 +101,8 @@ class MapScene(QGraphicsScene):
 
     def _tint_per_zone(self) -> dict[str, str]:
         """Neighbouring zones get different tints."""
-        return {zone: ZONE_TINTS[slot] for zone, slot in self.catalog.colour_slots(len(ZONE_TINTS)).items()}
+        tints = self.theme.zone_tints
+        return {zone: tints[slot] for zone, slot in self.catalog.colour_slots(len(tints)).items()}
 
     def _build_channels(self) -> None:
         for code, channel in self.catalog.channels.items():
@@ -113,7 +116,7 @@ class MapScene(QGraphicsScene):
             self.layers[Layer.CHANNELS if channel.yang_ming else Layer.OTHER_CHANNELS].extend(items)
 
     def _channel_line_items(self, line: ChannelLine) -> Iterable[QGraphicsPathItem]:
-        style = channel_style(line.channel)
+        style = self.theme.channel_style(line.channel)
         positions = [stop.pos for stop in line.stops]
         runs: list[tuple[bool, list[tuple[float, float]]]] = []
         for i in range(1, len(positions)):
@@ -191,18 +194,26 @@ class MapScene(QGraphicsScene):
         for point in self.catalog.points:
             channel = self.catalog.channels.get(point.info.channel)
             yang_ming = bool(channel and channel.yang_ming)
-            colour = QColor(channel_style(point.info.channel).colour) if channel else QColor("#3a3a3a")
-            if channel and not yang_ming:
-                colour = QColor("#4a4a4a")
-            item = PointItem(point, colour, self.theme, yang_ming)
+            item = PointItem(point, self._point_colour(point.info.channel), self.theme, yang_ming)
             item.setZValue(5)
             self.addItem(item)
             self.point_items[point.key] = item
             self.layers[Layer.POINTS].append(item)
 
-    def _build_labels(self, mode: LabelMode) -> None:
+    def _point_colour(self, channel: str) -> QColor:
+        """A point wears its channel's colour, as the legend shows it; one of no known channel, the theme's."""
+        if channel in self.catalog.channels:
+            return QColor(self.theme.channel_style(channel).colour)
+        return QColor(self.theme.point)
+
+    def label_font(self) -> QFont:
+        """Labels follow the system font, times the label size setting."""
         font = QFont()
-        font.setPointSizeF(8.5)
+        font.setPointSizeF(max(font.pointSizeF(), 1.0) * LABEL_FONT_SHARE * self.state.label_size / 100)
+        return font
+
+    def _build_labels(self, mode: LabelMode) -> None:
+        font = self.label_font()
         for point in self.catalog.points:
             if point.side is Side.R:
                 continue  # one label per point keeps the crowded eye area legible
@@ -211,11 +222,10 @@ class MapScene(QGraphicsScene):
             }[mode]  # fmt: skip
             label = self.label_items.get(point.key)
             if label is None:
-                label = LabelItem(self.theme.halo)
+                label = LabelItem(self.theme)
                 label.setVisible(False)  # until set_layer_visible shows the layer
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
                 label.setZValue(6)
-                label.setBrush(self.theme.ink)
                 label.setPos(*point.pos)
                 self.addItem(label)
                 self.label_items[point.key] = label
@@ -355,6 +365,44 @@ class MapScene(QGraphicsScene):
     @staticmethod
     def _line_bounds(line: QGraphicsPathItem) -> QRectF:
         return line.sceneBoundingRect().united(line.mapRectToScene(line.childrenBoundingRect()))
+
+    # theme ----------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Recolour every item for another theme and repaint: nothing is rebuilt but the line art."""
+        self.theme = theme
+        self.setBackgroundBrush(theme.background)
+        self.line_art = LineArt(self.catalog.face.art, theme.art_colour)
+        tints = self._tint_per_zone()
+        for zone in self.zone_items.values():
+            zone.set_theme(theme, tints[zone.area.zone])
+        for code, items in self.channel_items.items():
+            colour = QColor(theme.channel_style(code).colour)
+            for item in items:
+                if item.pen().style() == Qt.PenStyle.NoPen:
+                    item.setBrush(colour)
+                else:
+                    pen = item.pen()
+                    pen.setColor(colour)
+                    item.setPen(pen)
+        for items in self.stroke_items.values():
+            for item in items:
+                pen = item.pen()
+                pen.setColor(theme.ink)
+                item.setPen(pen)
+                for head in item.childItems():
+                    assert isinstance(head, QGraphicsPathItem)
+                    head.setBrush(theme.ink)
+        for key, point in self.point_items.items():
+            point.set_theme(theme, self._point_colour(point.point.info.channel), key == self._marked_point)
+        for label in self.label_items.values():
+            label.set_theme(theme)
+        colour = QColor(theme.outline)
+        colour.setAlphaF(0.55)
+        self.marker.setBrush(colour)
+        self._redraw_everything()
+        self._place_hover_overlay()
+        self.update()
 
     # state ----------------------------------------------------------------
 

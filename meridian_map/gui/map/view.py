@@ -1,4 +1,11 @@
-"""The view over the map: zoom, pan and keyboard focus; what a click means is up to its tool (tools.py)."""
+"""The view over the map: zoom, pan and keyboard focus; what a click means is up to its tool (tools.py).
+
+Keyboard: Tab / Shift+Tab and Down / Up walk the zones; Right / Left walk
+everything, each zone followed by the points in it; Enter or Space selects
+what has focus, Esc clears. What has focus gets a ring in the theme's focus
+colour, and its name and description (core/text/spoken.py) become the view's
+accessible name and description, which screen readers announce.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFocusEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPen,
     QResizeEvent,
     QShowEvent,
     QTransform,
@@ -18,7 +29,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ...core.model import Side
+from ...core.text.spoken import Spoken, spoken_area, spoken_point
 from ..state import Hover
+from .looks import Layer
 from .scene import MapScene
 from .tools import ExploreTool, MapEvent, Tool
 
@@ -26,6 +40,13 @@ if TYPE_CHECKING:
     from ..state import MapState
 
 DRAG_THRESHOLD_PX = 4
+FOCUS_RING_PX = 3.0
+POINT_RING_PX = 9.0  # radius of the focus ring around a point
+KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 SETTLE_MS = 150  # after the last wheel step or pan move, the background is drawn sharp again
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0
 ZOOM_STEP = 1.25
@@ -69,22 +90,39 @@ class MapView(QGraphicsView):
         self._panning = False
         self._hover_zone = ""
         self._hover_point = ""
-        self._focus_index = -1
-        self.focus_order = sorted(
-            scene.catalog.areas, key=lambda k: (scene.catalog.zones[scene.catalog.areas[k].zone].order, k)
-        )
+        self._focus_index = -1  # in focus_sequence
+        self._focus_visible = False
+        catalog = scene.catalog
+        self.focus_order = sorted(catalog.areas, key=lambda k: (catalog.zones[catalog.areas[k].zone].order, k))
+        self.focus_sequence = focus_sequence(self.focus_order, self._point_areas())
         self.tool: Tool = ExploreTool(self)
 
     def retranslate(self) -> None:
-        self.setAccessibleName(self.tr("Face map"))
-        self.setAccessibleDescription(
-            self.tr("Zones and points of the face. Tab or arrow keys move between zones, Enter selects.")
-        )
+        self.setAccessibleName(self.map_name())
+        self.setAccessibleDescription(self.map_description())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def map_name(self) -> str:
+        return self.tr("Face map")
+
+    def map_description(self) -> str:
+        return self.tr(
+            "Zones and points of the face. Tab, Down and Up move between zones; Right and Left also visit the "
+            "points in each zone; Enter selects, Escape clears."
+        )
+
+    def _point_areas(self) -> list[tuple[str, str]]:
+        """Each point copy with the zone side it lies in ("" for none), as selecting it would have it."""
+        catalog = self.map_scene.catalog
+        areas = []
+        for point in catalog.points:
+            area = f"{point.info.zone}_{(point.side or Side.R).lower()}"
+            areas.append((area if area in catalog.areas else "", point.key))
+        return areas
 
     def set_tool(self, tool: Tool) -> None:
         """Install the tool that handles presses, moves and releases; the one before ends first."""
@@ -262,7 +300,7 @@ class MapView(QGraphicsView):
 
     def focus_on(self, area_key: str) -> None:
         """Keyboard focus follows a click, so Tab goes on from the zone last clicked."""
-        self._focus_index = self.focus_order.index(area_key)
+        self._set_focus_index(self.focus_sequence.index((area_key, "")))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
@@ -288,6 +326,7 @@ class MapView(QGraphicsView):
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
             self._panning = False
+            self._focus_visible = False
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.tool.press(self.map_event(event.position()))
         event.accept()
@@ -310,40 +349,156 @@ class MapView(QGraphicsView):
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab walks the zones first; past the last one, focus moves on."""
         if self.hasFocus():
-            nxt = self._focus_index + (1 if forward else -1)
-            if 0 <= nxt < len(self.focus_order) or (self._focus_index == -1 and not forward):
+            zone = self._zone_position()
+            nxt = zone + (1 if forward else -1)
+            if 0 <= nxt < len(self.focus_order) or (zone == -1 and not forward):
                 self.move_focus(1 if forward else -1)
                 return True
-            self._focus_index = -1
+            self._set_focus_index(-1)
         return super().focusNextPrevChild(forward)
 
+    def _zone_position(self) -> int:
+        """Where the focused item's zone is in focus_order, -1 with nothing focused or a point of no zone."""
+        area = self.focused_area
+        return self.focus_order.index(area) if area else -1
+
     def move_focus(self, step: int) -> None:
+        """To the next or previous zone."""
         count = len(self.focus_order)
-        self._focus_index = (
-            (self._focus_index + step) % count if self._focus_index >= 0 else (0 if step > 0 else count - 1)
-        )
-        self.show_hover(self.focus_order[self._focus_index], "")
+        zone = self._zone_position()
+        if zone < 0:
+            zone = 0 if step > 0 else count - 1
+        elif not (self.focused_point and step < 0):  # from a point, Up goes back to the zone it lies in
+            zone = (zone + step) % count
+        self._set_focus_index(self.focus_sequence.index((self.focus_order[zone], "")))
+
+    def step_focus(self, step: int) -> None:
+        """To the next or previous zone or point; points hidden or dimmed are passed over."""
+        count = len(self.focus_sequence)
+        index = self._focus_index
+        for _ in range(count):
+            index = (index + step) % count if index >= 0 else (0 if step > 0 else count - 1)
+            if self._reachable(self.focus_sequence[index][1]):
+                self._set_focus_index(index)
+                return
+
+    def _reachable(self, point: str) -> bool:
+        if not point:
+            return True
+        item = self.map_scene.point_items[point]
+        return self.map_scene.layers[Layer.POINTS][0].isVisible() and item.opacity() >= 0.5
+
+    def _set_focus_index(self, index: int) -> None:
+        self._focus_index = index
+        area, point = self.focus_sequence[index] if index >= 0 else ("", "")
+        if index >= 0:
+            self.show_hover(area if not point else "", point)
+        self._announce(area, point)
+        self.viewport().update()
+
+    def _announce(self, area: str, point: str) -> None:
+        """The focused item's words become the view's, and assistive technology is told they changed."""
+        catalog = self.map_scene.catalog
+        if point:
+            spoken = spoken_point(catalog, point, self.state.language)
+        elif area:
+            spoken = spoken_area(catalog, area, self.state.language)
+        else:
+            spoken = Spoken(self.map_name(), self.map_description())
+        if (spoken.name, spoken.description) == (self.accessibleName(), self.accessibleDescription()):
+            return
+        self.setAccessibleName(spoken.name)
+        self.setAccessibleDescription(spoken.description)
+        for event in (QAccessible.Event.NameChanged, QAccessible.Event.DescriptionChanged):
+            QAccessible.updateAccessibility(QAccessibleEvent(self, event))
 
     @property
     def hovered_zone(self) -> str:
         return self._hover_zone
 
     @property
+    def focused_area(self) -> str:
+        """The zone side that has focus, or the one the focused point lies in."""
+        return self.focus_sequence[self._focus_index][0] if self._focus_index >= 0 else ""
+
+    @property
     def focused_zone(self) -> str:
-        return self.focus_order[self._focus_index] if self._focus_index >= 0 else ""
+        """The zone side that has focus itself, "" while a point has it."""
+        return "" if self.focused_point else self.focused_area
+
+    @property
+    def focused_point(self) -> str:
+        return self.focus_sequence[self._focus_index][1] if self._focus_index >= 0 else ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+        self._focus_visible = True
+        if key == Qt.Key.Key_Down:
             self.move_focus(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+        elif key == Qt.Key.Key_Up:
             self.move_focus(-1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.focused_zone:
-            self.state.select_area(self.focused_zone)
+        elif key == Qt.Key.Key_Right:
+            self.step_focus(-1 if self.isRightToLeft() else 1)
+        elif key == Qt.Key.Key_Left:
+            self.step_focus(1 if self.isRightToLeft() else -1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus_index >= 0:
+            if self.focused_point:
+                self.state.select_point(self.focused_point)
+            else:
+                self.state.select_area(self.focused_zone)
         elif key == Qt.Key.Key_Escape:
-            self._focus_index = -1
+            self._set_focus_index(-1)
             self.state.clear_selection()
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    # the focus ring ------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """The ring shows when focus came from the keyboard (as CSS :focus-visible), not from a click."""
+        super().focusInEvent(event)
+        if event.reason() in KEYBOARD_REASONS:
+            self._focus_visible = True
+        elif event.reason() == Qt.FocusReason.MouseFocusReason:
+            self._focus_visible = False
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """While the map has keyboard focus: a ring around what has it, or around the whole map."""
+        if not (self.hasFocus() and self._focus_visible):
+            return
+        theme = self.map_scene.theme
+        pen = QPen(theme.focus, FOCUS_RING_PX, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        area, point = self.focus_sequence[self._focus_index] if self._focus_index >= 0 else ("", "")
+        if point:
+            centre = self.mapFromScene(self.map_scene.point_items[point].pos())
+            painter.resetTransform()
+            painter.drawEllipse(QPointF(centre), POINT_RING_PX, POINT_RING_PX)
+        elif area:
+            painter.drawPath(self.map_scene.zone_items[area].path())
+        else:
+            painter.resetTransform()
+            inset = FOCUS_RING_PX / 2
+            painter.drawRect(QRectF(self.viewport().rect()).adjusted(inset, inset, -inset, -inset))
+        painter.restore()
+
+
+def focus_sequence(zones: list[str], point_areas: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(zone side, "") for each zone in order, each followed by (zone side, point) for its points; then the rest."""
+    sequence: list[tuple[str, str]] = []
+    for zone in zones:
+        sequence.append((zone, ""))
+        sequence.extend((area, point) for area, point in point_areas if area == zone)
+    sequence.extend(("", point) for area, point in point_areas if area not in zones)
+    return sequence

@@ -9,12 +9,17 @@ measurement of an older note never overwrites a newer one.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ...core.catalog import Catalog
 from ...core.output.sheet import Paper, concern_routine, take_home_sheet
+from ..fonts import bundled_fonts
+
+# One measurement at a time in the whole process, whichever window or sidebar asked for it.
+_LAYING_OUT = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,9 @@ class NoteRoom(QObject):
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        # Registered here, on the GUI thread: the sheet would otherwise add them to the font database from a
+        # worker, while other threads lay text out with it.
+        bundled_fonts()
         self._latest = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one layout at a time; queued requests are mostly superseded
@@ -71,7 +79,8 @@ class _Measure(QRunnable):
 
         catalog = self.room.catalog
         sheet = take_home_sheet(catalog, concern_routine(catalog, self.concern), self.lang, self.note)
-        report = note_room(catalog, sheet, self.paper)
+        with _LAYING_OUT:
+            report = note_room(catalog, sheet, self.paper)
         room = Room(report.note_room, report.pages, tuple(report.overflow))
         try:
             self.room._done.emit(self.number, room)

@@ -23,23 +23,32 @@ from ...core.text.languages import EN, ZH
 from ...core.text.schools import SchoolView, disagree, zone_views
 from ..language import change_word, chrome_language, content_languages, current_chrome
 from ..state import MapState, Selection
-from ..theme import LARGE_INTESTINE, STOMACH
+from ..theme import Theme
 
-STYLE = (
-    "<style>"
-    "h1 { font-size: 18pt; font-weight: 600; margin: 0 0 2px 0; }"
-    ".sub { color: #6b6b6b; margin: 0 0 10px 0; }"
-    "h2 { font-size: 10pt; font-weight: 600; letter-spacing: 1px; margin: 14px 0 4px 0; color: #555; }"
-    "td { padding: 2px 10px 2px 0; vertical-align: top; }"
-    ".gauge { font-size: 13pt; letter-spacing: 1px; }"
-    ".caution { background: #fff4e5; padding: 6px 8px; color: #3b2a16; }"
-    ".tradition { font-style: italic; }"
-    ".edited { color: #8a5a00; font-size: 9pt; }"
-    ".school { margin: 2px 0 6px 0; }"
-    "a { text-decoration: none; }"
-    "</style>"
-)
 COLON = {EN: ": ", ZH: "："}  # before a list, in each content language
+
+
+def style_sheet(theme: Theme) -> str:
+    """The panel's CSS, every colour from the theme; the cautions box keeps a border, so it reads without colour."""
+    c = theme.panel
+    return (
+        "<style>"
+        f"body {{ color: {c.text}; }}"
+        "h1 { font-size: 18pt; font-weight: 600; margin: 0 0 2px 0; }"
+        f".sub {{ color: {c.sub}; margin: 0 0 10px 0; }}"
+        "h2 { font-size: 10pt; font-weight: 600; letter-spacing: 1px; margin: 14px 0 4px 0;"
+        f" color: {c.heading}; }}"
+        "td { padding: 2px 10px 2px 0; vertical-align: top; }"
+        ".gauge { font-size: 13pt; letter-spacing: 1px; }"
+        f"table.caution {{ background-color: {c.caution_background}; border: 1px solid {c.caution_border};"
+        f" border-style: solid; border-color: {c.caution_border}; }}"
+        f"table.caution td {{ color: {c.caution_text}; padding: 6px 8px; }}"
+        ".tradition { font-style: italic; }"
+        ".school { margin: 2px 0 6px 0; }"
+        f".edited {{ color: {c.edited}; font-size: 9pt; }}"
+        f"a {{ color: {c.link}; text-decoration: none; }}"
+        "</style>"
+    )
 
 
 class Panel(QTextBrowser):
@@ -51,10 +60,18 @@ class Panel(QTextBrowser):
 
     source_requested = Signal(str)  # a cited work's id: the window opens the sources view at it
 
-    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None, column: int = 0) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        state: MapState,
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+        column: int = 0,
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
+        self.theme = theme or Theme.current()
         self.column = column
         self.languages = self._languages(state.language)
         self._shown: tuple[Selection, tuple[str, ...], str] | None = None
@@ -114,8 +131,17 @@ class Panel(QTextBrowser):
         else:
             self.show_welcome()
 
+    def set_theme(self, theme: Theme) -> None:
+        """Show what is shown again in another theme's colours."""
+        self.theme = theme
+        self.show_selection(self.state.selection)
+
     def _set(self, body: str) -> None:
-        self.setHtml(STYLE + body)
+        self.setHtml(style_sheet(self.theme) + body)
+
+    def _caution(self, text: str) -> str:
+        """A caution in a bordered box: a table, since Qt's rich text draws borders and padding only on tables."""
+        return f"<table class='caution' width='100%' cellspacing='0'><tr><td>{escape(text)}</td></tr></table>"
 
     def show_welcome(self) -> None:
         """The window's welcome in its own words and the disclaimer; the second column has the disclaimer only."""
@@ -137,14 +163,14 @@ class Panel(QTextBrowser):
             + self.tr(
                 "<p>The {stomach} (solid line) and the {large_intestine} (dashed), "
                 "the Yang Ming pair, are drawn on top.</p>"
-            ).format(stomach=self._channel("ST", STOMACH), large_intestine=self._channel("LI", LARGE_INTESTINE))
+            ).format(stomach=self._channel("ST"), large_intestine=self._channel("LI"))
             + f"{disclaimer}{self._disclaimer_note()}",
         )
 
-    def _channel(self, code: str, colour: str) -> str:
-        """A channel's name from the content, in the chrome's language, in the colour it is drawn in."""
+    def _channel(self, code: str) -> str:
+        """A channel's name from the content, in the chrome's language, in the colour the theme draws it in."""
         name = escape(wording.channel_name(self.catalog, code, chrome_language(self.state.language)))
-        return f"<span style='color:{colour}'><b>{name}</b></span>"
+        return f"<span style='color:{self.theme.channel_style(code).colour}'><b>{name}</b></span>"
 
     def _disclaimer_note(self) -> str:
         change = self.catalog.local_change("disclaimer", "disclaimer")
@@ -201,7 +227,7 @@ class Panel(QTextBrowser):
             + (f"<p class='sub'>{escape(words.get('nearby', lang))}{colon}{nearby}</p>" if nearby else "")
             + self._schools(zone.id, lang)
             + f"{self._heading('routine_for', lang)}<p>{concerns}</p>"
-            f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(zone.cautions.get(lang))}</p>"
+            f"{self._heading('cautions', lang, '⚠ ')}{self._caution(zone.cautions.get(lang))}"
             f"{self._heading('tradition', lang)}<p class='tradition'>{escape(zone.tradition.get(lang))}</p>"
             f"<p class='sub'>{escape(self.catalog.content.disclaimer.footnote.get(lang))}</p>"
         )
@@ -278,7 +304,7 @@ class Panel(QTextBrowser):
             f"{self._heading('location', lang)}"
             f"<p>{escape(info.location.get(lang))}{escape(view)}{escape(internal)}</p>"
             + (f"{self._heading('zone', lang)}<p>{escape(zone.name.get(lang))}</p>" if zone else "")
-            + f"{self._heading('cautions', lang, '⚠ ')}<p class='caution'>{escape(info.cautions.get(lang))}</p>"
+            + f"{self._heading('cautions', lang, '⚠ ')}{self._caution(info.cautions.get(lang))}"
             + (f"{self._heading('notes', lang)}<p>{escape(notes)}</p>" if notes else "")
             + f"<p class='sub'>{escape(words.get('positions', lang))}</p>"
         )
@@ -287,10 +313,12 @@ class Panel(QTextBrowser):
 class PanelColumns(QSplitter):
     """The panel, and beside it, when the language is bilingual, a second one in Chinese; each can be widened."""
 
-    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, state: MapState, theme: Theme | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.first = Panel(catalog, state)
-        self.second = Panel(catalog, state, column=1)
+        self.first = Panel(catalog, state, theme)
+        self.second = Panel(catalog, state, theme, column=1)
         self.addWidget(self.first)
         self.addWidget(self.second)
         self.setChildrenCollapsible(False)
@@ -299,3 +327,7 @@ class PanelColumns(QSplitter):
 
     def _show_columns(self, language: str) -> None:
         self.second.setVisible(len(content_languages(language)) > 1)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.first.set_theme(theme)
+        self.second.set_theme(theme)

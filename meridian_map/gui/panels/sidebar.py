@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from ...core.catalog import Catalog
 from ..language import QT_TRANSLATE_NOOP, change_word, content_languages, sheet_language
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
-from ..state import MapState, Selection
+from ..state import LABEL_SIZES, MapState, Selection
+from ..theme import Theme
+from .legend import ChannelLegend
 from .schoolpicker import SchoolPicker
 
 if TYPE_CHECKING:
@@ -51,7 +53,9 @@ LABEL_MODES = (
 
 
 class Sidebar(QWidget):
-    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, state: MapState, theme: Theme | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
@@ -110,6 +114,12 @@ class Sidebar(QWidget):
             lambda _i: state.set_label_mode(LabelMode(self.label_mode.currentData()))
         )
         layers_layout.addWidget(self.label_mode)
+        self.label_size = QComboBox()
+        for size in LABEL_SIZES:
+            self.label_size.addItem("", size)
+        self.label_size.setCurrentIndex(self.label_size.findData(state.label_size))
+        self.label_size.currentIndexChanged.connect(lambda _i: state.set_label_size(int(self.label_size.currentData())))
+        layers_layout.addWidget(self.label_size)
         self.yang_ming = QCheckBox()
         self.yang_ming.setChecked(state.focus)
         self.yang_ming.toggled.connect(state.set_focus)
@@ -119,6 +129,8 @@ class Sidebar(QWidget):
         layers_layout.addWidget(self.yang_ming)
         layers_layout.addWidget(self.animate)
         layout.addWidget(self.layers)
+        self.legend = ChannelLegend(catalog, state, theme or Theme.current(), self)
+        layout.addWidget(self.legend)
         self.retranslate()
         state.language_changed.connect(self._language_changed)
         state.concern_changed.connect(self._show_concern)
@@ -130,6 +142,11 @@ class Sidebar(QWidget):
         state.label_mode_changed.connect(
             lambda mode: mirror(
                 self.label_mode, lambda: self.label_mode.setCurrentIndex(self.label_mode.findData(str(mode)))
+            )
+        )
+        state.label_size_changed.connect(
+            lambda size: mirror(
+                self.label_size, lambda: self.label_size.setCurrentIndex(self.label_size.findData(size))
             )
         )
         state.focus_changed.connect(lambda on: mirror(self.yang_ming, lambda: self.yang_ming.setChecked(on)))
@@ -148,6 +165,10 @@ class Sidebar(QWidget):
         self.label_mode.setAccessibleName(self.tr("Label text"))
         for index, (_mode, title) in enumerate(LABEL_MODES):
             self.label_mode.setItemText(index, QCoreApplication.translate("Sidebar", title))
+        self.label_size.setAccessibleName(self.tr("Label size"))
+        for index in range(self.label_size.count()):
+            size = str(self.label_size.itemData(index))
+            self.label_size.setItemText(index, self.tr("Labels at {size} %").format(size=size))
         self.yang_ming.setText(self.tr("Yang Ming focus"))
         self.yang_ming.setToolTip(self.tr("Dim everything but the Stomach and Large Intestine channels"))
         self.animate.setText(self.tr("Animate strokes"))

@@ -39,6 +39,7 @@ class PhotoPage(QWidget):
 
         self.residual = QLabel()
         self.residual.setTextFormat(Qt.TextFormat.PlainText)
+        self.residual.setWordWrap(True)  # wraps rather than widen the window past a small screen
         self.residual.setAccessibleName(self.tr("Fit residual"))
         self.edit_button = QPushButton(self.tr("Move landmarks"))
         self.edit_button.setCheckable(True)
