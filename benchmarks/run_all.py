@@ -22,6 +22,7 @@ SCRIPTS = (
     "bench_study_gui.py",
     "bench_consult.py",
     "bench_workspace.py",
+    "bench_player.py",
     "bench_note_room.py",
     "bench_schools.py",
     "bench_language.py",

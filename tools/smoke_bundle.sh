@@ -30,6 +30,8 @@ clean check >check.txt
 grep -q "^ok: " check.txt || fail "check did not pass"
 clean --screenshot shot.png --size 1024x700
 [ "$(head -c 4 shot.png | tail -c 3)" = "PNG" ] || fail "--screenshot wrote no PNG"
+clean --screenshot player.png --mode consult --size 1024x700  # a screen imported by name, on first entry
+[ "$(head -c 4 player.png | tail -c 3)" = "PNG" ] || fail "--screenshot --mode consult wrote no PNG"
 clean --lang zh --screenshot shot-zh.png --size 1024x700 2>zh.txt
 [ "$(head -c 4 shot-zh.png | tail -c 3)" = "PNG" ] || fail "--lang zh --screenshot wrote no PNG"
 ! grep -q "translations not found" zh.txt || fail "the Chinese window misses translations: $(cat zh.txt)"

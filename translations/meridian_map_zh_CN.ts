@@ -574,6 +574,10 @@
         <translation>顾客与流程(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Present routine</source>
+        <translation>演示护理流程(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
@@ -816,6 +820,95 @@
     <message>
         <source>%s — fit residual %.1f px (%.1f %% of the face height)</source>
         <translation>%s — 拟合残差 %.1f 像素（脸高的 %.1f %%）</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPage</name>
+    <message>
+        <source>Routine player</source>
+        <translation>护理流程演示</translation>
+    </message>
+    <message>
+        <source>Client&apos;s right</source>
+        <translation>受术者右侧</translation>
+    </message>
+    <message>
+        <source>Client&apos;s left</source>
+        <translation>受术者左侧</translation>
+    </message>
+    <message>
+        <source>Mirror view</source>
+        <translation>镜像视图</translation>
+    </message>
+    <message>
+        <source>Left out today</source>
+        <translation>今日不做的区域</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
+    <message>
+        <source>Esc leaves.</source>
+        <translation>按 ESC 退出。</translation>
+    </message>
+    <message>
+        <source>Session postponed</source>
+        <translation>本次护理延后</translation>
+    </message>
+    <message>
+        <source>← goes back to the last step. Esc leaves.</source>
+        <translation>按 ← 回到最后一步，按 ESC 退出。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} steps done.</source>
+        <translation>已完成 {done}/{total} 步。</translation>
+    </message>
+    <message>
+        <source>Routine complete</source>
+        <translation>护理流程完成</translation>
+    </message>
+    <message>
+        <source>Nothing to work today</source>
+        <translation>今日无可操作的区域</translation>
+    </message>
+    <message>
+        <source>Every zone of the routine is left out.</source>
+        <translation>护理流程中的所有区域今日都不做。</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}</source>
+        <translation>第 {number} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <source>Both sides, the same way</source>
+        <translation>两侧手法相同</translation>
+    </message>
+    <message>
+        <source>Client&apos;s right side only</source>
+        <translation>仅受术者右侧</translation>
+    </message>
+    <message>
+        <source>Client&apos;s left side only</source>
+        <translation>仅受术者左侧</translation>
+    </message>
+    <message>
+        <source>Lighter than planned ({planned}) today: {reasons}</source>
+        <translation>今日力度比计划（{planned}）更轻：{reasons}</translation>
+    </message>
+    <message>
+        <source>Line {line} of {lines}</source>
+        <translation>第 {line} 条线，共 {lines} 条</translation>
+    </message>
+    <message>
+        <source>counting by itself, {tempo:g} a minute</source>
+        <translation>自动计数，每分钟 {tempo:g} 次</translation>
+    </message>
+    <message>
+        <source>→ next   ← back   Space counts   A counts by itself
+B blanks   M mirrors   C codes   Esc leaves</source>
+        <translation>→ 下一步   ← 上一步   空格键 计数   A 自动计数
+B 黑屏   M 镜像   C 穴位代码   ESC 退出</translation>
     </message>
 </context>
 <context>
@@ -1705,10 +1798,6 @@
     <message>
         <source>Today&apos;s session is postponed: %1</source>
         <translation>今天的疗程推迟：%1</translation>
-    </message>
-    <message>
-        <source>The player is not part of this version.</source>
-        <translation>此版本不含演示播放器。</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,9 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
                 checkable=True,
                 group="mode",
             ),
+            ActionSpec(
+                "mode_consult", QT_TRANSLATE_NOOP("Menus", "&Present routine"), "F5", checkable=True, group="mode"
+            ),
             SEPARATOR,
             ActionSpec("full_screen", QT_TRANSLATE_NOOP("Menus", "&Full screen"), "F11", checkable=True),
             SEPARATOR,

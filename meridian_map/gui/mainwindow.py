@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.splitter)
         self._built_pages: dict[str, QWidget] = {}
         self._shown_page: Page | None = None  # None while the map explorer is shown
+        self._mode = EXPLORE
+        self.previous_mode = EXPLORE  # the screen shown before this one: where a page's "leave" goes back to
         self.setCentralWidget(self.pages)
 
         self.hover_label = QLabel()
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def _show_mode(self, mode: str) -> None:
         """Leave the page shown, build the new one if it is the first visit, and enter it."""
+        self.previous_mode, self._mode = self._mode, mode
         if self._shown_page is not None:
             self._shown_page.leave()
         if mode == EXPLORE:
@@ -421,7 +424,7 @@ class MainWindow(QMainWindow):
         normal = self.normalGeometry()
         if not normal.isValid():
             normal = self.geometry()
-        full_screen = self.isFullScreen()
+        full_screen = self.full_screen_action.isChecked()  # the person's choice, not a screen's (the player's)
         return {
             "window": {
                 "x": normal.x(),

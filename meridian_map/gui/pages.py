@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 PAGES: dict[str, str] = {
     "study": ".study.page:StudyPage",
     "clients": ".consult.workspace:WorkspacePage",
+    "consult": ".consult.player:PlayerPage",
 }
 
 

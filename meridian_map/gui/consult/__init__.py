@@ -1,1 +1,2 @@
-"""The consult workspace: clients, screening, the routine builder, notes and printing (mode `clients`)."""
+"""Consult mode: the clients workspace (mode `clients`) and the presentation player (mode `consult`), imported the
+first time one is entered."""

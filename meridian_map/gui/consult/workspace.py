@@ -47,7 +47,6 @@ from ...core.store.dirs import content_dir
 from ...core.store.paths import clients_path
 from ..exportmenu import deleted_after
 from ..map.view import MapView
-from ..pages import PAGES
 from ..theme import CAUTION
 from .builder import RoutineBuilder
 from .clientlist import ID_ROLE, ClientList, RoutineList
@@ -534,10 +533,7 @@ class WorkspacePage(QWidget):
         if self.client_id:
             self.start_session()
         self.state.set_routine(screened)
-        if PLAYER_MODE in PAGES:
-            self.state.set_mode(PLAYER_MODE)
-        else:
-            self.state.say(self.tr("The player is not part of this version."))
+        self.state.set_mode(PLAYER_MODE)
 
     def take_home(self) -> None:
         if self.screened is None:
