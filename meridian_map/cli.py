@@ -423,6 +423,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return _to_file(args.output, data)
 
 
+def _can_write(target: Path) -> bool:
+    """Whether the PDF can go to `target`, checked before it is rendered; says why not on stderr."""
+    from .core.store.files import writable_mode
+
+    try:
+        if not target.parent.is_dir():
+            print(f"{target}: cannot write: no such folder", file=sys.stderr)
+            return False
+        writable_mode(target)
+    except OSError as exc:
+        print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _to_file(target: Path, data: bytes) -> int:
     from .core.store.files import atomic_write_bytes
 
@@ -495,7 +510,6 @@ def _sheet(args: argparse.Namespace) -> int:
     from .core.output.chart import build_chart
     from .core.output.sheet import Paper, SheetError, TakeHomeSheet, build_sheet, default_filename
     from .core.printable import printing_problem
-    from .core.store.files import writable_mode
 
     if args.concern is not None and not args.concern.strip():
         print("--concern needs a concern id, e.g. dark-circles; leave it out for the cheat sheet", file=sys.stderr)
@@ -572,15 +586,8 @@ def _sheet(args: argparse.Namespace) -> int:
     to_stdout = args.output is not None and str(args.output) == STDOUT
     stem = concern if args.layout == "table" else f"{args.layout}{'-grayscale' if args.grayscale else ''}"
     target: Path = args.output or Path(default_filename(stem, args.lang))
-    if not to_stdout:
-        try:
-            if not target.parent.is_dir():
-                print(f"{target}: cannot write: no such folder", file=sys.stderr)
-                return 1
-            writable_mode(target)
-        except OSError as exc:
-            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-            return 1
+    if not to_stdout and not _can_write(target):
+        return 1
     try:
         from .gui.sheets.render import ensure_application, render_pdf
     except ImportError as exc:
@@ -628,7 +635,6 @@ def _comparison_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
     """The one-page 'ways to stroke' sheet for one zone, written where `-o` says."""
     from .core.output.compare import comparison_sheet
     from .core.output.sheet import Paper, SheetError
-    from .core.store.files import writable_mode
 
     try:
         sheet = comparison_sheet(catalog, args.compare, args.lang)
@@ -637,15 +643,8 @@ def _comparison_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
         return 2
     to_stdout = args.output is not None and str(args.output) == STDOUT
     target: Path = args.output or Path(f"ways-to-stroke-{sheet.zone}-{args.lang}.pdf")
-    if not to_stdout:
-        try:
-            if not target.parent.is_dir():
-                print(f"{target}: cannot write: no such folder", file=sys.stderr)
-                return 1
-            writable_mode(target)
-        except OSError as exc:
-            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-            return 1
+    if not to_stdout and not _can_write(target):
+        return 1
     try:
         from .gui.schools.sheet import SheetTooLongError, render_comparison
         from .gui.sheets.render import ensure_application

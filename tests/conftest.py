@@ -18,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-data-")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-config-")
 
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
@@ -63,6 +65,14 @@ def light_theme_after(qapp: object) -> Iterator[None]:
     assert isinstance(app, QApplication)
     app.setStyleSheet("")
     app.setPalette(LIGHT.palette())
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QGuiApplication:
+    """A GUI application with the bundled fonts registered, as the sheets need."""
+    from meridian_map.gui.sheets.render import ensure_application
+
+    return ensure_application()
 
 
 @pytest.fixture(autouse=True)

@@ -21,22 +21,9 @@ from meridian_map.core.output.chart import build_chart, point_chart, zone_chart
 from meridian_map.core.output.sheet import MAX_PAGES, Paper, SheetError
 from meridian_map.gui.sheets.canvas import Report
 
+from .pdftext import flat, poppler
+
 PAGE_HEIGHTS_PT = {Paper.A4: 842, Paper.LETTER: 792, Paper.A3: 1191, Paper.TABLOID: 1224}
-
-
-def poppler(*args: str) -> str:
-    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=60).stdout
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QGuiApplication:
-    from meridian_map.gui.sheets.render import ensure_application
-
-    return ensure_application()
 
 
 def render(catalog: Catalog, layout: str, paper: Paper, lang: str, grayscale: bool, path: Path) -> Report:

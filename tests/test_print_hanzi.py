@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
-from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.printable import GB2312_LEVEL_1, gb2312
@@ -33,13 +32,6 @@ def no_spaces(text: str) -> str:
 def embedded_fonts(pdf: Path) -> list[tuple[str, str]]:
     """(name, embedded) for each font pdffonts lists."""
     return [(line.split()[0], line.split()[-5]) for line in poppler("pdffonts", str(pdf)).splitlines()[2:]]
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QGuiApplication:
-    from meridian_map.gui.sheets.render import ensure_application
-
-    return ensure_application()
 
 
 def hanzi_pdf(catalog: Catalog, text: str, bold: bool) -> bytes:

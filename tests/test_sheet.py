@@ -24,7 +24,6 @@ import pytest
 from fontTools.ttLib import TTFont
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainterPath, QPdfWriter, QPen
-from PySide6.QtWidgets import QApplication
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.output.sheet import (
@@ -263,14 +262,6 @@ def test_the_bundled_fonts_cover_every_character_a_sheet_prints(
 @pytest.fixture(scope="module")
 def pdf_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("sheets")
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QGuiApplication:
-    """pytest-qt's application (widget tests need a QApplication), with the bundled fonts."""
-    from meridian_map.gui.sheets.render import ensure_application
-
-    return ensure_application()
 
 
 SHEETS = [

@@ -33,6 +33,8 @@ from meridian_map.core.output.sheet import (
 )
 from meridian_map.gui.exportmenu import Exporter
 
+from .pdftext import flat, poppler
+
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
@@ -40,22 +42,6 @@ if TYPE_CHECKING:
 
 TODAY = dt.date(2025, 11, 25)
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
-
-
-def poppler(*args: str) -> str:
-    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=60).stdout
-
-
-def flat(text: str) -> str:
-    """Text with all whitespace taken out: a line may break anywhere, hanzi have no spaces."""
-    return re.sub(r"\s+", "", text)
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> QGuiApplication:
-    from meridian_map.gui.sheets.render import ensure_application
-
-    return ensure_application()
 
 
 def pages_of(pdf: Path) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QRectF
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QTextDocument
 
 from ...core.catalog import Catalog
 from ...core.output.compare import ComparisonSheet
@@ -19,7 +19,7 @@ from ...core.output.sheet import MARGIN_PT, Paper
 from ..fonts import SHEET_FAMILIES, bundled_fonts
 from ..painting import as_drawn
 from ..sheets.canvas import BOX_FILL, INK, RULE, SOFT_INK
-from ..sheets.render import PDF_RESOLUTION, page_size_for
+from ..sheets.render import pdf_writer
 from .picture import Colours, paint_zone
 
 BODY_PT = (9.0, 8.5, 8.0, 7.5, 7.0)  # tried in turn until the page holds everything
@@ -44,16 +44,7 @@ def render_comparison(catalog: Catalog, sheet: ComparisonSheet, paper: Paper = P
     bundled_fonts()
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setCreator("Meridian Map")
-    writer.setTitle(sheet.title)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size_for(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point
-        )
-    )
+    writer = pdf_writer(buffer, sheet.title, paper)
     painter = QPainter(writer)
     try:
         _paint(painter, writer, catalog, sheet)

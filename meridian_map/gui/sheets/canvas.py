@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from ...core.catalog import Catalog
 from ...core.output.sheet import MIN_BODY_PT, ZoneMark
 from ..fonts import SHEET_FAMILIES
+from ..painting import arrow_head
 from .hatching import fill_zone, tint
 
 INK = "#1f1f1f"
@@ -286,6 +287,18 @@ class Canvas:
         digits = [[Run(str(number), bold=True)]]
         box = self.text(digits, MIN_BODY_PT, 2 * radius + 4, align=Qt.AlignmentFlag.AlignHCenter)
         box.draw(centre.x() - radius - 2, centre.y() - box.line_centre())
+
+    def arrow(self, rect: QRectF, width: float) -> None:
+        """A stroke arrow across `rect`, as the key shows the face's arrows."""
+        painter = self.painter
+        mid = rect.center().y()
+        painter.setPen(QPen(QColor(INK), width))
+        painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right() - 3.0, mid))
+        head = QPainterPath()
+        head.addPolygon(arrow_head(QPointF(rect.right(), mid), QPointF(1, 0), 4.2))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(INK))
+        painter.drawPath(head)
 
     def gauge(self, x: float, centre_y: float, level: int) -> None:
         """Pressure as filled and empty bars, drawn rather than typed so any font will do."""

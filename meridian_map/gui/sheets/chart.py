@@ -12,11 +12,10 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPen
 
 from ...core.output.chart import PointChart, PointLabel, ZoneChart
 from ...core.output.sheet import MARGIN_PT, MAX_PAGES, MIN_BODY_PT, spread
-from ..painting import arrow_head
 from .canvas import INK, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Report, Run, TextBox, plain
 from .face import CHANNEL_PT, FaceDrawing
 from .layout import BOX_PAD_PT, GUTTER_PT, LIST_INDENT_PT, SECTION_GAP_PT, SheetLayout
@@ -163,13 +162,7 @@ class ZoneChartLayout(SheetLayout):
             painter.setPen(self.face.channel_pen("ST" if key == "key_stomach" else "LI", CHANNEL_PT * 1.3))
             painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
         elif key == "key_stroke":
-            painter.setPen(QPen(QColor(INK), 1.0))
-            painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right() - 3.0, mid))
-            head = QPainterPath()
-            head.addPolygon(arrow_head(QPointF(rect.right(), mid), QPointF(1, 0), 4.2))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(INK))
-            painter.drawPath(head)
+            self.canvas.arrow(rect, 1.0)
         else:
             self.canvas.number(QPointF(rect.left() + NUMBER_RADIUS_PT, mid), 1)
 

@@ -11,10 +11,9 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPen
 
 from ...core.output.sheet import CHEAT_FACE_WIDTH, MIN_BODY_PT, CheatSheet, Row, column_widths, first_fit
-from ..painting import arrow_head
 from ..theme import channel_style
 from .canvas import GAUGE_WIDTH_PT, INK, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Report, Run, TextBox, plain
 from .face import CHANNEL_PT, FaceDrawing
@@ -182,13 +181,7 @@ class CheatLayout(SheetLayout):
             painter.setPen(pen)
             painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right(), mid))
         elif key == "key_stroke":
-            painter.setPen(QPen(QColor(INK), 0.85))
-            painter.drawLine(QPointF(rect.left(), mid), QPointF(rect.right() - 3.0, mid))
-            head = QPainterPath()
-            head.addPolygon(arrow_head(QPointF(rect.right(), mid), QPointF(1, 0), 4.2))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(INK))
-            painter.drawPath(head)
+            self.canvas.arrow(rect, 0.85)
         elif key == "key_number":
             canvas.number(QPointF(rect.left() + NUMBER_RADIUS_PT, mid), 1)
         elif key == "key_point":

@@ -57,6 +57,21 @@ def page_size_for(paper: Paper) -> QPageSize:
     return QPageSize(PAGE_SIZES[paper])
 
 
+def pdf_writer(buffer: QBuffer, title: str, paper: Paper) -> QPdfWriter:
+    """A PDF writer into `buffer`, in points and without margins: each layout keeps its own."""
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setCreator("Meridian Map")
+    writer.setTitle(title)
+    writer.setPageLayout(
+        QPageLayout(
+            page_size_for(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point
+        )
+    )
+    return writer
+
+
 def render_pdf(
     catalog: Catalog, sheet: Printed, paper: Paper = Paper.A4, photo: QImage | None = None
 ) -> tuple[bytes, Report]:
@@ -67,16 +82,7 @@ def render_pdf(
     """
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setCreator("Meridian Map")
-    writer.setTitle(sheet.title)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size_for(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point
-        )
-    )
+    writer = pdf_writer(buffer, sheet.title, paper)
     with painting(writer) as painter:
         report = paint_sheet(painter, writer, catalog, sheet, photo)
     buffer.close()
