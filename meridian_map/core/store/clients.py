@@ -26,7 +26,7 @@ from typing import Any
 from ..screeningmodel import Answer, ScreeningError, answer_from_dict
 from ..session.routine import Routine, RoutineError, checked_name
 from .paths import clients_path
-from .sqlitefile import NewerError, UnusableError, connect, connect_read_only, set_aside, upgrade
+from .sqlitefile import NewerError, SqliteStore, UnusableError, connect, connect_read_only, set_aside, upgrade
 
 SCHEMA_VERSION = 2
 # secure_delete: a deleted client is overwritten in the file, not just unlinked from its pages.
@@ -159,27 +159,10 @@ class Deleted:
         )
 
 
-class ClientStore:
+class ClientStore(SqliteStore):
     """An open client file; use `open_client_store` to get one."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool) -> None:
-        self.path = path
-        self._db = connection
-        self.read_only = read_only
-        self.skipped = 0  # rows that did not read as what they should be, left out
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __enter__(self) -> ClientStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+    error = ClientStoreError
 
     # Clients
 
@@ -478,16 +461,9 @@ class ClientStore:
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
-        if self.read_only:
-            raise ClientStoreError(f"{self.path.name} comes from a newer version of the app: it is read, never written")
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        self._check_writable()
+        with self._transaction():
             yield
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
 
 
 def _name(name: str) -> str:

@@ -16,10 +16,9 @@ student did is silently replaced.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +26,7 @@ from pathlib import Path
 from ..study.quiz import Grade
 from ..study.schedule import CardState, Review, utc
 from .paths import database_path
-from .sqlitefile import NewerError, UnusableError, connect, connect_read_only, set_aside, upgrade
+from .sqlitefile import NewerError, SqliteStore, UnusableError, connect, connect_read_only, set_aside, upgrade
 
 SCHEMA_VERSION = 1
 PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON")
@@ -88,27 +87,10 @@ class StudyDbError(OSError):
     """The database cannot be opened or written; the message says why and what was kept."""
 
 
-class StudyDb:
+class StudyDb(SqliteStore):
     """An open study database; use `open_study_db` to get one."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool) -> None:
-        self.path = path
-        self._db = connection
-        self.read_only = read_only
-        self.skipped = 0  # rows read so far that were not valid and were left out
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __enter__(self) -> StudyDb:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @property
-    def version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+    error = StudyDbError
 
     def record(self, review: Review, state: CardState | None) -> None:
         """Append one answer and store the card's new state, both or neither."""
@@ -254,21 +236,6 @@ class StudyDb:
                 s.lapses,
             ),
         )
-
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            yield
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-
-    def _check_writable(self) -> None:
-        if self.read_only:
-            raise StudyDbError(f"{self.path.name} comes from a newer version of the app: it is read, never written")
 
 
 @dataclass

@@ -13,10 +13,52 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Self
 
 BUSY_TIMEOUT_MS = 5000
+
+
+class SqliteStore:
+    """An open store file: its connection, whether it may be written, and how many rows read were left out."""
+
+    error: type[OSError] = OSError  # what a refused write raises: each store's own error
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool) -> None:
+        self.path = path
+        self._db = connection
+        self.read_only = read_only
+        self.skipped = 0  # rows read so far that were not valid and were left out
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise self.error(f"{self.path.name} comes from a newer version of the app: it is read, never written")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All of the writes inside, or none of them."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
 
 
 class UnusableError(Exception):
