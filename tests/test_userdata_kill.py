@@ -11,15 +11,14 @@ keeps each kill to a few milliseconds.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from meridian_map.core.store.jsonstore import JsonStore
+
+from .killloop import assert_never_torn, kill_loop
 
 KILLS = 250
 
@@ -94,17 +93,12 @@ print(json.dumps(report))
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 def test_killed_saves_leave_the_old_or_the_new_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "settings.json"
-    result = subprocess.run(
-        [sys.executable, "-c", HELPER, str(path), str(KILLS)], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout)
+    report = kill_loop(HELPER, path, KILLS, timeout=120)
     with capsys.disabled():
         print(
             f"\nSIGKILL: {report['kills']} kills, {report['old']} left the old version, {report['new']} the new, "
             f"{report['mid_write']} hit a write in progress; a save takes {report['save_ms']} ms"
         )
-    assert report["torn"] == []
-    assert report["kills"] == KILLS and report["old"] + report["new"] == KILLS
+    assert_never_torn(report, KILLS)
     assert report["mid_write"] > 0, "no kill landed inside a save: the test proves nothing"
     assert JsonStore(path, version=1).load().warning is None
