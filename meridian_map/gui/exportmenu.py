@@ -81,6 +81,7 @@ class Exporter(QObject):
             "preview": self.preview_sheet,
             "export_pdf": self.export_pdf,
             "export_image": self.export_image,
+            "wall_chart": self.wall_chart,
         }
 
     # the sheet ----------------------------------------------------------------
@@ -160,6 +161,14 @@ class Exporter(QObject):
             self.complain(target, "; ".join(layout.overflow))
             return
         self.save(target, data)
+
+    @Slot()
+    def wall_chart(self) -> None:
+        """The zone or point chart for the wall, in the dialog that chooses it and puts it on paper."""
+        from .sheets.chartdialog import ChartDialog
+
+        with deleted_after(ChartDialog(self.window, self.state, sheet_language(self.state.language))) as dialog:
+            dialog.exec()
 
     # the map as an image ----------------------------------------------------------
 
