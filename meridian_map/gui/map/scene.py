@@ -7,9 +7,10 @@ own beyond how each item looks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from math import cos, radians, sin
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
@@ -28,7 +29,18 @@ if TYPE_CHECKING:
 
 STROKE_MS_PER_PASS = 1400
 STROKE_IDLE_OPACITY = 0.28
+LEADER_PX = 0.8
 LABEL_FONT_SHARE = 0.85  # of the system font, at label size 100 %
+
+
+class PlacedLabel(NamedTuple):
+    """Where a label went, in the pixels it was laid out for: its point, its box (halo included) and any leader."""
+
+    key: str
+    x: float
+    y: float
+    box: QRectF
+    leader: bool
 
 
 class MapScene(QGraphicsScene):
@@ -250,7 +262,7 @@ class MapScene(QGraphicsScene):
             label.setFont(font)
             label.setText(text)
         if self.leaders.scene() is None:
-            pen = QPen(self.theme.soft_ink, 0.8)
+            pen = QPen(self.theme.soft_ink, LEADER_PX)
             pen.setCosmetic(True)
             self.leaders.setPen(pen)
             self.leaders.setZValue(5.5)
@@ -278,14 +290,24 @@ class MapScene(QGraphicsScene):
         Labels keep their screen size at every zoom, so this runs again when the
         zoom changes; while labels are hidden it waits until they are shown.
         """
-        if not self.label_items or not next(iter(self.label_items.values())).isVisible():
+        if not self.labels_shown():
             self._labels_stale = True
             return
+        self._labels_stale = False
+        self.place_labels(self._label_scale)
+
+    def labels_shown(self) -> bool:
+        return bool(self.label_items) and next(iter(self.label_items.values())).isVisible()
+
+    def place_labels(self, scale: float) -> list[PlacedLabel]:
+        """Lay the labels out for `scale` pixels per face unit, and say where each went, in those pixels.
+
+        The window lays them out for its view; an exported image for its own
+        size, and then puts the window's layout back (`labels_for`).
+        """
         # Labels start hidden: not a start-up cost.
         from ...core.geometry.labels import Label, needs_leader, place_labels
 
-        self._labels_stale = False
-        scale = self._label_scale
         markers = [
             (item.x() * scale, item.y() * scale, marker_radius(item))
             for item in self.point_items.values()
@@ -306,10 +328,15 @@ class MapScene(QGraphicsScene):
                 )
             )
         leaders = QPainterPath()
+        placed = []
         for (key, label), spec, (dx, dy) in zip(order, labels, place_labels(labels, markers), strict=True):
             label.setTransform(QTransform.fromTranslate(dx + HALO_PX, dy))
             label.setOpacity(self.point_items[key].opacity())
-            if needs_leader(dx, dy, spec.width, spec.height, spec.radius):
+            leader = needs_leader(dx, dy, spec.width, spec.height, spec.radius)
+            placed.append(
+                PlacedLabel(key, spec.x, spec.y, QRectF(spec.x + dx, spec.y + dy, spec.width, spec.height), leader)
+            )
+            if leader:
                 # From the point's edge to the nearest spot of the label, in face units.
                 near_x = min(max(0.0, dx), dx + spec.width)
                 near_y = min(max(0.0, dy), dy + spec.height)
@@ -319,6 +346,29 @@ class MapScene(QGraphicsScene):
                 leaders.moveTo(at.x() + near_x * start / scale, at.y() + near_y * start / scale)
                 leaders.lineTo(at.x() + near_x / scale, at.y() + near_y / scale)
         self.leaders.setPath(leaders)
+        return placed
+
+    @contextmanager
+    def labels_for(self, scale: float, ratio: float = 1.0) -> Iterator[list[PlacedLabel]]:
+        """The labels laid out for another scale while the block runs, for a picture of another size.
+
+        `ratio` is the picture's pixels per layout pixel: its leader lines,
+        drawn a pixel wide whatever the zoom, are that much wider. Nothing is
+        laid out while labels are hidden; afterwards the window's layout is
+        put back.
+        """
+        if not self.labels_shown():
+            yield []
+            return
+        pen = self.leaders.pen()
+        pen.setWidthF(LEADER_PX * ratio)
+        self.leaders.setPen(pen)
+        try:
+            yield self.place_labels(scale)
+        finally:
+            pen.setWidthF(LEADER_PX)
+            self.leaders.setPen(pen)
+            self.place_labels(self._label_scale)
 
     def _label_priority(self, key: str) -> tuple[bool, str]:
         channel = self.catalog.channels.get(self.point_items[key].point.info.channel)
