@@ -122,6 +122,7 @@ class PointItem(QGraphicsEllipseItem):
         self.point = point
         self.setPos(*point.pos)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # the same pixels at every zoom
         self.base_pen = QPen()
         self.set_theme(theme, colour, False)
 

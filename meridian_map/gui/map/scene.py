@@ -254,6 +254,8 @@ class MapScene(QGraphicsScene):
                 label = LabelItem(self.theme)
                 label.setVisible(shown)
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                # The same pixels at every zoom: a frame copies them rather than setting text and halo again.
+                label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 label.setZValue(6)
                 label.setPos(*point.pos)
                 self.addItem(label)
@@ -274,14 +276,22 @@ class MapScene(QGraphicsScene):
     def _labelled(self, side: Side | None) -> bool:
         return side is None or self.state.label_side in ("both", str(side))
 
-    def set_label_scale(self, scale: float) -> None:
+    def set_label_scale(self, scale: float, later: bool = False) -> None:
         """The view's scale (screen pixels per face unit), which decides how crowded the labels are.
 
         Every resize refits the view, often to the same scale: that needs no new layout.
+        `later` is for a zoom under way: the labels keep their places beside
+        their points, their leader lines go, and the layout waits for the
+        next call, once the zoom settles.
         """
         if scale == self._label_scale and not self._labels_stale:
             return
         self._label_scale = scale
+        if later:
+            self._labels_stale = True
+            if not self.leaders.path().isEmpty():
+                self.leaders.setPath(QPainterPath())
+            return
         self._layout_labels()
 
     def _layout_labels(self) -> None:

@@ -165,7 +165,8 @@ class MapView(QGraphicsView):
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
-        self.map_scene.set_label_scale(self.transform().m11())
+        # Laying the labels out takes a good part of a frame: during a wheel zoom or pinch it waits for the settle.
+        self.map_scene.set_label_scale(self.transform().m11(), later=self._moving)
         self.zoom_changed.emit(zoom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -279,6 +280,7 @@ class MapView(QGraphicsView):
 
     def _settled(self) -> None:
         self._moving = False
+        self.map_scene.set_label_scale(self.transform().m11())
         if self._background_transform != self.viewportTransform():
             self.viewport().update()
 
