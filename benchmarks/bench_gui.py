@@ -10,6 +10,8 @@ repaint, as a person scrolling the wheel sees them (target p95 ≤ 16 ms at
 4K), wall and CPU time; "settle" is the one sharp redraw once the wheel stops.
 "Bare" is the floor measured in the same run: a plain widget the map's size,
 repainted, which is what a step costs at the least on this machine.
+Resize drag: the window's edge dragged at 4K, the whole window repainted each
+step (the first step is a plain resize, drawn sharp; the rest are a drag).
 """
 
 from __future__ import annotations
@@ -105,6 +107,29 @@ def wheel_zoom_ms(window: MainWindow, size: tuple[int, int], steps: int, rounds:
     return WheelZoom(median(timings), percentile(timings, 0.95), median(cpu), percentile(cpu, 0.95), settle)
 
 
+def resize_drag_ms(window: MainWindow, size: tuple[int, int], steps: int) -> WheelZoom:
+    """A window edge dragged in, a few pixels a step, each step with its repaint; then the settle."""
+    window.resize(*size)
+    QApplication.processEvents()
+    window.view._settle.stop()
+    window.view._settled()
+    QApplication.processEvents()
+    timings, cpu = [], []
+    for step in range(1, steps + 1):
+        started, started_cpu = time.perf_counter_ns(), time.process_time_ns()
+        window.resize(size[0] - 8 * step, size[1] - 5 * step)
+        QApplication.sendPostedEvents()
+        window.repaint()
+        timings.append((time.perf_counter_ns() - started) / 1e6)
+        cpu.append((time.process_time_ns() - started_cpu) / 1e6)
+    window.view._settle.stop()
+    started = time.perf_counter_ns()
+    window.view._settled()
+    window.view.viewport().repaint()
+    settle = (time.perf_counter_ns() - started) / 1e6
+    return WheelZoom(median(timings), percentile(timings, 0.95), median(cpu), percentile(cpu, 0.95), settle)
+
+
 def bare_repaint_ms(size: QSize, repeats: int) -> tuple[float, float]:
     """The floor in the same run: a bare widget the map's size, filled and repainted; median and p95."""
     bare = QWidget()
@@ -159,6 +184,12 @@ def main() -> None:
         result[f"bare_repaint_{name}_median_ms"] = round(bare, 2)
         result[f"bare_repaint_{name}_p95_ms"] = round(bare_p95, 2)
     result["wheel_zoom_target_4k_p95_ms"] = 16
+    drag = resize_drag_ms(window, SIZES[-1], 12)
+    result["resize_drag_3840x2160_median_ms"] = round(drag.median, 2)
+    result["resize_drag_3840x2160_p95_ms"] = round(drag.p95, 2)
+    result["resize_drag_3840x2160_median_cpu_ms"] = round(drag.cpu_median, 2)
+    result["resize_drag_3840x2160_p95_cpu_ms"] = round(drag.cpu_p95, 2)
+    result["resize_drag_3840x2160_settle_ms"] = round(drag.settle, 2)
     emit(result, args.json)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QResizeEvent,
     QShowEvent,
@@ -75,6 +76,8 @@ class MapView(QGraphicsView):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._settled)
+        self._resized = QElapsedTimer()  # since the last resize was shown: one soon after is a drag
+        self._resize_unshown = False
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -170,9 +173,24 @@ class MapView(QGraphicsView):
         self.zoom_changed.emit(zoom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """A resize within `SETTLE_MS` of the last one being shown is a window edge dragged: moved like a zoom.
+
+        A single resize, as a program or a maximise makes, is drawn sharp at once.
+        """
         super().resizeEvent(event)
+        if self._resized.isValid() and self._resized.elapsed() < SETTLE_MS and self._background is not None:
+            self._keep_moving()
+        self._resized.invalidate()
+        self._resize_unshown = True
         if self._fit_mode:
             self.fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._resize_unshown:
+            # Counted from here, so a slow frame does not split a drag into single resizes.
+            self._resize_unshown = False
+            self._resized.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -191,19 +209,16 @@ class MapView(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """Copy the exposed part from the cache, drawing the cache afresh when the view has changed.
 
-        While a wheel zoom, pinch or pan is under way the cache is drawn moved
-        and scaled to where it now belongs, in a fraction of a frame; once the
-        movement stops (`SETTLE_MS`) it is drawn sharp again, once.
+        While a wheel zoom, pinch, pan or resize is under way the cache is drawn
+        moved and scaled to where it now belongs, in a fraction of a frame; once
+        the movement stops (`SETTLE_MS`) it is drawn sharp again, once.
         """
         transform = self.viewportTransform()
         size = self.viewport().size() * self.viewport().devicePixelRatio()
-        stale = self._background is None or self._background.size() != size
-        if not stale and self._background_transform != transform:
-            if self._moving:
+        if not self._background_fits(transform, size):
+            if self._moving and self._background is not None:
                 self._draw_moved(painter, transform)
                 return
-            stale = True
-        if stale:
             self._render_background()
         assert self._background is not None
         exposed = transform.mapRect(QRectF(rect))
@@ -281,8 +296,15 @@ class MapView(QGraphicsView):
     def _settled(self) -> None:
         self._moving = False
         self.map_scene.set_label_scale(self.transform().m11())
-        if self._background_transform != self.viewportTransform():
+        size = self.viewport().size() * self.viewport().devicePixelRatio()
+        if not self._background_fits(self.viewportTransform(), size):
             self.viewport().update()
+
+    def _background_fits(self, transform: QTransform, size: QSize) -> bool:
+        """Whether the cache is drawn for this view as it is: no zoom, pan or resize since."""
+        return (
+            self._background is not None and self._background.size() == size and self._background_transform == transform
+        )
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture:

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.map.looks import Layer
 from meridian_map.gui.map.scene import MapScene, PlacedLabel
+from meridian_map.gui.map.view import SETTLE_MS
 
 from ...test_window import stale_pixels
 
@@ -135,3 +136,24 @@ def test_labels_are_laid_out_once_a_wheel_zoom_settles(
     assert {
         key: (label.transform().dx(), label.transform().dy()) for key, label in scene.label_items.items()
     } == settled
+
+
+def test_dragging_the_window_edge_moves_the_cache_and_draws_it_sharp_once_it_stops(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One resize (a maximise) is drawn sharp at once; resizes in quick succession are a drag, sharp at the end."""
+    window.scene.set_animate(False)
+    qtbot.waitUntil(lambda: window.view._resized.elapsed() > SETTLE_MS)  # the fixture's own resize is long past
+    viewport = window.view.viewport()
+    viewport.repaint()
+    calls = count_redraws(window, monkeypatch)
+    window.resize(1200, 760)
+    viewport.repaint()
+    assert calls[0] == 1 and not window.view._moving
+    for step in range(1, 5):
+        window.resize(1200 - 20 * step, 760 - 12 * step)
+        viewport.repaint()
+    assert calls[0] == 1  # four more steps, and the art not drawn again
+    assert window.view._moving
+    settle(qtbot, window)
+    assert calls[0] >= 2
