@@ -13,13 +13,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from meridian_map.gui import exportmenu
+from meridian_map.core.catalog import Catalog
+from meridian_map.gui import exportmenu, language
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.sheets import chartdialog
 from meridian_map.gui.sheets.chartdialog import ChartDialog
 
 from ..dialogdriver import child, drive, press
 from ..pdftext import flat, poppler
+from .test_language import in_chinese, untranslated
 
 A3_PT = "pts (A3)"
 
@@ -111,3 +113,26 @@ def test_the_zone_chart_preview_shows_its_pages_and_closes(window: MainWindow, q
     driver.check()
     assert pages and pages[0] >= 1
     assert window.findChildren(QPrintPreviewDialog) == []
+
+
+def test_the_dialog_speaks_chinese_and_offers_the_windows_language_first(
+    window: MainWindow, qtbot: QtBot, catalog: Catalog
+) -> None:
+    left: list[str] = []
+    chosen: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, ChartDialog) and dialog.windowTitle() == "挂图"
+        left.extend(untranslated(dialog, catalog))
+        chosen.append(dialog.lang)
+        press(dialog, Qt.Key.Key_Escape)
+
+    in_chinese(qtbot, window)
+    try:
+        driver = drive((ChartDialog, look))
+        wall_chart_action(window).trigger()
+        driver.check()
+    finally:
+        language.use_chrome_language("en")
+    assert left == []
+    assert chosen == ["zh"]
