@@ -66,6 +66,10 @@ def test_exported_labels_do_not_overlap_and_each_reads_as_its_own_point(
         if nearer and not label.leader:
             misread.append((label.key, nearer))
     assert misread == []
+    svg = (tmp_path / "map.svg").read_text()
+    assert svg.count("<text") >= len(placed) and "<image" not in svg, (
+        "labels and points as text and shapes, not bitmaps"
+    )
     # Labels grow with the image: as tall, for its width, as on screen.
     ratio = label_ratio(scale, labelled.view.transform().m11())
     heights = {round(label.box.height() / ratio, 3) for label in placed}

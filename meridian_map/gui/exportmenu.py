@@ -4,7 +4,8 @@ Print, preview and PDF export draw the very sheet `meridian-map sheet` writes
 (the cheat sheet, or the take-home sheet for the concern picked in the
 sidebar), so what a practitioner previews is what the command line produces.
 Export Image renders the map as it is on screen, zoom and layers included,
-for slides and course notes.
+for slides and course notes, its labels laid out afresh for the image's size.
+Wall Chart opens the dialog for the zone and point charts (sheets/chartdialog.py).
 """
 
 from __future__ import annotations
@@ -216,7 +217,7 @@ class Exporter(QObject):
         moving = marker.isVisible()
         marker.setVisible(False)  # the stroke animation's dot is a moment, not part of the map
         try:
-            with scene.labels_for(logical.width() / max(source.width(), 1e-6), ratio) as placed:
+            with scene.picture(logical.width() / max(source.width(), 1e-6), ratio) as placed:
                 svg = target.suffix.lower() == ".svg"
                 data = self.render_svg(size, logical, source) if svg else self.render_png(size, ratio, source)
         finally:

@@ -313,7 +313,7 @@ class MapScene(QGraphicsScene):
         """Lay the labels out for `scale` pixels per face unit, and say where each went, in those pixels.
 
         The window lays them out for its view; an exported image for its own
-        size, and then puts the window's layout back (`labels_for`).
+        size, and then puts the window's layout back (`picture`).
         """
         # Labels start hidden: not a start-up cost.
         from ...core.geometry.labels import Label, needs_leader, place_labels
@@ -359,26 +359,31 @@ class MapScene(QGraphicsScene):
         return placed
 
     @contextmanager
-    def labels_for(self, scale: float, ratio: float = 1.0) -> Iterator[list[PlacedLabel]]:
-        """The labels laid out for another scale while the block runs, for a picture of another size.
+    def picture(self, scale: float, ratio: float = 1.0) -> Iterator[list[PlacedLabel]]:
+        """The scene set up for a picture of another size while the block runs; gives where the labels went.
 
-        `ratio` is the picture's pixels per layout pixel: its leader lines,
-        drawn a pixel wide whatever the zoom, are that much wider. Nothing is
-        laid out while labels are hidden; afterwards the window's layout is
-        put back.
+        The labels are laid out for `scale`; `ratio` is the picture's pixels
+        per layout pixel, by which the leader lines, drawn a pixel wide
+        whatever the zoom, are wider. Labels and points are drawn afresh
+        rather than copied from the window's pixel cache, which would put
+        bitmaps in an SVG. Afterwards the window's layout is put back.
         """
-        if not self.labels_shown():
-            yield []
-            return
+        cached = [*self.label_items.values(), *self.point_items.values()]
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        shown = self.labels_shown()
         pen = self.leaders.pen()
         pen.setWidthF(LEADER_PX * ratio)
         self.leaders.setPen(pen)
         try:
-            yield self.place_labels(scale)
+            yield self.place_labels(scale) if shown else []
         finally:
             pen.setWidthF(LEADER_PX)
             self.leaders.setPen(pen)
-            self.place_labels(self._label_scale)
+            if shown:
+                self.place_labels(self._label_scale)
+            for item in cached:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def _label_priority(self, key: str) -> tuple[bool, str]:
         channel = self.catalog.channels.get(self.point_items[key].point.info.channel)

@@ -168,7 +168,7 @@ class MapView(QGraphicsView):
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
-        # Laying the labels out takes a good part of a frame: during a wheel zoom or pinch it waits for the settle.
+        # Laying the labels out takes a good part of a frame: during a zoom, pinch or drag it waits for the settle.
         self.map_scene.set_label_scale(self.transform().m11(), later=self._moving)
         self.zoom_changed.emit(zoom)
 
