@@ -2,7 +2,9 @@
 
 Zone items are built from the very outlines the core hit-tests, so what is
 highlighted is exactly what a click selects; the scene holds no state of its
-own beyond how each item looks.
+own beyond how each item looks. Lines, chevrons, arrow heads, markers and
+labels are symbols: they are drawn as big as symbols.py says for the view
+that shows the scene, which tells the scene its scale and zoom.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPath
 
 from ...core.catalog import Catalog, ChannelLine
 from ...core.model import Side
-from ..painting import LineArt, arrow_head, smooth_path
+from ..painting import LineArt, smooth_path
 from ..theme import Theme
 from .explorer import ChannelCourse, Guide, side_markers
-from .items import EDGE_REACH_PX, HALO_PX, TINT_ALPHA, LabelItem, PointItem, ZoneItem, marker_radius
+from .items import EDGE_REACH_PX, HALO_PX, TINT_ALPHA, ArrowsItem, LabelItem, PointItem, ZoneItem, marker_radius
 from .looks import LabelMode, Layer, Look, LookFacts, zone_look
+from .symbols import SymbolScale
 
 if TYPE_CHECKING:
     from ..state import MapState
@@ -60,6 +63,7 @@ class MapScene(QGraphicsScene):
         self._background_lines: list[tuple[QRectF, tuple[QGraphicsPathItem, ...]]] = []
         self._label_scale = 1.0
         self._labels_stale = True
+        self.symbols = SymbolScale()  # the showing view's, as it last told (set_view_scale)
 
         # The view caches the background (art, zones, channels, strokes): a state change redraws what it touched.
         self.line_art = LineArt(catalog.face.art, self.theme.art_colour)
@@ -151,19 +155,16 @@ class MapScene(QGraphicsScene):
             if not internal:
                 yield self._direction_marks(path, QColor(style.colour), style.width)
 
-    def _direction_marks(self, path: QPainterPath, colour: QColor, width: float) -> QGraphicsPathItem:
-        """Small chevrons along a channel, pointing the way it flows."""
-        marks = QPainterPath()
+    def _direction_marks(self, path: QPainterPath, colour: QColor, width: float) -> ArrowsItem:
+        """Small chevrons along a channel, pointing the way it flows; they grow with the line (symbols.py)."""
+        heads = []
         length = path.length()
         count = max(1, int(length // 28))
         for i in range(count):
             percent = path.percentAtLength(length * (i + 0.5) / count)
-            tip = path.pointAtPercent(percent)
             angle = radians(path.angleAtPercent(percent))
-            direction = QPointF(cos(angle), -sin(angle))
-            marks.addPolygon(arrow_head(tip + direction * 1.2, direction, 2.4 + width))
-            marks.closeSubpath()
-        item = QGraphicsPathItem(marks)
+            heads.append((path.pointAtPercent(percent), QPointF(cos(angle), -sin(angle)), 1.2, 2.4 + width))
+        item = ArrowsItem(heads)
         item.setBrush(colour)
         item.setPen(Qt.PenStyle.NoPen)
         return item
@@ -178,13 +179,12 @@ class MapScene(QGraphicsScene):
                 item.setPen(pen)
                 item.setOpacity(STROKE_IDLE_OPACITY if not items else 0.0)
                 item.setZValue(4)
-                head = QGraphicsPathItem(item)
                 end = path.pointAtPercent(1.0)
                 before = path.pointAtPercent(max(0.0, 1.0 - 3.0 / max(path.length(), 3.0)))
-                arrow = QPainterPath()
-                arrow.addPolygon(arrow_head(end, end - before, 3.2))
-                arrow.closeSubpath()
-                head.setPath(arrow)
+                along = end - before
+                reach = max((along.x() ** 2 + along.y() ** 2) ** 0.5, 1e-9)
+                head = ArrowsItem([(end, along / reach, 0.0, 3.2)])
+                head.setParentItem(item)
                 head.setBrush(self.theme.ink)
                 head.setPen(Qt.PenStyle.NoPen)
                 self._paint_in_background(item, head)
@@ -242,6 +242,7 @@ class MapScene(QGraphicsScene):
                 label = LabelItem(self.theme)
                 label.setVisible(shown)
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                label.setScale(self.symbols.marks)
                 label.setZValue(6)
                 label.setPos(*point.pos)
                 self.addItem(label)
@@ -262,11 +263,24 @@ class MapScene(QGraphicsScene):
     def _labelled(self, side: Side | None) -> bool:
         return side is None or self.state.label_side in ("both", str(side))
 
-    def set_label_scale(self, scale: float) -> None:
-        """The view's scale (screen pixels per face unit), which decides how crowded the labels are.
+    def set_view_scale(self, scale: float, zoom: float) -> None:
+        """The showing view's scale (screen pixels per face unit) and zoom (1 = face fitted).
 
-        Every resize refits the view, often to the same scale: that needs no new layout.
+        They decide how big the symbols are drawn (symbols.py) and how crowded
+        the labels are. Markers, labels and the stroke animation's dot take
+        their size now; the lines take theirs when the background is drawn,
+        which the view does for a changed scale. Every resize refits the view,
+        often to the same scale: that needs no new layout.
         """
+        symbols = SymbolScale(scale / zoom, zoom)
+        if symbols != self.symbols:
+            self.symbols = symbols
+            for point in self.point_items.values():
+                point.set_marks(symbols.marks)
+            for label in self.label_items.values():
+                label.setScale(symbols.marks)
+            self.marker.setScale(symbols.lines)
+            self._labels_stale = True
         if scale == self._label_scale and not self._labels_stale:
             return
         self._label_scale = scale
@@ -275,8 +289,9 @@ class MapScene(QGraphicsScene):
     def _layout_labels(self) -> None:
         """Put each label where it covers no other label and no point, Yang Ming points first.
 
-        Labels keep their screen size at every zoom, so this runs again when the
-        zoom changes; while labels are hidden it waits until they are shown.
+        Labels are drawn in screen pixels, grown gently with the zoom (symbols.py),
+        so this runs again when the zoom changes; while labels are hidden it
+        waits until they are shown.
         """
         if not self.label_items or not next(iter(self.label_items.values())).isVisible():
             self._labels_stale = True
@@ -286,6 +301,7 @@ class MapScene(QGraphicsScene):
 
         self._labels_stale = False
         scale = self._label_scale
+        marks = self.symbols.marks  # labels are scaled by it about their top left corner
         markers = [
             (item.x() * scale, item.y() * scale, marker_radius(item))
             for item in self.point_items.values()
@@ -301,13 +317,13 @@ class MapScene(QGraphicsScene):
                     point.x() * scale,
                     point.y() * scale,
                     marker_radius(point),
-                    text.width() + 2 * HALO_PX,
-                    text.height(),
+                    (text.width() + 2 * HALO_PX) * marks,
+                    text.height() * marks,
                 )
             )
         leaders = QPainterPath()
         for (key, label), spec, (dx, dy) in zip(order, labels, place_labels(labels, markers), strict=True):
-            label.setTransform(QTransform.fromTranslate(dx + HALO_PX, dy))
+            label.setTransform(QTransform.fromTranslate(dx + HALO_PX * marks, dy))
             label.setOpacity(self.point_items[key].opacity())
             if needs_leader(dx, dy, spec.width, spec.height, spec.radius):
                 # From the point's edge to the nearest spot of the label, in face units.
@@ -370,14 +386,17 @@ class MapScene(QGraphicsScene):
         self.line_art.paint(painter, reach)
         for zone in zones:
             painter.strokePath(zone.path(), zone.pen())
+        grow = self.symbols.lines
         for bounds, parts in self._background_lines:
             line = parts[0]
             if line.isVisible() and line.effectiveOpacity() > 0 and bounds.intersects(reach):
                 for part in parts:
                     painter.setOpacity(part.effectiveOpacity())
-                    painter.setPen(part.pen())
+                    pen = QPen(part.pen())
+                    pen.setWidthF(pen.widthF() * grow)
+                    painter.setPen(pen)
                     painter.setBrush(part.brush())
-                    painter.drawPath(part.path())
+                    painter.drawPath(part.path_at(grow) if isinstance(part, ArrowsItem) else part.path())
         painter.restore()
 
     def paint_underlay(self, painter: QPainter, area: QRectF) -> None:

@@ -165,8 +165,18 @@ class MapView(QGraphicsView):
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
-        self.map_scene.set_label_scale(self.transform().m11())
+        self.tell_scene_scale()
         self.zoom_changed.emit(zoom)
+
+    def tell_scene_scale(self) -> None:
+        """Give the scene this view's scale and zoom, which size its symbols, before anything is drawn for them.
+
+        A scene can have several views, one showing at a time: a hidden view
+        being refitted leaves the symbols to the one that shows.
+        """
+        others_showing = any(view is not self and view.isVisible() for view in self.map_scene.views())
+        if self.isVisible() or not others_showing:
+            self.map_scene.set_view_scale(self.transform().m11(), self._zoom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -177,6 +187,8 @@ class MapView(QGraphicsView):
         super().showEvent(event)
         if self._fit_mode:
             self.fit()
+        else:
+            self.tell_scene_scale()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -505,7 +517,8 @@ class MapView(QGraphicsView):
         if point:
             centre = self.mapFromScene(self.map_scene.point_items[point].pos())
             painter.resetTransform()
-            painter.drawEllipse(QPointF(centre), POINT_RING_PX, POINT_RING_PX)
+            ring = POINT_RING_PX * self.map_scene.symbols.marks  # around the marker, as big as it is drawn
+            painter.drawEllipse(QPointF(centre), ring, ring)
         elif area:
             painter.drawPath(self.map_scene.zone_items[area].path())
         else:
