@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import sqrt
 
-REFERENCE_SCALE = 1.9  # screen px per face unit with the face fitted in a 1280 x 800 window (1.89 to 1.98)
+REFERENCE_SCALE = 2.0  # screen px per face unit: the face fitted in a 1280 x 800 window is 1.89 to 1.98
 MAX_GROWTH = 2.0
 
 
