@@ -73,16 +73,23 @@ def course_badges(catalog: Catalog, code: str) -> list[tuple[PlacedPoint, str]]:
 
 
 class ChannelCourse:
-    """The numbered stops of one channel."""
+    """The numbered stops of one channel, grown with the markers they sit beside (symbols.py)."""
 
-    def __init__(self, scene: QGraphicsScene, catalog: Catalog, code: str, theme: Theme) -> None:
+    def __init__(self, scene: QGraphicsScene, catalog: Catalog, code: str, theme: Theme, marks: float) -> None:
         colour = QColor(channel_style(code).colour)
         self.items = []
         for stop, text in course_badges(catalog, code):
-            item = _text_item(scene, text, colour, theme, stop.pos, 7.5)
+            self.items.append(_text_item(scene, text, colour, theme, stop.pos, 7.5))
+        self.set_marks(marks)
+
+    def set_marks(self, marks: float) -> None:
+        """Badges and their offset from the point grow alike, so a badge stays clear of its grown marker."""
+        for item in self.items:
             box = item.boundingRect()
-            item.setTransform(QTransform.fromTranslate(BADGE_OFFSET_PX[0] - box.width(), BADGE_OFFSET_PX[1] + 4))
-            self.items.append(item)
+            item.setScale(marks)
+            item.setTransform(
+                QTransform.fromTranslate((BADGE_OFFSET_PX[0] - box.width()) * marks, (BADGE_OFFSET_PX[1] + 4) * marks)
+            )
 
     def remove(self, scene: QGraphicsScene) -> None:
         for item in self.items:

@@ -280,6 +280,8 @@ class MapScene(QGraphicsScene):
             for label in self.label_items.values():
                 label.setScale(symbols.marks)
             self.marker.setScale(symbols.lines)
+            if self.course is not None:
+                self.course.set_marks(symbols.marks)
             self._labels_stale = True
         if scale == self._label_scale and not self._labels_stale:
             return
@@ -538,7 +540,7 @@ class MapScene(QGraphicsScene):
         for key, label in self.label_items.items():
             label.setOpacity(self.point_items[key].opacity())
         if code:
-            self.course = ChannelCourse(self, self.catalog, code, self.theme)
+            self.course = ChannelCourse(self, self.catalog, code, self.theme, self.symbols.marks)
         self._redraw_everything()
 
     def _show_guide(self) -> None:
