@@ -144,17 +144,23 @@ class ArrowsItem(QGraphicsPathItem):
 
 
 class PointItem(QGraphicsEllipseItem):
-    """A point marker drawn in screen pixels, as big as the symbol rule (symbols.py) says for the view."""
+    """A point marker drawn in screen pixels, as big as the symbol rule (symbols.py) says for the view.
+
+    It is resized rather than scaled: an ellipse and pen drawn under a scaled
+    transform leave the painter's fast path, which at 4K cost several
+    milliseconds a frame for the markers alone.
+    """
 
     def __init__(self, point: PlacedPoint, colour: QColor, theme: Theme, yang_ming: bool) -> None:
-        radius = YANG_MING_RADIUS_PX if yang_ming else POINT_RADIUS_PX
-        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        super().__init__()
         self.point = point
+        self.radius = YANG_MING_RADIUS_PX if yang_ming else POINT_RADIUS_PX
         self.marks = 1.0  # the symbol scale's `marks`: the marker and its halo are drawn this much bigger
         self.selected = False
         self.setPos(*point.pos)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.base_pen = QPen()
+        self.selected_pen = QPen()
         self.set_theme(theme, colour, False)
 
     def set_theme(self, theme: Theme, colour: QColor, selected: bool) -> None:
@@ -165,22 +171,30 @@ class PointItem(QGraphicsEllipseItem):
         else:
             self.setBrush(colour)
         self.base_pen = halo
-        self.set_selected_look(selected, theme)
+        self.selected_pen = QPen(theme.outline, 2.2)
+        self.set_selected_look(selected)
 
-    def set_selected_look(self, selected: bool, theme: Theme) -> None:
+    def set_selected_look(self, selected: bool) -> None:
+        """Selected, a marker is half as big again, its halo too, in the theme's outline colour."""
         self.selected = selected
-        self.setPen(QPen(theme.outline, 2.2) if selected else self.base_pen)
-        self.setScale((1.5 if selected else 1.0) * self.marks)
+        self._size()
 
     def set_marks(self, marks: float) -> None:
-        """Scale the marker and its halo alike, so it keeps its look at every size."""
         self.marks = marks
-        self.setScale((1.5 if self.selected else 1.0) * marks)
+        self._size()
+
+    def _size(self) -> None:
+        grow = (1.5 if self.selected else 1.0) * self.marks
+        radius = self.radius * grow
+        pen = QPen(self.selected_pen if self.selected else self.base_pen)
+        pen.setWidthF(pen.widthF() * grow)
+        self.setPen(pen)
+        self.setRect(-radius, -radius, 2 * radius, 2 * radius)
 
 
 def marker_radius(item: PointItem) -> float:
     """How far a point's marker reaches on screen, its halo included."""
-    return (item.rect().width() + item.pen().widthF()) / 2 * item.scale()
+    return (item.rect().width() + item.pen().widthF()) / 2
 
 
 class LabelItem(QGraphicsSimpleTextItem):

@@ -217,9 +217,14 @@ class MapScene(QGraphicsScene):
         return QColor(self.theme.point)
 
     def label_font(self) -> QFont:
-        """Labels follow the system font, times the label size setting."""
+        """Labels follow the system font, times the label size setting, grown as the symbols are (symbols.py).
+
+        Grown by the font's size rather than by scaling the item, so text is
+        drawn from the glyph cache at its own size.
+        """
         font = QFont()
-        font.setPointSizeF(max(font.pointSizeF(), 1.0) * LABEL_FONT_SHARE * self.state.label_size / 100)
+        size = max(font.pointSizeF(), 1.0) * LABEL_FONT_SHARE * self.state.label_size / 100
+        font.setPointSizeF(size * self.symbols.marks)
         return font
 
     def _build_labels(self, mode: LabelMode) -> None:
@@ -242,7 +247,6 @@ class MapScene(QGraphicsScene):
                 label = LabelItem(self.theme)
                 label.setVisible(shown)
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-                label.setScale(self.symbols.marks)
                 label.setZValue(6)
                 label.setPos(*point.pos)
                 self.addItem(label)
@@ -263,29 +267,36 @@ class MapScene(QGraphicsScene):
     def _labelled(self, side: Side | None) -> bool:
         return side is None or self.state.label_side in ("both", str(side))
 
-    def set_view_scale(self, scale: float, zoom: float) -> None:
-        """The showing view's scale (screen pixels per face unit) and zoom (1 = face fitted).
+    def set_label_scale(self, scale: float) -> None:
+        """The view's scale (screen pixels per face unit), which decides how crowded the labels are.
 
-        They decide how big the symbols are drawn (symbols.py) and how crowded
-        the labels are. Markers, labels and the stroke animation's dot take
-        their size now; the lines take theirs when the background is drawn,
-        which the view does for a changed scale. Every resize refits the view,
-        often to the same scale: that needs no new layout.
+        Every resize refits the view, often to the same scale: that needs no new layout.
         """
-        symbols = SymbolScale(scale / zoom, zoom)
-        if symbols != self.symbols:
-            self.symbols = symbols
-            for point in self.point_items.values():
-                point.set_marks(symbols.marks)
-            for label in self.label_items.values():
-                label.setScale(symbols.marks)
-            self.marker.setScale(symbols.lines)
-            if self.course is not None:
-                self.course.set_marks(symbols.marks)
-            self._labels_stale = True
         if scale == self._label_scale and not self._labels_stale:
             return
         self._label_scale = scale
+        self._layout_labels()
+
+    def set_symbol_scale(self, fitted: float, zoom: float) -> None:
+        """The showing view's scale with the face fitted and its zoom, which decide how big symbols are drawn.
+
+        Markers, labels, a channel's numbered stops and the stroke animation's
+        dot take their size now; the lines take theirs when the background is
+        next drawn, which the view does whenever its scale has changed.
+        """
+        symbols = SymbolScale(fitted, zoom)
+        if symbols == self.symbols:
+            return
+        self.symbols = symbols
+        for point in self.point_items.values():
+            point.set_marks(symbols.marks)
+        if self.label_items:
+            font = self.label_font()
+            for label in self.label_items.values():
+                label.setFont(font)
+        self.marker.setScale(symbols.lines)
+        if self.course is not None:
+            self.course.set_marks(symbols.marks)
         self._layout_labels()
 
     def _layout_labels(self) -> None:
@@ -303,7 +314,6 @@ class MapScene(QGraphicsScene):
 
         self._labels_stale = False
         scale = self._label_scale
-        marks = self.symbols.marks  # labels are scaled by it about their top left corner
         markers = [
             (item.x() * scale, item.y() * scale, marker_radius(item))
             for item in self.point_items.values()
@@ -319,13 +329,13 @@ class MapScene(QGraphicsScene):
                     point.x() * scale,
                     point.y() * scale,
                     marker_radius(point),
-                    (text.width() + 2 * HALO_PX) * marks,
-                    text.height() * marks,
+                    text.width() + 2 * HALO_PX,
+                    text.height(),
                 )
             )
         leaders = QPainterPath()
         for (key, label), spec, (dx, dy) in zip(order, labels, place_labels(labels, markers), strict=True):
-            label.setTransform(QTransform.fromTranslate(dx + HALO_PX * marks, dy))
+            label.setTransform(QTransform.fromTranslate(dx + HALO_PX, dy))
             label.setOpacity(self.point_items[key].opacity())
             if needs_leader(dx, dy, spec.width, spec.height, spec.radius):
                 # From the point's edge to the nearest spot of the label, in face units.
@@ -506,10 +516,10 @@ class MapScene(QGraphicsScene):
 
     def _show_selection(self) -> None:
         if self._marked_point in self.point_items:
-            self.point_items[self._marked_point].set_selected_look(False, self.theme)
+            self.point_items[self._marked_point].set_selected_look(False)
         self._marked_point = self.state.selection.point
         if self._marked_point in self.point_items:
-            self.point_items[self._marked_point].set_selected_look(True, self.theme)
+            self.point_items[self._marked_point].set_selected_look(True)
         self._show_channel()
         self._show_guide()
         self._restyle()

@@ -25,6 +25,8 @@ from meridian_map.gui.map.looks import Layer
 from meridian_map.gui.map.symbols import MAX_GROWTH, REFERENCE_SCALE, SymbolScale, zoom_growth
 from meridian_map.gui.map.tools import POINT_PICK_PX
 
+from .test_view_cache import wheel
+
 ZOOMS = (1.0, 3.0, 6.0)
 
 
@@ -129,7 +131,7 @@ def test_labels_grow_with_the_markers(window: MainWindow) -> None:
     fitted, fitted_marker = height(), marker_radius(marker)
     view.zoom_by(6.0)
     assert height() / fitted > 1.8
-    assert height() / fitted == pytest.approx(marker_radius(marker) / fitted_marker)
+    assert height() / fitted == pytest.approx(marker_radius(marker) / fitted_marker, rel=0.1)  # font sizes round
 
 
 def test_a_window_four_times_the_size_draws_markers_as_much_bigger_as_lines(window: MainWindow) -> None:
@@ -155,3 +157,30 @@ def test_a_grown_marker_is_easier_to_hit(window: MainWindow, qtbot: QtBot) -> No
     centre = view.mapFromScene(QPointF(*st2.pos))
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre + QPoint(-round(aside), 0))
     qtbot.waitUntil(lambda: window.map_state.selection.point == st2.key, timeout=1000)
+
+
+def test_after_a_wheel_zoom_symbols_take_their_size_as_it_settles(window: MainWindow, qtbot: QtBot) -> None:
+    """While the wheel turns, markers keep their size as the stretched cache does; settled, all take the rule's."""
+    view = window.view
+    window.scene.set_animate(False)
+    st2 = _placed(window, "ST2")
+    marker = window.scene.point_items[st2.key]
+    before = marker_radius(marker)
+    view.centerOn(QPointF(*st2.pos))
+    for _ in range(8):
+        wheel(window, 1)
+    assert view.zoom == pytest.approx(1.25**8)
+    assert marker_radius(marker) == before
+    qtbot.waitUntil(lambda: not view._moving, timeout=2000)
+    fitted = view.transform().m11() / view.zoom
+    assert marker_radius(marker) == pytest.approx(before * max(1.0, fitted / REFERENCE_SCALE * MAX_GROWTH))
+    view.centerOn(QPointF(*st2.pos))
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    ink = QColor(window.scene.theme.channel_style("ST").colour)
+    st3 = _placed(window, "ST3")
+    widths = []
+    for share in (0.2, 0.3, 0.4, 0.5, 0.6):
+        at = view.mapFromScene(QPointF(st2.pos[0], st2.pos[1] + (st3.pos[1] - st2.pos[1]) * share))
+        widths.append(_coverage(image, at.y(), at.x() - 20, at.x() + 20, ink))
+    assert median(widths) == pytest.approx(1.1 * fitted * MAX_GROWTH, rel=0.15)  # 2x the fitted line, drawn sharp
