@@ -63,7 +63,7 @@ class MapScene(QGraphicsScene):
         self._background_lines: list[tuple[QRectF, tuple[QGraphicsPathItem, ...]]] = []
         self._label_scale = 1.0
         self._labels_stale = True
-        self.symbols = SymbolScale()  # the showing view's, as it last told (set_view_scale)
+        self.symbols = SymbolScale()  # as the showing view last told it (set_symbol_scale)
 
         # The view caches the background (art, zones, channels, strokes): a state change redraws what it touched.
         self.line_art = LineArt(catalog.face.art, self.theme.art_colour)
