@@ -49,6 +49,7 @@ KEYBOARD_REASONS = (
     Qt.FocusReason.ShortcutFocusReason,
 )
 SETTLE_MS = 150  # after the last wheel step or pan move, the background is drawn sharp again
+DRAG_RESIZES = 3  # resizes in quick succession from which on the window's edge is taken to be dragged
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0
 ZOOM_STEP = 1.25
 
@@ -78,6 +79,7 @@ class MapView(QGraphicsView):
         self._settle.timeout.connect(self._settled)
         self._resized = QElapsedTimer()  # since the last resize was shown: one soon after is a drag
         self._resize_unshown = False
+        self._resize_burst = 0  # resizes in a row, each soon after the one before was shown
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -170,15 +172,34 @@ class MapView(QGraphicsView):
         self._zoom = zoom
         # Laying the labels out takes a good part of a frame: during a zoom, pinch or drag it waits for the settle.
         self.map_scene.set_label_scale(self.transform().m11(), later=self._moving)
+        if not self._moving:
+            self.tell_scene_symbols()
         self.zoom_changed.emit(zoom)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """A resize within `SETTLE_MS` of the last one being shown is a window edge dragged: moved like a zoom.
+    def tell_scene_symbols(self) -> None:
+        """Give the scene this view's fitted scale and zoom, which size its symbols (symbols.py).
 
-        A single resize, as a program or a maximise makes, is drawn sharp at once.
+        Told when a zoom is done: while a wheel zoom or pinch goes on, the
+        markers and labels keep their size as the cached lines do, and all
+        take their new size together when it settles. A scene can have
+        several views, one showing at a time: a hidden view being refitted
+        leaves the symbols to the one that shows.
+        """
+        others_showing = any(view is not self and view.isVisible() for view in self.map_scene.views())
+        if self.isVisible() or not others_showing:
+            self.map_scene.set_symbol_scale(self.transform().m11() / self._zoom, self._zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Resizes each within `SETTLE_MS` of the one before being shown are a window edge dragged.
+
+        From the third of them on, the map is shown moved like a zoom, and
+        drawn sharp once they stop. One or two, as a maximise or a program
+        setting the window's size make, are drawn sharp at once.
         """
         super().resizeEvent(event)
-        if self._resized.isValid() and self._resized.elapsed() < SETTLE_MS and self._background is not None:
+        burst = self._resized.isValid() and self._resized.elapsed() < SETTLE_MS
+        self._resize_burst = self._resize_burst + 1 if burst else 1
+        if self._resize_burst >= DRAG_RESIZES and self._background is not None:
             self._keep_moving()
         self._resized.invalidate()
         self._resize_unshown = True
@@ -196,6 +217,8 @@ class MapView(QGraphicsView):
         super().showEvent(event)
         if self._fit_mode:
             self.fit()
+        else:
+            self.tell_scene_symbols()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -295,6 +318,7 @@ class MapView(QGraphicsView):
 
     def _settled(self) -> None:
         self._moving = False
+        self.tell_scene_symbols()
         self.map_scene.set_label_scale(self.transform().m11())
         size = self.viewport().size() * self.viewport().devicePixelRatio()
         if not self._background_fits(self.viewportTransform(), size):
@@ -529,7 +553,8 @@ class MapView(QGraphicsView):
         if point:
             centre = self.mapFromScene(self.map_scene.point_items[point].pos())
             painter.resetTransform()
-            painter.drawEllipse(QPointF(centre), POINT_RING_PX, POINT_RING_PX)
+            ring = POINT_RING_PX * self.map_scene.symbols.marks  # around the marker, as big as it is drawn
+            painter.drawEllipse(QPointF(centre), ring, ring)
         elif area:
             painter.drawPath(self.map_scene.zone_items[area].path())
         else:
