@@ -170,9 +170,21 @@ _NO_FACE = "no face found: use a photo that shows the whole face from the front"
 
 
 def _for_detection(photo: Photo) -> np.ndarray[Any, np.dtype[np.uint8]]:
+    """The photo at most DETECT_SIDE on its long side, each pixel the mean of those it covers.
+
+    OpenCV comes with MediaPipe (it is imported with it): its area resize
+    is a few times faster than copying every other pixel out with numpy,
+    and smoother.
+    """
+    import cv2
+
     pixels = photo.pixels
-    step = int(np.ceil(max(pixels.shape[:2]) / DETECT_SIDE))
-    return np.ascontiguousarray(pixels[::step, ::step]) if step > 1 else pixels
+    height, width = pixels.shape[:2]
+    step = int(np.ceil(max(height, width) / DETECT_SIDE))
+    if step <= 1:
+        return pixels
+    size = (max(1, width // step), max(1, height // step))
+    return np.asarray(cv2.resize(pixels, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
 
 def _checked(photo: Photo, pixels: np.ndarray[Any, np.dtype[np.uint8]], mesh: np.ndarray[Any, Any]) -> Detection:

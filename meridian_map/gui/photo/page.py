@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
@@ -22,7 +23,8 @@ from .view import PhotoView
 def qimage(pixels: Pixels) -> QImage:
     """The photo's RGB pixels as a QImage that owns its copy."""
     height, width = pixels.shape[:2]
-    return QImage(pixels.tobytes(), width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+    rows = np.ascontiguousarray(pixels)  # the photo's own array already: no copy
+    return QImage(rows.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
 class PhotoPage(QWidget):
