@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -149,6 +149,9 @@ def test_dragging_a_landmark_refits_and_moves_the_map(qtbot: QtBot, window: Main
     moved = page.mapped.fit.photo["mouth_corner_r"]
     assert moved[0] < mapped.fit.photo["mouth_corner_r"][0] - 2
     assert page.scene.handles["mouth_corner_r"].isVisible()  # still correcting on the new scene
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old scene is gone for good
+    QTest.mouseMove(viewport, _on_photo(page, after_point.x(), after_point.y()))
+    assert window.map_state.hover.point == "ST4.R", "hover finds points on the new scene"
 
 
 def test_file_open_photo_through_the_real_dialog(qtbot: QtBot, window: MainWindow, astronaut_file: Path) -> None:
