@@ -111,10 +111,11 @@ class ClientPhotoBox(QWidget):
         """The photo a take-home sheet may be drawn on: the one open in photo mode, else the client's saved one.
 
         The open photo comes first: it is the one the practitioner is looking
-        at, with the landmarks as they have just corrected them.
+        at, with the landmarks as they have just corrected them; unless it is
+        another client's saved photo, which is never printed on this client's sheet.
         """
         page = self.window_.photo_page
-        if page is not None:
+        if page is not None and (page.record is None or page.record.client_id == self.client_id):
             return page.mapped
         stored = self.stored()
         if stored is None or self.store is None or photo_mode_problem() is not None:

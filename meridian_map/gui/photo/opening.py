@@ -77,13 +77,15 @@ class PhotoWork(QObject):
             self.done.emit(result)
 
     def _finish(self, result: object) -> None:
+        from ...core.photo.fit import MappedPhoto
+
         QGuiApplication.restoreOverrideCursor()
         self.window.named_actions["open_photo"].setEnabled(True)
-        self.window.map_state.say("", 1)
-        if isinstance(result, str):
-            _tell(self.window, QCoreApplication.translate("PhotoMode", "Cannot map this photo"), result)
+        self.window.statusBar().clearMessage()
+        if isinstance(result, MappedPhoto):
+            show_photo(self.window, result)
         else:
-            show_photo(self.window, result)  # type: ignore[arg-type]
+            _tell(self.window, QCoreApplication.translate("PhotoMode", "Cannot map this photo"), str(result))
         self.deleteLater()
 
 

@@ -19,8 +19,9 @@ from meridian_map.gui.consult.workspace import WorkspacePage
 
 from ... import photos
 from ...dialogdriver import colours, drive
+from ...pdftext import flat, poppler
 from .helpers import build, with_client
-from .test_printing import documents, pdf_text, save_as
+from .test_printing import documents, save_as
 
 pytest.importorskip("mediapipe", reason="photo mode needs the extra: pip install 'meridian-map[photo]'")
 
@@ -99,6 +100,11 @@ def test_a_photo_is_saved_to_the_open_client_reopened_and_deleted(
     assert reopened.scene.point_items["ST4.R"].x() < reopened.scene.catalog.face.landmarks["stomion"][0]
 
     state.set_mode("clients")
+    assert page.photo.for_sheet() is reopened.mapped, "the sheet may go on the photo open, as corrected"
+    with_client(page, "Mr L")
+    assert page.photo.for_sheet() is None, "Ms K's photo is never offered for Mr L's sheet"
+    page.refresh_clients(client)
+    assert page.client_id == client
     driver = drive(
         (QMessageBox, says("Delete the photo saved in Ms K's record", button=QMessageBox.StandardButton.Yes)),  # type: ignore[arg-type]
         (QMessageBox, says("Ms K's photo is deleted", "Nothing of it is left")),  # type: ignore[arg-type]
@@ -172,9 +178,10 @@ def test_the_take_home_sheet_is_printed_on_the_clients_photo(
     page.print_button.click()
     driver.check()
     drawn, on_photo = documents / "drawn.pdf", documents / "photo.pdf"
-    text = pdf_text(on_photo)
+    text = poppler("pdftotext", str(on_photo), "-")
     assert "Gua sha at home: dark circles" in text and "Ms K" in text
-    assert sorted(text.split()) == sorted(pdf_text(drawn).split()), "the same words: only the face is the photo"
+    drawn_text = poppler("pdftotext", str(drawn), "-")
+    assert sorted(flat(text)) == sorted(flat(drawn_text)), "the same words: only the face is the photo"
     assert b"PhoneMaker" not in on_photo.read_bytes()
     on_paper, plain = photo_like(page_pixels(on_photo)), photo_like(page_pixels(drawn))
     assert on_paper > 20 * max(plain, 1), (on_paper, plain)
