@@ -360,3 +360,15 @@ def test_a_photo_is_kept_only_when_saved_and_goes_with_the_client(tmp_path: Path
     assert store.photo(client.id) is None
     store.close()
     assert jpeg[100:164] not in (tmp_path / "clients.sqlite3").read_bytes()  # overwritten, not just unlinked
+
+
+def test_a_refit_keeps_the_symbols_as_big_as_the_zoom_made_them(window: MainWindow, mapped: MappedPhoto) -> None:
+    from meridian_map.gui.photo.opening import show_photo
+
+    show_photo(window, mapped)
+    page = _page(window)
+    page.view.zoom_by(3.0)
+    zoomed = page.scene.symbols
+    chin = mapped.fit.photo["chin"]
+    page._landmark_moved("chin", chin[0] * page.scale, (chin[1] + 2) * page.scale)
+    assert page.scene.symbols == zoomed
