@@ -86,8 +86,8 @@ class MainWindow(QMainWindow):
         self.view = MapView(self.scene, self.map_state)
         self.panels = PanelColumns(catalog, self.map_state, theme)
         self.panel = self.panels.first
-        self.sidebar = Sidebar(catalog, self.map_state, theme)
-        self.legend = ChannelLegend(catalog, self.map_state, self.view)
+        self.sidebar = Sidebar(catalog, self.map_state)
+        self.legend = ChannelLegend(catalog, self.map_state, self.view, theme)
         self.search = SearchBox(SearchIndex(catalog))
 
         self.sidebar_area = sidebar_area(self.sidebar)
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         """Every part of the window that paints its own colours takes the new theme's."""
         self.scene.set_theme(theme)
         self.panels.set_theme(theme)
-        self.sidebar.legend.set_theme(theme)
+        self.legend.set_theme(theme)
         self.view.viewport().update()
 
     def _connect(self) -> None:

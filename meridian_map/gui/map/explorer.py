@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from ...core.catalog import Catalog
 from ...core.model import PlacedPoint, Side, Vec
-from ..theme import Theme, channel_style
+from ..theme import Theme
 from .items import HALO_PX, LabelItem
 
 START_MARK = "▲"
@@ -76,7 +76,7 @@ class ChannelCourse:
     """The numbered stops of one channel."""
 
     def __init__(self, scene: QGraphicsScene, catalog: Catalog, code: str, theme: Theme) -> None:
-        colour = QColor(channel_style(code).colour)
+        colour = QColor(theme.channel_style(code).colour)
         self.items = []
         for stop, text in course_badges(catalog, code):
             item = _text_item(scene, text, colour, theme, stop.pos, 7.5)
