@@ -30,7 +30,7 @@ from ..core.store.jsonstore import JsonStore, leave_unsaved_note
 from ..core.target import zone_target
 from ..core.text.languages import BILINGUAL, EN, ZH
 from ..core.text.schools import cited
-from ..core.text.search import Kind, SearchIndex
+from ..core.text.search import Kind
 from .accessibility import describe
 from .actions import Menus
 from .appearance import Appearance
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.panel = self.panels.first
         self.sidebar = Sidebar(catalog, self.map_state)
         self.legend = ChannelLegend(catalog, self.map_state, self.view, theme)
-        self.search = SearchBox(SearchIndex(catalog))
+        self.search = SearchBox(catalog)
 
         self.sidebar_area = sidebar_area(self.sidebar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

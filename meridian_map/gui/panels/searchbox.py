@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from ...core.catalog import Catalog
 from ...core.text.search import Hit, Kind, SearchIndex
 
 POPUP_ROWS = 14
@@ -13,9 +14,10 @@ POPUP_ROWS = 14
 class SearchBox(QLineEdit):
     chosen = Signal(str, str)  # kind, key
 
-    def __init__(self, index: SearchIndex, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.index = index
+        self.catalog = catalog
+        self._index: SearchIndex | None = None
         self.hits: list[Hit] = []
         self.no_match = False  # the popup says so: nothing found for what is typed
         self.setClearButtonEnabled(True)
@@ -34,6 +36,13 @@ class SearchBox(QLineEdit):
         self.setCompleter(completer)
         self.textEdited.connect(self._update)
         self.returnPressed.connect(self.choose_first)
+
+    @property
+    def index(self) -> SearchIndex:
+        """Every name folded, made at the first search: the window opens without it, as most visits never search."""
+        if self._index is None:
+            self._index = SearchIndex(self.catalog)
+        return self._index
 
     def retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Search  ST2, sibai, 四白, stomach, dark circles"))
