@@ -22,12 +22,13 @@ from ..core.store.dirs import content_dir
 from ..core.store.files import atomic_write_bytes, writable_mode
 from ..core.store.jsonstore import settings_store, take_unsaved_note
 from ..core.store.stdout import STDOUT, write_stdout
-from ..core.text.languages import LANGUAGES
+from ..core.text.languages import EN, LANGUAGES
 from .appicon import identify
-from .fonts import fall_back_to_bundled_fonts
+from .fonts import fall_back_to_bundled_fonts, register_bold_hanzi
 from .language import chrome_language, system_language, use_chrome_language
 from .mainwindow import MainWindow
 from .pages import modes
+from .state import EXPLORE
 
 if TYPE_CHECKING:
     from ..core.photo.fit import MappedPhoto
@@ -175,6 +176,8 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str], ph
             print(f"--mode: no screen called {clip(args.mode)!r}; there are {', '.join(modes())}", file=sys.stderr)
             return 2
         window.map_state.set_mode(args.mode)
+    if first_frame_draws_bold_hanzi(window):
+        register_bold_hanzi()
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     quit_on_signal = SignalQuit(app, window)
@@ -203,12 +206,23 @@ def resize(window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
 
 
+def first_frame_draws_bold_hanzi(window: MainWindow) -> bool:
+    """Whether the window opens on a screen that may set hanzi in bold: in Chinese, or another screen than the map.
+
+    The map's own panel registers the font itself when what it shows needs
+    it (a point's heading); the English map, the usual start, has none, and
+    the bold CJK font then waits until after the first frame.
+    """
+    return window.map_state.language != EN or window.map_state.mode != EXPLORE or window.photo_page is not None
+
+
 def after_first_frame(window: MainWindow) -> None:
-    """Work start-up put off: the hit index (loads shapely) and the garbage collector.
+    """Work start-up put off: the bold CJK font, the hit index (loads shapely) and the garbage collector.
 
     What exists now lives as long as the window, so it is moved out of the
     collector's sight (`gc.freeze`) and later collections stay short.
     """
+    register_bold_hanzi()
     _ = window.catalog.index
     gc.collect()
     gc.freeze()
