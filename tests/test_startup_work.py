@@ -1,4 +1,4 @@
-"""What start-up leaves until it is needed stays left: the bold CJK font and the search index."""
+"""What start-up leaves until it is needed stays left: the bold CJK font, the search index, the spoken words."""
 
 from __future__ import annotations
 
@@ -24,10 +24,11 @@ def started(*args):
     return {"bold": "Bold" in QFontDatabase.styles("Noto Sans CJK SC"), "index": window.search._index is not None}
 
 plain = started()
+imported = [name for name in ("meridian_map.core.text.search", "meridian_map.core.text.spoken") if name in sys.modules]
 window = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)][-1]
 window.search._update("sibai")
 found = [hit.key for hit in window.search.hits][:1]
-print(json.dumps({"plain": plain, "found": found, "point": started("--select", "ST2")}))
+print(json.dumps({"plain": plain, "imported": imported, "found": found, "point": started("--select", "ST2")}))
 """
 
 
@@ -35,7 +36,7 @@ print(json.dumps({"plain": plain, "found": found, "point": started("--select", "
     sys.platform != "linux" or not Path("/usr/share/fonts/truetype/dejavu").is_dir(),
     reason="hides the system fonts but DejaVu through fontconfig",
 )
-def test_the_bold_cjk_font_and_the_search_index_wait_until_needed(tmp_path: Path) -> None:
+def test_the_bold_cjk_font_the_search_index_and_their_code_wait_until_needed(tmp_path: Path) -> None:
     config = tmp_path / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/conf.d</include>'
@@ -50,5 +51,6 @@ def test_the_bold_cjk_font_and_the_search_index_wait_until_needed(tmp_path: Path
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["plain"] == {"bold": False, "index": False}, "the English map with nothing selected needs neither"
+    assert result["imported"] == [], "searching and speaking to a screen reader load their code when first used"
     assert result["found"] == ["ST2"], "the first search builds the index"
     assert result["point"]["bold"], "a point's heading sets its hanzi in bold: the font is there for the first frame"

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QGuiApplication,
     QMoveEvent,
     QResizeEvent,
@@ -30,7 +29,6 @@ from ..core.store.jsonstore import JsonStore, leave_unsaved_note
 from ..core.target import zone_target
 from ..core.text.languages import BILINGUAL, EN, ZH
 from ..core.text.schools import cited
-from ..core.text.search import Kind
 from .accessibility import describe
 from .actions import Menus
 from .appearance import Appearance
@@ -271,6 +269,8 @@ class MainWindow(QMainWindow):
         return self.map_state.select_text(key)
 
     def _search_chosen(self, kind: str, key: str) -> None:
+        from ..core.text.search import Kind  # with the index, at the first search
+
         if kind == Kind.POINT:
             self.map_state.select_point_code(key)
         elif kind == Kind.ZONE:
@@ -361,6 +361,9 @@ class MainWindow(QMainWindow):
                 self.tr("{folder} cannot be created: {reason}.").format(folder=folder, reason=exc.strerror or exc),
             )
             return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about_text(self) -> str:

@@ -12,8 +12,9 @@ window's and go through Qt's translation.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
@@ -25,6 +26,9 @@ from ..fonts import register_bold_hanzi, sets_bold_hanzi
 from ..language import change_word, chrome_language, content_languages, current_chrome
 from ..state import MapState, Selection
 from ..theme import Theme
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 COLON = {EN: ": ", ZH: "："}  # before a list, in each content language
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from ...core.catalog import Catalog
-from ...core.text.search import Hit, Kind, SearchIndex
+
+if TYPE_CHECKING:
+    from ...core.text.search import Hit, Kind, SearchIndex
 
 POPUP_ROWS = 14
 
@@ -41,6 +45,8 @@ class SearchBox(QLineEdit):
     def index(self) -> SearchIndex:
         """Every name folded, made at the first search: the window opens without it, as most visits never search."""
         if self._index is None:
+            from ...core.text.search import SearchIndex
+
             self._index = SearchIndex(self.catalog)
         return self._index
 
@@ -55,6 +61,8 @@ class SearchBox(QLineEdit):
 
     def kind_names(self) -> dict[Kind, str]:
         """What the popup calls each kind of hit, in the current language."""
+        from ...core.text.search import Kind
+
         return {
             Kind.POINT: self.tr("point"),
             Kind.ZONE: self.tr("zone"),
