@@ -24,7 +24,8 @@ def started(*args):
     return {"bold": "Bold" in QFontDatabase.styles("Noto Sans CJK SC"), "index": window.search._index is not None}
 
 plain = started()
-imported = [name for name in ("meridian_map.core.text.search", "meridian_map.core.text.spoken") if name in sys.modules]
+later = ("meridian_map.core.text.search", "meridian_map.core.text.spoken", "socket")
+imported = [name for name in later if name in sys.modules]
 window = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)][-1]
 window.search._update("sibai")
 found = [hit.key for hit in window.search.hits][:1]
@@ -51,6 +52,8 @@ def test_the_bold_cjk_font_the_search_index_and_their_code_wait_until_needed(tmp
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["plain"] == {"bold": False, "index": False}, "the English map with nothing selected needs neither"
-    assert result["imported"] == [], "searching and speaking to a screen reader load their code when first used"
+    assert result["imported"] == [], (
+        "searching, a screen reader's words and quitting on a signal load their code when first needed"
+    )
     assert result["found"] == ["ST2"], "the first search builds the index"
     assert result["point"]["bold"], "a point's heading sets its hanzi in bold: the font is there for the first frame"
