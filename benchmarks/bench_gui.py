@@ -7,7 +7,11 @@ window sizes. Target ≤ 16 ms at 3840×2160. "Warm" reuses the view's cached
 line art, as an expose does; "cold" redraws it too, as after a resize or zoom.
 Continuous zoom: wheel steps in and then out, each followed by a synchronous
 repaint, as a person scrolling the wheel sees them (target p95 ≤ 16 ms at
-4K); "settle" is the one sharp redraw once the wheel stops.
+4K), wall and CPU time; "settle" is the one sharp redraw once the wheel stops.
+"Bare" is the floor measured in the same run: a plain widget the map's size,
+repainted, which is what a step costs at the least on this machine.
+Resize drag: the window's edge dragged at 4K, the whole window repainted each
+step (the first step is a plain resize, drawn sharp; the rest are a drag).
 """
 
 from __future__ import annotations
@@ -16,13 +20,14 @@ import argparse
 import os
 import random
 import time
+from typing import NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import emit, median, percentile
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from meridian_map.core.load import load_catalog
 from meridian_map.gui.fonts import bundled_fonts
@@ -62,31 +67,83 @@ def repaint_ms(window: MainWindow, size: tuple[int, int], repeats: int, cold: bo
     return median(timings)
 
 
-def wheel_zoom_ms(window: MainWindow, size: tuple[int, int], steps: int) -> tuple[float, float, float]:
-    """Median and p95 of a wheel step's repaint, then the settling redraw."""
+class WheelZoom(NamedTuple):
+    """A continuous zoom's steps, wall and CPU (all threads: Qt scales large images on several), and its settle."""
+
+    median: float
+    p95: float
+    cpu_median: float
+    cpu_p95: float
+    settle: float
+
+
+def wheel_zoom_ms(window: MainWindow, size: tuple[int, int], steps: int, rounds: int = 3) -> WheelZoom:
+    """Wheel steps in and then out, each with its repaint, `rounds` times from the fitted face; then a settle."""
     window.resize(*size)
-    window.view.fit()
     QApplication.processEvents()
     viewport = window.view.viewport()
-    viewport.repaint()
     centre = QPointF(viewport.rect().center())
-    timings = []
-    for step in range(2 * steps):
-        delta = 120 if step < steps else -120
-        event = QWheelEvent(
-            centre, viewport.mapToGlobal(centre), QPoint(), QPoint(0, delta),
-            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
-        )  # fmt: skip
-        started = time.perf_counter_ns()
-        QApplication.sendEvent(viewport, event)
+    timings, cpu = [], []
+    settle = 0.0
+    for _round in range(rounds):
+        window.view.fit()
         viewport.repaint()
+        for step in range(2 * steps):
+            delta = 120 if step < steps else -120
+            event = QWheelEvent(
+                centre, viewport.mapToGlobal(centre), QPoint(), QPoint(0, delta),
+                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+            )  # fmt: skip
+            started, started_cpu = time.perf_counter_ns(), time.process_time_ns()
+            QApplication.sendEvent(viewport, event)
+            viewport.repaint()
+            timings.append((time.perf_counter_ns() - started) / 1e6)
+            cpu.append((time.process_time_ns() - started_cpu) / 1e6)
+        window.view._settle.stop()
+        started = time.perf_counter_ns()
+        window.view._settled()
+        viewport.repaint()
+        settle = (time.perf_counter_ns() - started) / 1e6
+    return WheelZoom(median(timings), percentile(timings, 0.95), median(cpu), percentile(cpu, 0.95), settle)
+
+
+def resize_drag_ms(window: MainWindow, size: tuple[int, int], steps: int) -> WheelZoom:
+    """A window edge dragged in, a few pixels a step, each step with its repaint; then the settle."""
+    window.resize(*size)
+    QApplication.processEvents()
+    window.view._settle.stop()
+    window.view._settled()
+    QApplication.processEvents()
+    timings, cpu = [], []
+    for step in range(1, steps + 1):
+        started, started_cpu = time.perf_counter_ns(), time.process_time_ns()
+        window.resize(size[0] - 8 * step, size[1] - 5 * step)
+        QApplication.sendPostedEvents()
+        window.repaint()
         timings.append((time.perf_counter_ns() - started) / 1e6)
+        cpu.append((time.process_time_ns() - started_cpu) / 1e6)
     window.view._settle.stop()
     started = time.perf_counter_ns()
     window.view._settled()
-    viewport.repaint()
+    window.view.viewport().repaint()
     settle = (time.perf_counter_ns() - started) / 1e6
-    return median(timings), percentile(timings, 0.95), settle
+    return WheelZoom(median(timings), percentile(timings, 0.95), median(cpu), percentile(cpu, 0.95), settle)
+
+
+def bare_repaint_ms(size: QSize, repeats: int) -> tuple[float, float]:
+    """The floor in the same run: a bare widget the map's size, filled and repainted; median and p95."""
+    bare = QWidget()
+    bare.setAutoFillBackground(True)
+    bare.resize(size)
+    bare.show()
+    QApplication.processEvents()
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter_ns()
+        bare.repaint()
+        timings.append((time.perf_counter_ns() - started) / 1e6)
+    bare.close()
+    return median(timings), percentile(timings, 0.95)
 
 
 def main() -> None:
@@ -116,11 +173,23 @@ def main() -> None:
         result[f"repaint_cold_{size[0]}x{size[1]}_ms"] = round(repaint_ms(window, size, args.repeats, cold=True), 2)
     result["repaint_target_4k_ms"] = 16
     for size in SIZES:
-        med, p95, settle = wheel_zoom_ms(window, size, 10)
+        zoom = wheel_zoom_ms(window, size, 10)
         name = f"{size[0]}x{size[1]}"
-        result[f"wheel_zoom_{name}_median_ms"] = round(med, 2)
-        result[f"wheel_zoom_{name}_p95_ms"] = round(p95, 2)
-        result[f"wheel_zoom_{name}_settle_ms"] = round(settle, 2)
+        result[f"wheel_zoom_{name}_median_ms"] = round(zoom.median, 2)
+        result[f"wheel_zoom_{name}_p95_ms"] = round(zoom.p95, 2)
+        result[f"wheel_zoom_{name}_median_cpu_ms"] = round(zoom.cpu_median, 2)
+        result[f"wheel_zoom_{name}_p95_cpu_ms"] = round(zoom.cpu_p95, 2)
+        result[f"wheel_zoom_{name}_settle_ms"] = round(zoom.settle, 2)
+        bare, bare_p95 = bare_repaint_ms(window.view.viewport().size(), 60)
+        result[f"bare_repaint_{name}_median_ms"] = round(bare, 2)
+        result[f"bare_repaint_{name}_p95_ms"] = round(bare_p95, 2)
+    result["wheel_zoom_target_4k_p95_ms"] = 16
+    drag = resize_drag_ms(window, SIZES[-1], 12)
+    result["resize_drag_3840x2160_median_ms"] = round(drag.median, 2)
+    result["resize_drag_3840x2160_p95_ms"] = round(drag.p95, 2)
+    result["resize_drag_3840x2160_median_cpu_ms"] = round(drag.cpu_median, 2)
+    result["resize_drag_3840x2160_p95_cpu_ms"] = round(drag.cpu_p95, 2)
+    result["resize_drag_3840x2160_settle_ms"] = round(drag.settle, 2)
     emit(result, args.json)
 
 

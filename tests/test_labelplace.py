@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from itertools import combinations
 
@@ -71,3 +72,17 @@ def test_the_budget_leaves_ordinary_layouts_alone() -> None:
     plan = plan_labels(labels, markers)
     assert plan.work < WORK_BUDGET
     assert plan.offsets == plan_labels(labels, markers, budget=10**12).offsets
+
+
+def test_a_label_does_not_sit_nearer_another_point_than_its_own() -> None:
+    """EX-HN5's code once sat beside TE22, reading as TE22's: a spot nearer another point is passed over."""
+    label = Label(100, 100, 4, 30, 12)
+    other = (140.0, 100.0)  # just past the right spot's end, clear of it
+    [(dx, dy)] = place_labels([label], [(100, 100, 4), (*other, 4)])
+    assert (dx, dy) != offsets(30, 12, 4)[0]
+    box = label.box(dx, dy)
+
+    def gap(x: float, y: float) -> float:
+        return math.hypot(max(box.left - x, 0, x - box.right), max(box.top - y, 0, y - box.bottom))
+
+    assert gap(100, 100) < gap(*other)

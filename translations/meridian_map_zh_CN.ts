@@ -187,6 +187,89 @@
     </message>
 </context>
 <context>
+    <name>ChartDialog</name>
+    <message>
+        <source>Wall chart</source>
+        <translation>挂图</translation>
+    </message>
+    <message>
+        <source>Zone chart: every zone numbered, with its strokes</source>
+        <translation>分区图：每个部位编号，附刮拭方向</translation>
+    </message>
+    <message>
+        <source>Point chart: every point labelled</source>
+        <translation>穴位图：标注每个穴位</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>挂图：</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>美式信纸（8.5×11 英寸）</translation>
+    </message>
+    <message>
+        <source>A3</source>
+        <translation>A3</translation>
+    </message>
+    <message>
+        <source>Tabloid</source>
+        <translation>美式小报（11×17 英寸）</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Grayscale, for black-and-white printers</source>
+        <translation>灰度，适用于黑白打印机</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Print wall chart</source>
+        <translation>打印挂图</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+    <message>
+        <source>Wall chart preview</source>
+        <translation>挂图预览</translation>
+    </message>
+    <message>
+        <source>Export wall chart</source>
+        <translation>导出挂图</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 未保存：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>ClientList</name>
     <message>
         <source>Clients</source>
@@ -591,6 +674,10 @@
     <message>
         <source>Export &amp;Image…</source>
         <translation>导出图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Wall Chart…</source>
+        <translation>挂图(&amp;W)…</translation>
     </message>
     <message>
         <source>Open P&amp;hoto…</source>

@@ -68,6 +68,8 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ActionSpec("export_pdf", QT_TRANSLATE_NOOP("Menus", "&Export PDF…")),
             ActionSpec("export_image", QT_TRANSLATE_NOOP("Menus", "Export &Image…")),
             SEPARATOR,
+            ActionSpec("wall_chart", QT_TRANSLATE_NOOP("Menus", "&Wall Chart…")),
+            SEPARATOR,
             ActionSpec("open_photo", QT_TRANSLATE_NOOP("Menus", "Open P&hoto…"), "Ctrl+Shift+O"),
             SEPARATOR,
             ActionSpec("quit", QT_TRANSLATE_NOOP("Menus", "&Quit"), QKeySequence.StandardKey.Quit),

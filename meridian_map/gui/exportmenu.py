@@ -4,7 +4,8 @@ Print, preview and PDF export draw the very sheet `meridian-map sheet` writes
 (the cheat sheet, or the take-home sheet for the concern picked in the
 sidebar), so what a practitioner previews is what the command line produces.
 Export Image renders the map as it is on screen, zoom and layers included,
-for slides and course notes.
+for slides and course notes, its labels laid out afresh for the image's size.
+Wall Chart opens the dialog for the zone and point charts (sheets/chartdialog.py).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from PySide6.QtCore import (
     QIODevice,
     QLocale,
     QObject,
-    QRect,
+    QPointF,
     QRectF,
     QSize,
+    QSizeF,
     QStandardPaths,
     Slot,
 )
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from ..core.output.sheet import Paper, Sheet
+    from .map.scene import PlacedLabel
     from .map.view import MapView
     from .state import MapState
 
@@ -81,6 +84,7 @@ class Exporter(QObject):
             "preview": self.preview_sheet,
             "export_pdf": self.export_pdf,
             "export_image": self.export_image,
+            "wall_chart": self.wall_chart,
         }
 
     # the sheet ----------------------------------------------------------------
@@ -161,6 +165,14 @@ class Exporter(QObject):
             return
         self.save(target, data)
 
+    @Slot()
+    def wall_chart(self) -> None:
+        """The zone or point chart for the wall, in the dialog that chooses it and puts it on paper."""
+        from .sheets.chartdialog import ChartDialog
+
+        with deleted_after(ChartDialog(self.window, self.state, sheet_language(self.state.language))) as dialog:
+            dialog.exec()
+
     # the map as an image ----------------------------------------------------------
 
     @Slot()
@@ -186,43 +198,55 @@ class Exporter(QObject):
         height = max(1, round(width * source.height() / max(source.width(), 1.0)))
         self.write_image(target, QSize(width, height), source)
 
-    def write_image(self, target: Path, size: QSize, source: QRectF) -> None:
+    def write_image(self, target: Path, size: QSize, source: QRectF) -> list[PlacedLabel] | None:
         """Render the map and save it as the PDF is saved: atomically, and only over a regular, writable file.
 
         The target is checked before rendering, so a refusal costs nothing,
-        and again by the write itself.
+        and again by the write itself. Gives where the labels went, in the
+        image's pixels, or None when nothing was saved.
         """
         try:
             writable_mode(target)
         except OSError as exc:
             self.complain(target, exc.strerror or str(exc))
-            return
-        marker = self.view.map_scene.marker
+            return None
+        scene = self.view.map_scene
+        ratio = label_ratio(size.width() / max(source.width(), 1e-6), self.view.transform().m11())
+        logical = QSizeF(size.width() / ratio, size.height() / ratio)
+        marker = scene.marker
         moving = marker.isVisible()
         marker.setVisible(False)  # the stroke animation's dot is a moment, not part of the map
         try:
-            svg = target.suffix.lower() == ".svg"
-            data = self.render_svg(size, source) if svg else self.render_png(size, source)
+            with scene.picture(logical.width() / max(source.width(), 1e-6), ratio) as placed:
+                svg = target.suffix.lower() == ".svg"
+                data = self.render_svg(size, logical, source) if svg else self.render_png(size, ratio, source)
         finally:
             marker.setVisible(moving)
         if data is None:
             self.complain(target, self.tr("the image could not be rendered"))
-            return
-        self.save(target, data)
+            return None
+        if not self.save(target, data):
+            return None
+        offset = QPointF(source.left(), source.top()) * (logical.width() / max(source.width(), 1e-6))
+        return [in_image(label, offset, ratio) for label in placed]
 
-    def render_png(self, size: QSize, source: QRectF) -> bytes | None:
+    def render_png(self, size: QSize, ratio: float, source: QRectF) -> bytes | None:
+        """Drawn at `ratio` image pixels per screen pixel, so points, labels and lines grow with the image."""
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(ratio)
         image.fill(self.view.map_scene.backgroundBrush().color())
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.view.map_scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        self.view.map_scene.render(painter, QRectF(0, 0, size.width() / ratio, size.height() / ratio), source)
         painter.end()
+        image.setDevicePixelRatio(1.0)
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding str
         return bytes(buffer.data().data()) if saved else None
 
-    def render_svg(self, size: QSize, source: QRectF) -> bytes | None:
+    def render_svg(self, size: QSize, logical: QSizeF, source: QRectF) -> bytes | None:
+        """`size` pixels wide in a browser, over a view box of the `logical` size the labels were laid out for."""
         from PySide6.QtSvg import QSvgGenerator
 
         buffer = QBuffer()
@@ -231,31 +255,52 @@ class Exporter(QObject):
         generator.setOutputDevice(buffer)
         generator.setSize(size)
         generator.setResolution(CSS_DPI)  # so the width in mm comes out as `size` pixels in a browser
-        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+        generator.setViewBox(QRectF(QPointF(0, 0), logical))
         generator.setTitle("Meridian Map")
         generator.setDescription("Facial gua sha zones and acupuncture points")
         painter = QPainter()
         if not painter.begin(generator):
             return None
-        self.view.map_scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
+        self.view.map_scene.render(painter, QRectF(QPointF(0, 0), logical), source)
         painter.end()
         return bytes(buffer.data().data())
 
     # files ------------------------------------------------------------------------
 
-    def save(self, target: Path, data: bytes) -> None:
+    def save(self, target: Path, data: bytes) -> bool:
         try:
             atomic_write_bytes(target, data)
         except OSError as exc:
             self.complain(target, exc.strerror or str(exc))
-            return
+            return False
         self.state.say(self.tr("Saved {file}").format(file=target))
+        return True
 
     def complain(self, target: Path, reason: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         text = self.tr("{file} was not saved: {reason}.").format(file=target, reason=reason)
         QMessageBox.warning(self.window, self.tr("Not saved"), text)
+
+
+def label_ratio(image_scale: float, view_scale: float) -> float:
+    """Image pixels per screen pixel: the image is the view grown, its labels, points and lines with it.
+
+    An image smaller than the view keeps the screen's sizes, which are the
+    smallest that read well, and its labels are laid out afresh for the room
+    it has.
+    """
+    return max(1.0, image_scale / max(view_scale, 1e-6))
+
+
+def in_image(label: PlacedLabel, offset: QPointF, ratio: float) -> PlacedLabel:
+    """A label laid out for the image, from its layout's pixels into the image's."""
+    box = label.box.translated(-offset)
+    return label._replace(
+        x=(label.x - offset.x()) * ratio,
+        y=(label.y - offset.y()) * ratio,
+        box=QRectF(box.x() * ratio, box.y() * ratio, box.width() * ratio, box.height() * ratio),
+    )
 
 
 @contextmanager

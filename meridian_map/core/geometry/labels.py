@@ -20,6 +20,10 @@ from functools import lru_cache
 GAP_PX = 2.0  # between a point's marker and its label
 CELL_PX = 48.0  # grid cell for finding what a box may cover
 DOT_WEIGHT = 0.25  # covering a point's marker, against covering another label
+# Beside its point, a label with another point nearer to it reads as that point's
+# (EX-HN5's code once sat by TE22): such a spot costs this share of its area, so a
+# free spot, or one called out on a leader line, is taken before it.
+AMBIGUOUS_SHARE = 0.25
 RETRIES = 10
 # Units of work (_Grid.work) for one layout, all passes together. The shipped
 # points take under 5,000; 60,000 is about 30 ms on an idle machine, which
@@ -129,6 +133,23 @@ class _Grid:
             for cy in rows:
                 self._cells.setdefault((cx, cy), []).append(box)
 
+    def nearer(self, box: Box, x: float, y: float) -> bool:
+        """Whether a stored box's centre lies nearer to `box` than (x, y) does: a point a reader may take it for."""
+        own = _distance(box, x, y)
+        columns, rows = self._span(Box(box.left - own, box.top - own, box.right + own, box.bottom + own))
+        self.work += 1
+        for cx in columns:
+            for cy in rows:
+                others = self._cells.get((cx, cy))
+                if not others:
+                    continue
+                self.work += len(others) + 1
+                for other in others:
+                    centre_x, centre_y = (other.left + other.right) / 2, (other.top + other.bottom) / 2
+                    if abs(centre_x - x) + abs(centre_y - y) > 1e-6 and _distance(box, centre_x, centre_y) < own - 1e-6:
+                        return True
+        return False
+
     def covered(self, box: Box, enough: float = float("inf")) -> float:
         """How much of `box` the stored boxes cover, counted up to `enough`: past that the caller has a better spot.
 
@@ -155,6 +176,12 @@ class _Grid:
                 if total >= enough:
                     return total
         return total
+
+
+def _distance(box: Box, x: float, y: float) -> float:
+    dx = max(box.left - x, 0.0, x - box.right)
+    dy = max(box.top - y, 0.0, y - box.bottom)
+    return math.hypot(dx, dy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +269,9 @@ def _place(
                 continue
             # Text over text cannot be read; text over the edge of a dot still can.
             cover = text + DOT_WEIGHT * dots.covered(box, (best_cover - text) / DOT_WEIGHT)
+            beside = not needs_leader(dx, dy, label.width, label.height, label.radius)
+            if cover == 0 and beside and dots.nearer(box, label.x, label.y):
+                cover = AMBIGUOUS_SHARE * label.width * label.height
             if cover < best_cover:
                 best, best_cover, best_text = (dx, dy), cover, text
                 if cover == 0:

@@ -159,6 +159,7 @@ class PointItem(QGraphicsEllipseItem):
         self.selected = False
         self.setPos(*point.pos)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # the same pixels at every zoom
         self.base_pen = QPen()
         self.selected_pen = QPen()
         self.set_theme(theme, colour, False)

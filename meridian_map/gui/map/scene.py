@@ -9,9 +9,10 @@ that shows the scene, which tells the scene its scale and zoom.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from math import cos, radians, sin
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRect, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
@@ -31,7 +32,18 @@ if TYPE_CHECKING:
 
 STROKE_MS_PER_PASS = 1400
 STROKE_IDLE_OPACITY = 0.28
+LEADER_PX = 0.8
 LABEL_FONT_SHARE = 0.85  # of the system font, at label size 100 %
+
+
+class PlacedLabel(NamedTuple):
+    """Where a label went, in the pixels it was laid out for: its point, its box (halo included) and any leader."""
+
+    key: str
+    x: float
+    y: float
+    box: QRectF
+    leader: bool
 
 
 class MapScene(QGraphicsScene):
@@ -247,6 +259,8 @@ class MapScene(QGraphicsScene):
                 label = LabelItem(self.theme)
                 label.setVisible(shown)
                 label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                # The same pixels at every zoom: a frame copies them rather than setting text and halo again.
+                label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 label.setZValue(6)
                 label.setPos(*point.pos)
                 self.addItem(label)
@@ -255,7 +269,7 @@ class MapScene(QGraphicsScene):
             label.setFont(font)
             label.setText(text)
         if self.leaders.scene() is None:
-            pen = QPen(self.theme.soft_ink, 0.8)
+            pen = QPen(self.theme.soft_ink, LEADER_PX)
             pen.setCosmetic(True)
             self.leaders.setPen(pen)
             self.leaders.setZValue(5.5)
@@ -267,14 +281,22 @@ class MapScene(QGraphicsScene):
     def _labelled(self, side: Side | None) -> bool:
         return side is None or self.state.label_side in ("both", str(side))
 
-    def set_label_scale(self, scale: float) -> None:
+    def set_label_scale(self, scale: float, later: bool = False) -> None:
         """The view's scale (screen pixels per face unit), which decides how crowded the labels are.
 
         Every resize refits the view, often to the same scale: that needs no new layout.
+        `later` is for a zoom under way: the labels keep their places beside
+        their points, their leader lines go, and the layout waits for the
+        next call, once the zoom settles.
         """
         if scale == self._label_scale and not self._labels_stale:
             return
         self._label_scale = scale
+        if later:
+            self._labels_stale = True
+            if not self.leaders.path().isEmpty():
+                self.leaders.setPath(QPainterPath())
+            return
         self._layout_labels()
 
     def set_symbol_scale(self, fitted: float, zoom: float) -> None:
@@ -306,14 +328,24 @@ class MapScene(QGraphicsScene):
         so this runs again when the zoom changes; while labels are hidden it
         waits until they are shown.
         """
-        if not self.label_items or not next(iter(self.label_items.values())).isVisible():
+        if not self.labels_shown():
             self._labels_stale = True
             return
+        self._labels_stale = False
+        self.place_labels(self._label_scale)
+
+    def labels_shown(self) -> bool:
+        return bool(self.label_items) and next(iter(self.label_items.values())).isVisible()
+
+    def place_labels(self, scale: float) -> list[PlacedLabel]:
+        """Lay the labels out for `scale` pixels per face unit, and say where each went, in those pixels.
+
+        The window lays them out for its view; an exported image for its own
+        size, and then puts the window's layout back (`picture`).
+        """
         # Labels start hidden: not a start-up cost.
         from ...core.geometry.labels import Label, needs_leader, place_labels
 
-        self._labels_stale = False
-        scale = self._label_scale
         markers = [
             (item.x() * scale, item.y() * scale, marker_radius(item))
             for item in self.point_items.values()
@@ -334,10 +366,15 @@ class MapScene(QGraphicsScene):
                 )
             )
         leaders = QPainterPath()
+        placed = []
         for (key, label), spec, (dx, dy) in zip(order, labels, place_labels(labels, markers), strict=True):
             label.setTransform(QTransform.fromTranslate(dx + HALO_PX, dy))
             label.setOpacity(self.point_items[key].opacity())
-            if needs_leader(dx, dy, spec.width, spec.height, spec.radius):
+            leader = needs_leader(dx, dy, spec.width, spec.height, spec.radius)
+            placed.append(
+                PlacedLabel(key, spec.x, spec.y, QRectF(spec.x + dx, spec.y + dy, spec.width, spec.height), leader)
+            )
+            if leader:
                 # From the point's edge to the nearest spot of the label, in face units.
                 near_x = min(max(0.0, dx), dx + spec.width)
                 near_y = min(max(0.0, dy), dy + spec.height)
@@ -347,6 +384,34 @@ class MapScene(QGraphicsScene):
                 leaders.moveTo(at.x() + near_x * start / scale, at.y() + near_y * start / scale)
                 leaders.lineTo(at.x() + near_x / scale, at.y() + near_y / scale)
         self.leaders.setPath(leaders)
+        return placed
+
+    @contextmanager
+    def picture(self, scale: float, ratio: float = 1.0) -> Iterator[list[PlacedLabel]]:
+        """The scene set up for a picture of another size while the block runs; gives where the labels went.
+
+        The labels are laid out for `scale`; `ratio` is the picture's pixels
+        per layout pixel, by which the leader lines, drawn a pixel wide
+        whatever the zoom, are wider. Labels and points are drawn afresh
+        rather than copied from the window's pixel cache, which would put
+        bitmaps in an SVG. Afterwards the window's layout is put back.
+        """
+        cached = [*self.label_items.values(), *self.point_items.values()]
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        shown = self.labels_shown()
+        pen = self.leaders.pen()
+        pen.setWidthF(LEADER_PX * ratio)
+        self.leaders.setPen(pen)
+        try:
+            yield self.place_labels(scale) if shown else []
+        finally:
+            pen.setWidthF(LEADER_PX)
+            self.leaders.setPen(pen)
+            if shown:
+                self.place_labels(self._label_scale)
+            for item in cached:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def _label_priority(self, key: str) -> tuple[bool, str]:
         channel = self.catalog.channels.get(self.point_items[key].point.info.channel)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QImage,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QResizeEvent,
     QShowEvent,
@@ -45,6 +46,7 @@ KEYBOARD_REASONS = (
     Qt.FocusReason.ShortcutFocusReason,
 )
 SETTLE_MS = 150  # after the last wheel step or pan move, the background is drawn sharp again
+DRAG_RESIZES = 3  # resizes in quick succession from which on the window's edge is taken to be dragged
 MIN_ZOOM, MAX_ZOOM = 0.5, 12.0
 ZOOM_STEP = 1.25
 
@@ -72,6 +74,9 @@ class MapView(QGraphicsView):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._settled)
+        self._resized = QElapsedTimer()  # since the last resize was shown: one soon after is a drag
+        self._resize_unshown = False
+        self._resize_burst = 0  # resizes in a row, each soon after the one before was shown
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -162,7 +167,8 @@ class MapView(QGraphicsView):
 
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
-        self.map_scene.set_label_scale(self.transform().m11())
+        # Laying the labels out takes a good part of a frame: during a zoom, pinch or drag it waits for the settle.
+        self.map_scene.set_label_scale(self.transform().m11(), later=self._moving)
         if not self._moving:
             self.tell_scene_symbols()
         self.zoom_changed.emit(zoom)
@@ -181,9 +187,28 @@ class MapView(QGraphicsView):
             self.map_scene.set_symbol_scale(self.transform().m11() / self._zoom, self._zoom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Resizes each within `SETTLE_MS` of the one before being shown are a window edge dragged.
+
+        From the third of them on, the map is shown moved like a zoom, and
+        drawn sharp once they stop. One or two, as a maximise or a program
+        setting the window's size make, are drawn sharp at once.
+        """
         super().resizeEvent(event)
+        burst = self._resized.isValid() and self._resized.elapsed() < SETTLE_MS
+        self._resize_burst = self._resize_burst + 1 if burst else 1
+        if self._resize_burst >= DRAG_RESIZES and self._background is not None:
+            self._keep_moving()
+        self._resized.invalidate()
+        self._resize_unshown = True
         if self._fit_mode:
             self.fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._resize_unshown:
+            # Counted from here, so a slow frame does not split a drag into single resizes.
+            self._resize_unshown = False
+            self._resized.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -204,19 +229,16 @@ class MapView(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """Copy the exposed part from the cache, drawing the cache afresh when the view has changed.
 
-        While a wheel zoom, pinch or pan is under way the cache is drawn moved
-        and scaled to where it now belongs, in a fraction of a frame; once the
-        movement stops (`SETTLE_MS`) it is drawn sharp again, once.
+        While a wheel zoom, pinch, pan or resize is under way the cache is drawn
+        moved and scaled to where it now belongs, in a fraction of a frame; once
+        the movement stops (`SETTLE_MS`) it is drawn sharp again, once.
         """
         transform = self.viewportTransform()
         size = self.viewport().size() * self.viewport().devicePixelRatio()
-        stale = self._background is None or self._background.size() != size
-        if not stale and self._background_transform != transform:
-            if self._moving:
+        if not self._background_fits(transform, size):
+            if self._moving and self._background is not None:
                 self._draw_moved(painter, transform)
                 return
-            stale = True
-        if stale:
             self._render_background()
         assert self._background is not None
         exposed = transform.mapRect(QRectF(rect))
@@ -294,8 +316,16 @@ class MapView(QGraphicsView):
     def _settled(self) -> None:
         self._moving = False
         self.tell_scene_symbols()
-        if self._background_transform != self.viewportTransform():
+        self.map_scene.set_label_scale(self.transform().m11())
+        size = self.viewport().size() * self.viewport().devicePixelRatio()
+        if not self._background_fits(self.viewportTransform(), size):
             self.viewport().update()
+
+    def _background_fits(self, transform: QTransform, size: QSize) -> bool:
+        """Whether the cache is drawn for this view as it is: no zoom, pan or resize since."""
+        return (
+            self._background is not None and self._background.size() == size and self._background_transform == transform
+        )
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture:

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from meridian_map.gui.mainwindow import MainWindow
-from meridian_map.gui.map.scene import MapScene
+from meridian_map.gui.map.looks import Layer
+from meridian_map.gui.map.scene import MapScene, PlacedLabel
+from meridian_map.gui.map.view import SETTLE_MS
 
 from ...test_window import stale_pixels
 
@@ -101,3 +103,58 @@ def test_keys_and_fit_zoom_sharp_at_once(window: MainWindow, monkeypatch: pytest
     shown = viewport.grab().toImage()
     window.view.resetCachedContent()
     assert stale_pixels(shown, viewport.grab().toImage()) < 32
+
+
+def test_labels_are_laid_out_once_a_wheel_zoom_settles(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A layout takes a good part of a frame at 4K: steps keep the labels where they were, the settle lays them out."""
+    window.scene.set_animate(False)
+    window.map_state.set_layer(Layer.LABELS, True)
+    scene = window.scene
+    assert not scene.leaders.path().isEmpty(), "the philtrum and ear crowd at fit zoom"
+    layouts = [0]
+    place = MapScene.place_labels
+
+    def counting(self: MapScene, scale: float) -> list[PlacedLabel]:
+        layouts[0] += 1
+        return place(self, scale)
+
+    monkeypatch.setattr(MapScene, "place_labels", counting)
+    viewport = window.view.viewport()
+    offsets = {key: label.transform().dx() for key, label in scene.label_items.items()}
+    for _ in range(3):
+        wheel(window, 1)
+        viewport.repaint()
+    assert layouts[0] == 0
+    assert {key: label.transform().dx() for key, label in scene.label_items.items()} == offsets
+    assert scene.leaders.path().isEmpty(), "leader lines drawn for the old zoom would miss their labels"
+    settle(qtbot, window)
+    assert layouts[0] == 1
+    settled = {key: (label.transform().dx(), label.transform().dy()) for key, label in scene.label_items.items()}
+    place(scene, window.view.transform().m11())
+    assert {
+        key: (label.transform().dx(), label.transform().dy()) for key, label in scene.label_items.items()
+    } == settled
+
+
+def test_dragging_the_window_edge_moves_the_cache_and_draws_it_sharp_once_it_stops(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One or two resizes (a maximise, a program's) are drawn sharp at once; a run of them is a drag."""
+    window.scene.set_animate(False)
+    qtbot.waitUntil(lambda: window.view._resized.elapsed() > SETTLE_MS)  # the fixture's own resize is long past
+    viewport = window.view.viewport()
+    viewport.repaint()
+    calls = count_redraws(window, monkeypatch)
+    for step in range(2):
+        window.resize(1200 - 20 * step, 760 - 12 * step)
+        viewport.repaint()
+        assert calls[0] == step + 1 and not window.view._moving
+    for step in range(2, 6):
+        window.resize(1200 - 20 * step, 760 - 12 * step)
+        viewport.repaint()
+    assert calls[0] == 2  # four more steps, and the art not drawn again
+    assert window.view._moving
+    settle(qtbot, window)
+    assert calls[0] >= 3
