@@ -84,6 +84,25 @@ def english_window_words_afterwards() -> Iterator[None]:
         language.use_chrome_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_window_left_open() -> Iterator[None]:
+    """A window a test leaves on screen takes the next test's pointer and keys: it fails the test that left it.
+
+    pytest-qt has closed the test's own widgets by the time this runs; a dialog
+    they opened that is still shown outlived its window.
+    """
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    left = [w for w in app.topLevelWidgets() if w.isVisible()]
+    for widget in left:
+        widget.close()
+    assert not left, f"windows left open: {[type(w).__name__ + ' ' + w.windowTitle() for w in left]}"
+
+
 @pytest.fixture
 def assets_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped assets to break on purpose."""
