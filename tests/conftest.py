@@ -38,11 +38,9 @@ def catalog() -> Catalog:
 @pytest.fixture
 def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
     """The main window, shown at a laptop size with the map fitted."""
-    win = MainWindow(catalog)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    from .windowdriver import shown_window
+
+    win = shown_window(qtbot, catalog)
     win.view.fit()
     return win
 
