@@ -14,9 +14,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The commands and the window layer the user's content folder and read the
 # settings: the suite (and the commands it starts) gets empty ones of its
-# own, never the folders of whoever runs it.
+# own, never the folders of whoever runs it. The state folder (the note a
+# failed save leaves for the next start) and the catalog cache are the
+# suite's own too, so neither a test nor a parallel worker finds another's.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-data-")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-config-")
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-state-")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-cache-")
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -27,6 +31,7 @@ from meridian_map.core.load import load_catalog
 from meridian_map.gui.mainwindow import MainWindow
 
 DATA = Path(__file__).parent / "data"
+FOLDERS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")  # removed at the end
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -120,6 +125,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    for folder in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+    for folder in FOLDERS:
         if "meridian-map-tests-" in os.environ.get(folder, ""):
             shutil.rmtree(os.environ[folder], ignore_errors=True)
