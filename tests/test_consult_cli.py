@@ -101,3 +101,13 @@ def test_routine_loads_no_qt_nor_sqlite_and_the_window_loads_no_consult_code(tmp
     window = modules_after(tmp_path, ["--screenshot", str(tmp_path / "shot.png")])
     assert not {m for m in window if ".session" in m or "consult" in m or "clients" in m}
     assert (tmp_path / "shot.png").is_file()
+
+
+def test_check_validates_the_screening_checklist(tmp_path: Path, assets_copy: Path) -> None:
+    good = run_cli(tmp_path, "check")
+    assert good.returncode == 0 and ", 10 screening items in " in good.stdout
+    checklist = assets_copy / "content" / "screening.toml"
+    checklist.write_text(checklist.read_text(encoding="utf-8").replace('kind = "postpone"', 'kind = "delay"', 1))
+    bad = run_cli(tmp_path, "check", "--assets", str(assets_copy))
+    assert bad.returncode == 1
+    assert "item[recent-procedure].effect[1].kind: expected one of cap_pressure" in bad.stderr
