@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from . import __version__
 from .core.problems import ContentError, Problem, clip
@@ -424,7 +424,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _can_write(target: Path) -> bool:
-    """Whether the PDF can go to `target`, checked before it is rendered; says why not on stderr."""
+    """Whether a file can go to `target`, checked before it is made (a sheet rendered); says why not on stderr."""
     from .core.store.files import writable_mode
 
     try:
@@ -435,6 +435,48 @@ def _can_write(target: Path) -> bool:
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return False
+    return True
+
+
+class _Destination(NamedTuple):
+    """Where a sheet goes: a file, or standard output for `-o -`."""
+
+    target: Path
+    to_stdout: bool
+
+    @property
+    def name(self) -> str:
+        return "standard output" if self.to_stdout else str(self.target)
+
+    def write(self, data: bytes, what: str) -> int:
+        """Write `data`, then one line: the name and `what` was written ("A4 sheet, 120 KB")."""
+        written = write_stdout(data) if self.to_stdout else _to_file(self.target, data)
+        if written:
+            return written
+        if self.to_stdout:
+            print(f"{self.name}: {what}", file=sys.stderr)  # standard output carries the sheet itself
+        else:
+            _say(f"{self.name}: {what}")
+        return 0
+
+
+def _destination(output: Path | None, default: Path) -> _Destination | None:
+    """Where `-o` sends a sheet (`default` without it); None, said why on stderr, if it cannot be written there."""
+    to_stdout = output is not None and str(output) == STDOUT
+    target = output or default
+    if not to_stdout and not _can_write(target):
+        return None
+    return _Destination(target, to_stdout)
+
+
+def _qt_for_sheets() -> bool:
+    """Qt's application, set up with the bundled fonts to render sheets; False, said why, where Qt will not load."""
+    try:
+        from .gui.sheets.render import ensure_application
+    except ImportError as exc:
+        print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
+        return False
+    ensure_application()
     return True
 
 
@@ -583,37 +625,23 @@ def _sheet(args: argparse.Namespace) -> int:
     concern = sheet.concern if isinstance(sheet, TakeHomeSheet) else None
     if args.routine:
         concern = "".join(c if c.isalnum() else "-" for c in args.routine.strip()).strip("-").lower() or "routine"
-    to_stdout = args.output is not None and str(args.output) == STDOUT
     stem = concern if args.layout == "table" else f"{args.layout}{'-grayscale' if args.grayscale else ''}"
-    target: Path = args.output or Path(default_filename(stem, args.lang))
-    if not to_stdout and not _can_write(target):
+    destination = _destination(args.output, Path(default_filename(stem, args.lang)))
+    if destination is None or not _qt_for_sheets():
         return 1
-    try:
-        from .gui.sheets.render import ensure_application, render_pdf
-    except ImportError as exc:
-        print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
-        return 1
-    ensure_application()
+    from .gui.sheets.render import render_pdf
+
     photo = None
     if mapped is not None:
         from .gui.photo.page import qimage
 
         photo = qimage(mapped.photo.pixels)
     data, layout = render_pdf(catalog, sheet, Paper(args.paper), photo)
-    name = "standard output" if to_stdout else str(target)
     if layout.overflow:
-        print(f"{name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
+        print(f"{destination.name}: not written: {'; '.join(layout.overflow)}", file=sys.stderr)
         return 1
-    written = write_stdout(data) if to_stdout else _to_file(target, data)
-    if written:
-        return written
     pages = f", {layout.pages} pages" if layout.pages > 1 else ""
-    summary = f"{name}: {Paper(args.paper).name} sheet{pages}, {len(data) // 1024} KB"
-    if to_stdout:
-        print(summary, file=sys.stderr)
-    else:
-        _say(summary)
-    return 0
+    return destination.write(data, f"{Paper(args.paper).name} sheet{pages}, {len(data) // 1024} KB")
 
 
 def _routine_sheet(args: argparse.Namespace, catalog: Catalog) -> Sheet:
@@ -641,31 +669,17 @@ def _comparison_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
     except SheetError as error:
         print(_clipped(str(error)), file=sys.stderr)
         return 2
-    to_stdout = args.output is not None and str(args.output) == STDOUT
-    target: Path = args.output or Path(f"ways-to-stroke-{sheet.zone}-{args.lang}.pdf")
-    if not to_stdout and not _can_write(target):
+    destination = _destination(args.output, Path(f"ways-to-stroke-{sheet.zone}-{args.lang}.pdf"))
+    if destination is None or not _qt_for_sheets():
         return 1
-    try:
-        from .gui.schools.sheet import SheetTooLongError, render_comparison
-        from .gui.sheets.render import ensure_application
-    except ImportError as exc:
-        print(f"sheets need Qt, which is not available: {exc}", file=sys.stderr)
-        return 1
-    ensure_application()
+    from .gui.schools.sheet import SheetTooLongError, render_comparison
+
     try:
         data = render_comparison(catalog, sheet, Paper(args.paper))
     except SheetTooLongError as error:
         print(f"not written: {error}", file=sys.stderr)
         return 1
-    written = write_stdout(data) if to_stdout else _to_file(target, data)
-    if written:
-        return written
-    summary = f"{'standard output' if to_stdout else target}: {Paper(args.paper).name} sheet, {len(data) // 1024} KB"
-    if to_stdout:
-        print(summary, file=sys.stderr)
-    else:
-        _say(summary)
-    return 0
+    return destination.write(data, f"{Paper(args.paper).name} sheet, {len(data) // 1024} KB")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

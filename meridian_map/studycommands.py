@@ -14,12 +14,13 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from .cli import _can_write, _to_file
 from .cli import _say as say
 from .core.catalog import Catalog
 from .core.load import load_with_user_pack
 from .core.problems import ContentError
 from .core.store.db import CustomDeckRecord, StudyDb, StudyDbError, open_study_db
-from .core.store.files import atomic_write_bytes, atomic_write_text
+from .core.store.files import atomic_write_bytes
 from .core.store.paths import database_path
 from .core.store.reading import read_bounded
 from .core.study.decks import Deck, DeckError, builtin_decks, custom_deck, find_deck
@@ -75,10 +76,7 @@ def _export_log(args: argparse.Namespace) -> int:
         return 1
     with db:
         log = db.log()
-    try:
-        atomic_write_text(args.output, log_to_csv(log))
-    except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+    if _to_file(args.output, log_to_csv(log).encode("utf-8")):
         return 1
     say(f"{args.output}: {len(log)} answers")
     return 0
@@ -176,8 +174,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     if target.suffix.lower() != ".apkg":
         print(f"{target}: an Anki package must end in .apkg", file=sys.stderr)
         return 2
-    if target.is_dir() or not target.parent.is_dir():
-        print(f"{target}: cannot write: {'it is a folder' if target.is_dir() else 'no such folder'}", file=sys.stderr)
+    if not _can_write(target):
         return 1
     catalog = _catalog()
     if catalog is None:

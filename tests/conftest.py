@@ -14,9 +14,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The commands and the window layer the user's content folder and read the
 # settings: the suite (and the commands it starts) gets empty ones of its
-# own, never the folders of whoever runs it.
+# own, never the folders of whoever runs it. The state folder (the note a
+# failed save leaves for the next start) and the catalog cache are the
+# suite's own too, so neither a test nor a parallel worker finds another's.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-data-")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-config-")
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-state-")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="meridian-map-tests-cache-")
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -27,6 +31,7 @@ from meridian_map.core.load import load_catalog
 from meridian_map.gui.mainwindow import MainWindow
 
 DATA = Path(__file__).parent / "data"
+FOLDERS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")  # removed at the end
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -38,11 +43,9 @@ def catalog() -> Catalog:
 @pytest.fixture
 def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
     """The main window, shown at a laptop size with the map fitted."""
-    win = MainWindow(catalog)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    from .windowdriver import shown_window
+
+    win = shown_window(qtbot, catalog)
     win.view.fit()
     return win
 
@@ -84,6 +87,25 @@ def english_window_words_afterwards() -> Iterator[None]:
         language.use_chrome_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_window_left_open() -> Iterator[None]:
+    """A window a test leaves on screen takes the next test's pointer and keys: it fails the test that left it.
+
+    pytest-qt has closed the test's own widgets by the time this runs; a dialog
+    they opened that is still shown outlived its window.
+    """
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    left = [w for w in app.topLevelWidgets() if w.isVisible()]
+    for widget in left:
+        widget.close()
+    assert not left, f"windows left open: {[type(w).__name__ + ' ' + w.windowTitle() for w in left]}"
+
+
 @pytest.fixture
 def assets_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped assets to break on purpose."""
@@ -103,6 +125,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    for folder in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+    for folder in FOLDERS:
         if "meridian-map-tests-" in os.environ.get(folder, ""):
             shutil.rmtree(os.environ[folder], ignore_errors=True)

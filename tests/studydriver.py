@@ -15,6 +15,8 @@ from meridian_map.core.catalog import Catalog
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.study.page import StudyPage
 
+from .windowdriver import shown_window, switch_to
+
 
 @dataclass
 class FakeClock:
@@ -32,13 +34,8 @@ def open_study(
 ) -> tuple[MainWindow, StudyPage]:
     """The window switched to the study mode (as Ctrl+2 does), its database under `data_home`."""
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
-    window = MainWindow(catalog)
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    window.named_actions["mode_study"].trigger()
-    page = window.pages.currentWidget()
+    window = shown_window(qtbot, catalog, 1600, 1000)
+    page = switch_to(window, "study")
     assert isinstance(page, StudyPage)
     page.session.clock = clock
     page.rng = random.Random(7)

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.output.sheet import concern_routine, take_home_sheet
 
-
-def run_cli(home: Path, *args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The command with its own data, config and cache folders, offscreen, without a display."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env.update({f"XDG_{kind}_HOME": str(home / kind.lower()) for kind in ("DATA", "CONFIG", "CACHE")})
-    command = ["-c", code, *args] if code is not None else ["-m", "meridian_map", *args]
-    return subprocess.run([sys.executable, *command], capture_output=True, text=True, timeout=120, env=env)
+from .clidriver import modules_after, run_cli
 
 
 def routine_json(home: Path, *args: str) -> dict:  # type: ignore[type-arg]
@@ -102,40 +93,13 @@ def test_paths_shows_the_client_file(tmp_path: Path) -> None:
     assert f"client records:  {expected}" in result.stdout.splitlines()
 
 
-def loaded(result: subprocess.CompletedProcess[str]) -> list[str]:
-    (line,) = [line for line in result.stderr.splitlines() if line.startswith("loaded:")]
-    return [name for name in line.removeprefix("loaded:").split(",") if name]
-
-
 def test_routine_loads_no_qt_nor_sqlite_and_the_window_loads_no_consult_code(tmp_path: Path) -> None:
-    routine = run_cli(
-        tmp_path,
-        code=(
-            "import sys\nfrom meridian_map.cli import main\nassert main(['routine', '--concern', 'acne']) == 0\n"
-            "print('loaded:', *[m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'meridian_map.gui'))"
-            " or m == 'sqlite3'], sep=',', file=sys.stderr)\n"
-        ),
-    )
-    assert routine.returncode == 0 and loaded(routine) == [], routine.stderr
-    paths = run_cli(
-        tmp_path,
-        code=(
-            "import sys\nfrom meridian_map.cli import main\nassert main(['paths']) == 0\n"
-            "print('loaded:', *[m for m in sys.modules if m == 'sqlite3' or '.session' in m or 'clients' in m],"
-            " sep=',', file=sys.stderr)\n"
-        ),
-    )
-    assert paths.returncode == 0 and loaded(paths) == [], paths.stderr
-    window = run_cli(
-        tmp_path,
-        code=(
-            "import sys\nfrom meridian_map.cli import main\n"
-            f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
-            "print('loaded:', *[m for m in sys.modules if '.session' in m or 'consult' in m or 'clients' in m],"
-            " sep=',', file=sys.stderr)\n"
-        ),
-    )
-    assert window.returncode == 0 and loaded(window) == [], window.stderr
+    routine = modules_after(tmp_path, ["routine", "--concern", "acne"])
+    assert not {m for m in routine if m.startswith(("PySide6", "shiboken6", "meridian_map.gui")) or m == "sqlite3"}
+    paths = modules_after(tmp_path, ["paths"])
+    assert not {m for m in paths if m == "sqlite3" or ".session" in m or "clients" in m}
+    window = modules_after(tmp_path, ["--screenshot", str(tmp_path / "shot.png")])
+    assert not {m for m in window if ".session" in m or "consult" in m or "clients" in m}
     assert (tmp_path / "shot.png").is_file()
 
 

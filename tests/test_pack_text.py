@@ -29,6 +29,7 @@ from meridian_map.gui.state import Hover
 
 from .conftest import REPO
 from .mapdriver import clickable_spot
+from .windowdriver import shown_window
 
 ZONE_NAME = "Cheek <img src='/nonexistent/face.png'>"  # a real pack would name /dev/zero or a FIFO
 POINT_NAME = 'Four Whites <a href="file:///etc/passwd">open</a>'
@@ -81,11 +82,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
 
 @pytest.fixture
 def hostile_window(qtbot: QtBot, hostile: Catalog) -> MainWindow:
-    window = MainWindow(hostile)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, hostile)
     window.view.fit()
     return window
 

@@ -332,18 +332,6 @@ def test_hanzi_and_tone_marks_come_out_as_text(app: QGuiApplication, catalog: Ca
             assert word in text, word
 
 
-def test_every_sheet_prints_whole_at_readable_sizes(app: QGuiApplication, catalog: Catalog) -> None:
-    from meridian_map.gui.sheets.render import render_pdf
-
-    for lang in LABELS:
-        for concern in [None, *catalog.concerns]:
-            sheet = build_sheet(catalog, concern, lang, "Use the small stone. " * 4, TODAY)
-            for paper in Paper:
-                _, layout = render_pdf(catalog, sheet, paper)
-                assert layout.fits, (concern, lang, paper, layout)
-                assert layout.smallest_pt >= MIN_BODY_PT, (concern, lang, paper, layout)
-
-
 # fitting and drawing, measured directly ------------------------------------------------
 
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -21,15 +18,9 @@ from meridian_map.core.study.decks import builtin_decks, find_deck
 from meridian_map.core.study.quiz import Grade
 from meridian_map.core.study.schedule import Review, Schedule
 
+from .clidriver import modules_after, run_cli
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def run_cli(home: Path, *args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The command with its own data, config and cache folders, offscreen, without a display."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env.update({f"XDG_{kind}_HOME": str(home / kind.lower()) for kind in ("DATA", "CONFIG", "CACHE")})
-    command = ["-c", code, *args] if code is not None else ["-m", "meridian_map", *args]
-    return subprocess.run([sys.executable, *command], capture_output=True, text=True, timeout=120, env=env)
 
 
 def database(home: Path) -> Path:
@@ -76,42 +67,18 @@ def test_study_status_sets_a_broken_database_aside_and_says_so(tmp_path: Path) -
     assert aside.read_bytes() == b"garbage" * 500
 
 
-def loaded(result: subprocess.CompletedProcess[str]) -> list[str]:
-    """The modules a run listed on its `loaded:` line (Qt may print warnings of its own around it)."""
-    (line,) = [line for line in result.stderr.splitlines() if line.startswith("loaded:")]
-    return [name for name in line.removeprefix("loaded:").split(",") if name]
-
-
 def test_commands_without_a_window_load_no_qt_and_the_window_loads_no_study_code(tmp_path: Path) -> None:
-    status = run_cli(
-        tmp_path,
-        code=(
-            "import sys\nfrom meridian_map.cli import main\nassert main(['study', 'status']) == 0\n"
-            "print('loaded:', *[m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'meridian_map.gui'))],"
-            " sep=',', file=sys.stderr)\n"
-        ),
-    )
-    assert status.returncode == 0 and loaded(status) == [], status.stderr
-    paths = run_cli(
-        tmp_path,
-        code=(
-            "import sys\nfrom meridian_map.cli import main\nassert main(['paths']) == 0\n"
-            "print('loaded:', *[m for m in sys.modules if m in ('sqlite3', 'fsrs') or 'study' in m],"
-            " sep=',', file=sys.stderr)\n"
-        ),
-    )
-    assert paths.returncode == 0 and loaded(paths) == [], paths.stderr
-    window = run_cli(
-        tmp_path,
-        code=(
-            "import sys\nfrom meridian_map.cli import main\n"
-            f"assert main(['--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
-            "print('loaded:', *[m for m in sys.modules if m.startswith(('fsrs', 'genanki', 'sqlite3'))"
-            " or '.study' in m or '.session' in m or '.store.db' in m or 'pointpicture' in m],"
-            " sep=',', file=sys.stderr)\n"
-        ),
-    )
-    assert window.returncode == 0 and loaded(window) == [], window.stderr
+    status = modules_after(tmp_path, ["study", "status"])
+    assert not {m for m in status if m.startswith(("PySide6", "shiboken6", "meridian_map.gui"))}
+    paths = modules_after(tmp_path, ["paths"])
+    assert not {m for m in paths if m in ("sqlite3", "fsrs") or "study" in m}
+    window = modules_after(tmp_path, ["--screenshot", str(tmp_path / "shot.png")])
+    assert not {
+        m
+        for m in window
+        if m.startswith(("fsrs", "genanki", "sqlite3"))
+        or any(part in m for part in (".study", ".session", ".store.db", "pointpicture"))
+    }
     assert (tmp_path / "shot.png").is_file()
 
 

@@ -16,7 +16,7 @@ bash tools/smoke_wheel.sh
 echo "== bundle (built with PyInstaller, untarred, run under Xvfb)"
 bash tools/bundle.sh
 bash tools/smoke_bundle.sh
-echo "== pytest (offscreen)"
-QT_QPA_PLATFORM=offscreen pytest -m "not xvfb" "$@"
+echo "== pytest (offscreen, one worker per core; PYTEST_WORKERS=0 runs them in this process)"
+QT_QPA_PLATFORM=offscreen pytest -m "not xvfb" -n "${PYTEST_WORKERS:-auto}" "$@"
 echo "== pytest (real window under Xvfb)"
 xvfb-run -a -s "-screen 0 1920x1200x24" env QT_QPA_PLATFORM=xcb pytest -m xvfb "$@"

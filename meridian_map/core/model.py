@@ -173,6 +173,7 @@ class ZoneInfo:
     cautions: Text
     tradition: Text
     stroke_lines: tuple[tuple[Vec, ...], ...]
+    region: str = "face"  # "neck": below the jaw, so the player keeps the neck in view only when it is worked
     src: Source = field(default=Source("?"), compare=False)
 
 

@@ -509,7 +509,14 @@ class MainWindow(QMainWindow):
                 self.tr("Settings not saved"),
                 self.tr("Your settings were not saved: {reason}.").format(reason=reason),
             )
+        self._close_own_windows()
         super().closeEvent(event)
+
+    def _close_own_windows(self) -> None:
+        """The comparison, sources and other windows this one opened go with it, not left on screen over nothing."""
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible():
+                child.close()
 
 
 def sidebar_area(sidebar: QWidget) -> QScrollArea:

@@ -156,7 +156,10 @@ def test_the_comparison_shows_every_school_and_saves_one_page(qtbot: QtBot, wind
     dialog.save_pdf(target)
     assert target.read_bytes().startswith(b"%PDF")
     assert target.read_bytes().count(b"/Type /Page\n") + target.read_bytes().count(b"/Type/Page\n") <= 1
-    dialog.close()
+    sources = window.sources_dialog
+    assert sources is not None and sources.isVisible()  # opened by the source link above
+    window.close()
+    assert not dialog.isVisible() and not sources.isVisible()  # the main window's own windows go with it
 
 
 def test_the_sources_view_lists_every_cited_work_and_opens_at_the_one_clicked(qtbot: QtBot, window: MainWindow) -> None:

@@ -50,7 +50,7 @@ Data = object  # what marshal gives back: checked before any use
 Plain = Any  # what is written: tuples, dicts, frozensets, str, bytes and numbers, which marshal types loosely
 
 # Bumped whenever the layout below changes; part of the cache key as well.
-LAYOUT = 3
+LAYOUT = 4
 
 
 class BadEntryError(ValueError):
@@ -175,7 +175,8 @@ def _content(content: Content) -> Plain:
             (
                 z.id, z.order, _text(z.name), _text(z.area), _text(z.direction), z.pressure,
                 _text(z.pressure_note), z.strokes, z.angle, z.hold_seconds, _text(z.edge), z.nearby,
-                z.concerns, _text(z.cautions), _text(z.tradition), _pack_lines(z.stroke_lines), _source(z.src),
+                z.concerns, _text(z.cautions), _text(z.tradition), _pack_lines(z.stroke_lines), z.region,
+                _source(z.src),
             )
             for z in content.zones
         ),
@@ -413,13 +414,13 @@ def _int_pair(data: Data) -> tuple[int, int]:
 def _zone_in(data: Data) -> ZoneInfo:
     (
         id_, order, name, area, direction, pressure, pressure_note, strokes, angle, hold, edge, nearby,
-        concerns, cautions, tradition, stroke_lines, src,
-    ) = _tuple(data, 17)  # fmt: skip
+        concerns, cautions, tradition, stroke_lines, region, src,
+    ) = _tuple(data, 18)  # fmt: skip
     return ZoneInfo(
         _str(id_), _int(order), _text_in(name), _text_in(area), _text_in(direction), _str(pressure),
         _text_in(pressure_note), _int_pair(strokes), _int(angle), _optional(_int_pair)(hold), _text_in(edge),
         _strs(nearby), _strs(concerns), _text_in(cautions), _text_in(tradition), _lines(stroke_lines),
-        _source_in(src),
+        _str(region), _source_in(src),
     )  # fmt: skip
 
 

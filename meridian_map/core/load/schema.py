@@ -43,6 +43,7 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 CODE_PATTERN = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{2}\d{1,2})$")
 CHANNEL_PATTERN = re.compile(r"^[A-Z]{2}$")
 VIEWS = ("front", "side")
+REGIONS = ("face", "neck")  # where on the body a zone lies
 COORD_LIMIT = 3.0
 
 
@@ -249,6 +250,7 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
         "strokes": (int_range, True), "angle": (integer, True), "hold_seconds": (int_range, False),
         "edge": (text, True), "nearby": (strings, False), "concerns": (strings, True),
         "cautions": (text, True), "tradition": (text, True), "stroke_lines": (polylines, True),
+        "region": (one_of(REGIONS), False),
     }),
     "concern": ("id", {
         "id": (identifier, True), "name": (text, True), "description": (text, True),
@@ -540,7 +542,8 @@ class ContentMerger:
                         pressure_note=v.get("pressure_note", EMPTY_TEXT), strokes=v["strokes"],
                         angle=v["angle"], hold_seconds=v.get("hold_seconds"), edge=v["edge"],
                         nearby=v.get("nearby", ()), concerns=v["concerns"], cautions=v["cautions"],
-                        tradition=v["tradition"], stroke_lines=v["stroke_lines"], src=src(r),
+                        tradition=v["tradition"], stroke_lines=v["stroke_lines"],
+                        region=v.get("region", "face"), src=src(r),
                     )
                     for r, v in built["zone"]
                 ),

@@ -21,7 +21,7 @@ from ..text.wording import span
 from .routine import Sides
 from .screening import LeftOut, ScreenedStep
 
-NECK_PREFIX = "neck"  # zones whose id starts so lie below the jaw: without one, the player shows the face only
+NECK = "neck"  # the zones' region below the jaw: without one of them, the player shows the face only
 FACE_PAD = 6.0  # face units kept around the cropped face
 _ASIDE = re.compile(r"\s?\([^()]*\)|（[^（）]*）")
 _PREPOSITIONS = "(?:toward|towards|to|at|from|on|over|near|past|along)"
@@ -115,15 +115,16 @@ def face_box(catalog: Catalog, zones: Sequence[str]) -> tuple[float, float, floa
     """x, y, width, height in face units the player shows: the whole drawing, or the face alone.
 
     Without a neck zone in the routine the neck is cut off below the lowest
-    zone of the face, so the face fills more of the screen.
+    zone of the face, so the face fills more of the screen. A zone is on the
+    neck by its content's `region`, so a pack's neck zone is cropped alike.
     """
     from ..output.sheet import face_bounds  # the sheet module is large; the player needs one function of it
 
     x, y, width, height = face_bounds(catalog)
-    if any(zone.startswith(NECK_PREFIX) for zone in zones):
+    if any(catalog.zones[zone].region == NECK for zone in zones):
         return (x, y, width, height)
     lowest = max(
-        (p[1] for area in catalog.areas.values() if not area.zone.startswith(NECK_PREFIX) for p in area.outline),
+        (p[1] for area in catalog.areas.values() if catalog.zones[area.zone].region != NECK for p in area.outline),
         default=y + height,
     )
     return (x, y, width, min(height, lowest + FACE_PAD - y))

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.gui.consult.workspace import WorkspacePage
-from meridian_map.gui.mainwindow import MainWindow
+
+from ...windowdriver import shown_window, switch_to
 
 
 @pytest.fixture
@@ -21,12 +22,6 @@ def clients_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def page(qtbot: QtBot, catalog: Catalog, clients_file: Path) -> WorkspacePage:
-    window = MainWindow(catalog)
-    qtbot.addWidget(window)
-    window.resize(1400, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    window.named_actions["mode_clients"].trigger()
-    shown = window.pages.currentWidget()
+    shown = switch_to(shown_window(qtbot, catalog, 1400, 860), "clients")
     assert isinstance(shown, WorkspacePage)
     return shown
