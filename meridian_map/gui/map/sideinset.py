@@ -53,7 +53,7 @@ INSET_SHARE = 0.36  # of the map's width
 MIN_SIZE = QSize(170, 220)
 MAX_WIDTH_PX = 900
 PICK_PX = 7.0  # a click this close to a point picks the point
-CROP = QRectF(60.0, 25.0, 185.0, 215.0)  # the part of the side drawing shown: nose to nape, crown to chin
+CROP = QRectF(20.0, 10.0, 240.0, 240.0)  # the part of the side drawing shown: nose to nape, crown to chin
 
 
 class SideInset(QWidget):
