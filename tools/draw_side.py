@@ -175,7 +175,17 @@ def back_of_head() -> Curve:
 
 def jaw() -> Curve:
     """The lower border of the mandible from the chin back to the angle and up the ramus below the ear."""
-    return curve([(-0.5, 0.985), (-0.3, 0.93), (-0.14, 0.885), S["mandible_angle"], (-0.045, 0.78), (-0.02, 0.7)])
+    return curve(
+        [
+            (-0.5, 0.975),
+            (-0.38, 0.94),
+            (-0.22, 0.905),
+            (-0.11, 0.878),
+            S["mandible_angle"],
+            (-0.042, 0.79),
+            (-0.025, 0.7),
+        ]
+    )
 
 
 def ear_rim() -> Curve:
@@ -300,12 +310,12 @@ def lips() -> tuple[Curve, Curve, Curve]:
 
 
 def face_details() -> list[Curve]:
-    """Cheekbone and zygomatic arch, the nasolabial fold, the mentolabial groove, the ramus and the mastoid."""
+    """Cheekbone and zygomatic arch, the nasolabial fold, the mentolabial groove, the condyle and the mastoid."""
     return [
         curve([(-0.43, 0.5), (-0.32, 0.49), (-0.2, 0.5), S["zygomatic_arch"], (-0.06, 0.502)]),
         curve([(-0.56, 0.64), (-0.545, 0.7), (-0.53, 0.76)]),
         curve([(-0.57, 0.86), (-0.55, 0.872), (-0.535, 0.9)]),
-        curve([S["condyle"], (-0.085, 0.62), (-0.075, 0.75)]),
+        curve([(-0.095, 0.515), S["condyle"], (-0.07, 0.56)]),
         curve([(0.1, 0.69), S["mastoid"], (0.165, 0.68)]),
     ]
 

@@ -32,6 +32,13 @@ class SideView:
     def point(self, key: str) -> PlacedPoint | None:
         return next((p for p in self.points if p.key == key), None)
 
+    def pos_of(self, key: str) -> Vec:
+        """Where the point `key` is drawn; KeyError for a point the side view does not place."""
+        point = self.point(key)
+        if point is None:
+            raise KeyError(key)
+        return point.pos
+
     def norm(self, p: Vec) -> Vec:
         """Drawing units → the side frame `(u, v)`."""
         return self.frame.to_norm(p)

@@ -45,3 +45,17 @@ def test_the_side_view_is_reached_by_keys_and_says_what_has_focus(window: MainWi
     assert inset.accessibleName().startswith(("In front of the ear", "Temple", "Jaw", "Side of the neck"))
     qtbot.keyClick(inset, Qt.Key.Key_Return)
     assert window.map_state.selection.area == inset.sequence[0]
+
+
+def test_the_side_labels_do_not_overlap_and_stay_inside(window: MainWindow) -> None:
+    """The points in front of the ear are closer than a label is tall: crowded labels stand off with a leader."""
+    window.map_state.set_layer(Layer.LABELS, True)
+    window.map_state.set_side_view(True)
+    inset = window.side_inset
+    assert inset is not None
+    rects = list(inset.label_rects(inset.label_font()).values())
+    assert len(rects) == len(inset.side.points)
+    inside = inset.rect()
+    for number, rect in enumerate(rects):
+        assert inside.contains(rect.toAlignedRect())
+        assert not any(rect.intersects(other) for other in rects[number + 1 :])

@@ -53,7 +53,24 @@ INSET_SHARE = 0.36  # of the map's width
 MIN_SIZE = QSize(170, 220)
 MAX_WIDTH_PX = 900
 PICK_PX = 7.0  # a click this close to a point picks the point
+LABEL_STEPS = (0.0, 0.6, 1.2, 2.0, 3.0)  # how far out a crowded label may stand, in label heights
 CROP = QRectF(20.0, 10.0, 240.0, 240.0)  # the part of the side drawing shown: nose to nape, crown to chin
+
+
+def _around(at: QPointF, w: float, h: float, gap: float) -> list[QRectF]:
+    """A w x h box right, left, above-right, below-right, above-left, below-left, above and below `at`."""
+    x, y = at.x(), at.y()
+    return [
+        QRectF(x + gap, y - h / 2, w, h), QRectF(x - gap - w, y - h / 2, w, h),
+        QRectF(x + gap * 0.7, y - gap * 0.7 - h, w, h), QRectF(x + gap * 0.7, y + gap * 0.7, w, h),
+        QRectF(x - gap * 0.7 - w, y - gap * 0.7 - h, w, h), QRectF(x - gap * 0.7 - w, y + gap * 0.7, w, h),
+        QRectF(x - w / 2, y - gap - h, w, h), QRectF(x - w / 2, y + gap, w, h),
+    ]  # fmt: skip
+
+
+def _nearest_edge(rect: QRectF, at: QPointF) -> QPointF:
+    """Where a leader from `at` meets its label: the closest point of the label's box."""
+    return QPointF(min(max(at.x(), rect.left()), rect.right()), min(max(at.y(), rect.top()), rect.bottom()))
 
 
 class SideInset(QWidget):
@@ -192,24 +209,27 @@ class SideInset(QWidget):
         return [p.key for p in self.side.points if p.key in wanted]
 
     def label_rects(self, font: QFont) -> dict[str, QRectF]:
-        """Each label beside its point, on the first of eight sides that overlaps no other label or marker."""
+        """Each label beside its point: the nearest free spot, stepping further out (with a leader) when crowded.
+
+        The points in front of the ear are a few millimetres apart, closer
+        than a label is tall, so a label may have to stand off its point.
+        A spot is free when it overlaps no other label or marker and stays
+        inside the inset.
+        """
         metrics = QFontMetricsF(font)
         to_widget = self.to_widget()
         spots = {p.key: to_widget.map(QPointF(*p.pos)) for p in self.side.points}
-        taken = [QRectF(s.x() - 4, s.y() - 4, 8, 8) for s in spots.values()]
+        reach = POINT_RADIUS_PX + 1
+        taken = [QRectF(s.x() - reach, s.y() - reach, 2 * reach, 2 * reach) for s in spots.values()]
+        inside = QRectF(self.rect()).adjusted(2, 2, -2, -2)
         placed: dict[str, QRectF] = {}
-        gap = POINT_RADIUS_PX + 2
         for key in self.labelled():
             text = self.label_text(key)
             w, h = metrics.horizontalAdvance(text) + 4, metrics.height()
             at = spots[key]
-            tries = [
-                QRectF(at.x() + gap, at.y() - h / 2, w, h), QRectF(at.x() - gap - w, at.y() - h / 2, w, h),
-                QRectF(at.x() + gap, at.y() - h, w, h), QRectF(at.x() + gap, at.y(), w, h),
-                QRectF(at.x() - gap - w, at.y() - h, w, h), QRectF(at.x() - gap - w, at.y(), w, h),
-                QRectF(at.x() - w / 2, at.y() - gap - h, w, h), QRectF(at.x() - w / 2, at.y() + gap, w, h),
-            ]  # fmt: skip
-            rect = next((r for r in tries if not any(r.intersects(t) for t in taken)), tries[0])
+            tries = [rect for step in LABEL_STEPS for rect in _around(at, w, h, POINT_RADIUS_PX + 2 + step * h)]
+            free = (r for r in tries if inside.contains(r) and not any(r.intersects(t) for t in taken))
+            rect = next(free, tries[0])
             placed[key] = rect
             taken.append(rect)
         return placed
@@ -261,6 +281,12 @@ class SideInset(QWidget):
         halo = QColor(theme.halo)
         halo.setAlphaF(theme.label_halo_alpha)
         for key, rect in self.label_rects(font).items():
+            at = to_widget.map(QPointF(*self.side.pos_of(key)))
+            if not rect.adjusted(
+                -POINT_RADIUS_PX - 3, -POINT_RADIUS_PX - 3, POINT_RADIUS_PX + 3, POINT_RADIUS_PX + 3
+            ).contains(at):
+                painter.setPen(QPen(theme.soft_ink, 0.8))
+                painter.drawLine(at, _nearest_edge(rect, at))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(halo)
             painter.drawRoundedRect(rect, 2, 2)

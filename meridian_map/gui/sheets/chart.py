@@ -21,7 +21,7 @@ from ...core.sideview import SideView
 from ..painting import LineArt, as_drawn, polygon_path
 from ..theme import ZONE_TINTS
 from .canvas import INK, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Report, Run, TextBox, plain
-from .face import CHANNEL_PT, GREY_ZONE, FaceDrawing
+from .face import CHANNEL_PT, GREY_ZONE, FaceDrawing, as_grey
 from .layout import BOX_PAD_PT, GUTTER_PT, LIST_INDENT_PT, SECTION_GAP_PT, SheetLayout
 
 FACE_HEIGHT_SHARE = 0.56  # of the paper's height the chart's face takes: over half the page
@@ -272,7 +272,7 @@ class PointChartLayout(SheetLayout):
             painter.setPen(QPen(QColor(SOFT_INK), 0.6 / unit))
             painter.setBrush(self.side_tint(area.zone))
             painter.drawPath(polygon_path(area.outline))
-        LineArt(side.face.art, as_drawn).paint(painter)
+        LineArt(side.face.art, as_grey if self.sheet.grayscale else as_drawn).paint(painter)
         painter.restore()
         to_page = self.to_side_page(box, unit)
         for placed in side.points:
