@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QShowEvent,
@@ -386,16 +385,3 @@ class SideInset(QWidget):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.update()
         super().focusOutEvent(event)
-
-    def selected_path(self) -> QPainterPath:
-        """Where the selected zone or point is drawn in the inset, in widget pixels; empty when not here."""
-        to_widget = self.to_widget()
-        selection = self.state.selection
-        point = self.side.point(self.selected_key()) if selection.point else None
-        if point is not None:
-            path = QPainterPath()
-            path.addEllipse(to_widget.map(QPointF(*point.pos)), PICK_PX, PICK_PX)
-            return path
-        if selection.area in self.paths and not selection.point:
-            return to_widget.map(self.paths[selection.area])
-        return QPainterPath()
