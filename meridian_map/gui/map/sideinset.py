@@ -43,6 +43,7 @@ from ..state import Hover, MapState
 from ..theme import Theme
 from .items import POINT_RADIUS_PX, TINT_ALPHA, blend
 from .looks import LabelMode, Layer, Look
+from .symbols import SymbolScale
 
 if TYPE_CHECKING:
     from .scene import MapScene
@@ -164,6 +165,10 @@ class SideInset(QWidget):
         dy = (self.height() - CROP.height() * scale) / 2 - CROP.y() * scale
         return QTransform(scale, 0, 0, scale, dx, dy)
 
+    def marks(self) -> float:
+        """How much bigger markers and labels are drawn, by the map's symbol rule (symbols.py) for this size."""
+        return SymbolScale(fitted=self.to_widget().m11()).marks
+
     # looks ----------------------------------------------------------------
 
     def set_theme(self, theme: Theme) -> None:
@@ -218,7 +223,8 @@ class SideInset(QWidget):
         metrics = QFontMetricsF(font)
         to_widget = self.to_widget()
         spots = {p.key: to_widget.map(QPointF(*p.pos)) for p in self.side.points}
-        reach = POINT_RADIUS_PX + 1
+        marks = self.marks()
+        reach = POINT_RADIUS_PX * marks + 1
         taken = [QRectF(s.x() - reach, s.y() - reach, 2 * reach, 2 * reach) for s in spots.values()]
         inside = QRectF(self.rect()).adjusted(2, 2, -2, -2)
         placed: dict[str, QRectF] = {}
@@ -226,7 +232,7 @@ class SideInset(QWidget):
             text = self.label_text(key)
             w, h = metrics.horizontalAdvance(text) + 4, metrics.height()
             at = spots[key]
-            tries = [rect for step in LABEL_STEPS for rect in _around(at, w, h, POINT_RADIUS_PX + 2 + step * h)]
+            tries = [rect for step in LABEL_STEPS for rect in _around(at, w, h, reach + 1 + step * h)]
             free = (r for r in tries if inside.contains(r) and not any(r.intersects(t) for t in taken))
             rect = next(free, tries[0])
             placed[key] = rect
@@ -235,7 +241,7 @@ class SideInset(QWidget):
 
     def label_font(self) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 1.0) * 0.8 * self.state.label_size / 100)
+        font.setPointSizeF(max(font.pointSizeF(), 1.0) * 0.8 * self.marks() * self.state.label_size / 100)
         return font
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -271,7 +277,7 @@ class SideInset(QWidget):
                 front = self.scene.point_items.get(point.key)
                 at = to_widget.map(QPointF(*point.pos))
                 chosen = point.key == selected
-                radius = POINT_RADIUS_PX * (1.5 if chosen else 1.0)
+                radius = POINT_RADIUS_PX * self.marks() * (1.5 if chosen else 1.0)
                 painter.setBrush(front.brush() if front is not None else theme.point)
                 painter.setPen(QPen(theme.outline, 2.2) if chosen else QPen(theme.halo, 1.6))
                 painter.drawEllipse(at, radius, radius)
@@ -281,9 +287,8 @@ class SideInset(QWidget):
         halo.setAlphaF(theme.label_halo_alpha)
         for key, rect in self.label_rects(font).items():
             at = to_widget.map(QPointF(*self.side.pos_of(key)))
-            if not rect.adjusted(
-                -POINT_RADIUS_PX - 3, -POINT_RADIUS_PX - 3, POINT_RADIUS_PX + 3, POINT_RADIUS_PX + 3
-            ).contains(at):
+            near = POINT_RADIUS_PX * self.marks() + 3
+            if not rect.adjusted(-near, -near, near, near).contains(at):
                 painter.setPen(QPen(theme.soft_ink, 0.8))
                 painter.drawLine(at, _nearest_edge(rect, at))
             painter.setPen(Qt.PenStyle.NoPen)
@@ -311,14 +316,15 @@ class SideInset(QWidget):
             return
         point = self.side.point(key)
         if point is not None:
-            painter.drawEllipse(to_widget.map(QPointF(*point.pos)), 9.0, 9.0)
+            ring = 9.0 * self.marks()
+            painter.drawEllipse(to_widget.map(QPointF(*point.pos)), ring, ring)
 
     # input ----------------------------------------------------------------
 
     def item_at(self, pos: QPointF) -> tuple[str, str]:
         """The area and point under a widget position: a point within reach first, then the zone."""
         to_widget = self.to_widget()
-        best, best_distance = "", PICK_PX
+        best, best_distance = "", PICK_PX * self.marks()
         if self.state.layers[Layer.POINTS]:
             for point in self.side.points:
                 at = to_widget.map(QPointF(*point.pos))
