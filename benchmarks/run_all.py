@@ -28,6 +28,7 @@ SCRIPTS = (
     "bench_language.py",
     "bench_photo.py",
     "bench_theme.py",
+    "bench_side_view.py",
 )
 
 

@@ -123,7 +123,7 @@ def test_a_crafted_payload_with_a_valid_checksum_is_refused(tmp_path: Path, asse
         entry.write_bytes(MAGIC + cache_module._digest(payload, key) + payload)
         with pytest.raises(EntryRefusedError, match=r"unexpected data|expected"):
             read_entry(tmp_path, entry, key)
-    assert len(load_cached(tmp_path, assets=assets_copy).points) == 101
+    assert len(load_cached(tmp_path, assets=assets_copy).points) == 105
     assert not marker.exists()
 
 
@@ -213,7 +213,7 @@ def refused_reason(cache: Path, assets: Path, caplog: pytest.LogCaptureFixture) 
     """Load through the cache and return the debug log's reason for rebuilding."""
     caplog.clear()
     with caplog.at_level(logging.DEBUG, logger="meridian_map.core.load.cache"):
-        assert len(load_cached(cache, assets=assets).points) == 101
+        assert len(load_cached(cache, assets=assets).points) == 105
     reasons = [r.getMessage() for r in caplog.records if "rebuilding" in r.getMessage()]
     assert reasons, "the entry was used"
     return reasons[0]

@@ -47,14 +47,14 @@ def test_a_corrupt_entry_is_rebuilt(tmp_path: Path, assets_copy: Path) -> None:
     load_cached(tmp_path, assets=assets_copy)
     entry = entries(tmp_path)[0]
     entry.write_bytes(b"not a pickle")
-    assert len(load_cached(tmp_path, assets=assets_copy).points) == 101
+    assert len(load_cached(tmp_path, assets=assets_copy).points) == 105
     assert entry.read_bytes() != b"not a pickle"
 
 
 def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path, assets_copy: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
-    assert len(load_cached(blocker / "cache", assets=assets_copy).points) == 101
+    assert len(load_cached(blocker / "cache", assets=assets_copy).points) == 105
 
 
 def test_a_cached_start_imports_no_parser_or_geometry(tmp_path: Path) -> None:

@@ -102,6 +102,22 @@ def test_the_grayscale_chart_has_no_colour(app: QGuiApplication, catalog: Catalo
     assert colour.read_bytes() != pdf.read_bytes()
 
 
+def test_the_grayscale_side_view_has_no_colour(app: QGuiApplication, catalog: Catalog, tmp_path: Path) -> None:
+    """Page 2 of the point chart opens with the side view, its lips and tints turned grey too."""
+    pdf = tmp_path / "grey.pdf"
+    render(catalog, "points", Paper.A4, "en", True, pdf)
+    poppler("pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "side"))
+    image = QImage(str(next(tmp_path.glob("side*.png"))))
+    assert not image.isNull()
+    top = image.copy(0, 0, image.width(), image.height() // 2)  # the side view, above the names
+    chroma = max(
+        max(c.red(), c.green(), c.blue()) - min(c.red(), c.green(), c.blue())
+        for c in (top.pixelColor(x, y) for x in range(0, top.width(), 2) for y in range(0, top.height(), 2))
+    )
+    assert chroma <= 6
+    assert "Sideview" in flat(poppler("pdftotext", "-f", "2", "-l", "2", str(pdf), "-"))
+
+
 def test_the_grayscale_channels_differ_by_line_style(app: QGuiApplication, catalog: Catalog) -> None:
     from PySide6.QtGui import QPainter, QPdfWriter
 

@@ -57,7 +57,7 @@ def test_the_program_exits_with_the_code_and_leaves_what_it_made_to_the_exit(
 def test_check_passes_on_the_shipped_assets(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ok: 101 points")
+    assert out.startswith("ok: 105 points")
     assert "13 zones (26 outlines), 13 concerns" in out
 
 

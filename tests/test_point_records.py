@@ -13,13 +13,28 @@ from meridian_map.core.output.json import catalog_document
 
 MEASURED = re.compile(r"\b\d+(?:\.\d+)? B-cun\b")
 NO_MEASURE = "No B-cun measurement: "
-MORE_POINTS = ("BL4", "BL5", "GV22", "EX-HN2", "GB4", "GB5", "GB6", "GB7", "TE20", "SI16", "ST11", "ST12")
+MORE_POINTS = (
+    "BL4",
+    "BL5",
+    "GV22",
+    "EX-HN2",
+    "GB4",
+    "GB5",
+    "GB6",
+    "GB7",
+    "TE20",
+    "SI16",
+    "ST11",
+    "ST12",
+    "GB12",
+    "EX-HN6",
+)
 
 
 def test_the_more_points_are_drawn_on_the_front_view(catalog: Catalog) -> None:
     codes = {p.code for p in catalog.points}
     assert set(MORE_POINTS) <= codes
-    assert len(catalog.content.points) == 56
+    assert len(catalog.content.points) == 58
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -152,7 +152,9 @@ def test_every_relation_of_the_reference_is_transcribed() -> None:
 
 def test_the_side_view_points_are_the_reference_ones_and_the_temple_and_ear_points(document: dict[str, Any]) -> None:
     views = Positions(document).side_view
-    assert sorted(views) == sorted(("ST7", "GB2", "GB3", "TE17", "TE21", "TE22", "SI17", "SI19", "GB6", "GB7", "TE20"))
+    assert sorted(views) == sorted(
+        ("ST7", "GB2", "GB3", "TE17", "TE21", "TE22", "SI17", "SI19", "GB6", "GB7", "TE20", "GB12", "EX-HN6")
+    )
 
 
 def test_a_misplaced_point_is_caught(document: dict[str, Any]) -> None:

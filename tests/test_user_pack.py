@@ -91,7 +91,7 @@ def test_check_pack_reports_what_the_pack_changes(tmp_path: Path, capsys: pytest
     (pack / "my-cautions.toml").write_text(doc_block("toml", 'id = "cheek"'), encoding="utf-8")
     assert main(["check", "--pack", str(pack)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("ok: 101 points") and "14 zones (28 outlines)" in out[0]
+    assert out[0].startswith("ok: 105 points") and "14 zones (28 outlines)" in out[0]
     assert out[1] == (
         "pack: edits concern acne, point ST2, zone cheek; adds zone ear; its face.svg replaces the drawing"
     )

@@ -262,15 +262,22 @@ class Curve:
 Tangent = Vec | tuple[Vec, Vec]
 
 
-def spline(points: Sequence[Vec], tangents: Mapping[int, Tangent] | None = None, *, closed: bool = False) -> Curve:
+def spline(
+    points: Sequence[Vec],
+    tangents: Mapping[int, Tangent] | None = None,
+    *,
+    closed: bool = False,
+    to: Callable[[Vec], Vec] = to_svg,
+) -> Curve:
     """A smooth curve through normalised points.
 
     Catmull-Rom style tangents keep the curve exactly on every given point,
     which is what lets the features pass through the landmarks.  `tangents`
     overrides the direction (SVG space) at a point; a pair gives a corner
     (incoming, outgoing).  Open ends head straight for their neighbour.
+    `to` maps the points into SVG units: the side view has its own frame.
     """
-    pts = [to_svg(p) for p in points]
+    pts = [to(p) for p in points]
     n = len(pts)
     given = tangents or {}
 

@@ -560,6 +560,10 @@
         <translation>找不到翻译文件：{files}</translation>
     </message>
     <message>
+        <source>The side view cannot be shown: {problem}</source>
+        <translation>无法显示侧面图：{problem}</translation>
+    </message>
+    <message>
         <source>Hover: {what}</source>
         <translation>悬停：{what}</translation>
     </message>
@@ -722,6 +726,10 @@
     <message>
         <source>&amp;Fit to window</source>
         <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Side vie&amp;w</source>
+        <translation>侧面图(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -1247,6 +1255,21 @@ B 黑屏   M 镜像   C 穴位代码   ESC 退出</translation>
     <message>
         <source>No match for “%1”</source>
         <translation>没有与“%1”匹配的结果</translation>
+    </message>
+</context>
+<context>
+    <name>SideInset</name>
+    <message>
+        <source>Side view: the subject&apos;s left side. Click a zone or point to select it.</source>
+        <translation>侧面图：受术者左侧。点击区域或穴位即可选中。</translation>
+    </message>
+    <message>
+        <source>Side view</source>
+        <translation>侧面图</translation>
+    </message>
+    <message>
+        <source>The face in profile with the points around the ear. Left and Right walk its zones and points; Enter selects.</source>
+        <translation>侧面的面部及耳周穴位。左右方向键在其区域和穴位间移动；回车键选中。</translation>
     </message>
 </context>
 <context>

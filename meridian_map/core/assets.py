@@ -11,6 +11,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 FACE_FILE = "face.svg"
+SIDE_FACE_FILE = "face_side.svg"  # the lateral view (core/sideview.py), read when first shown
 CONTENT_DIR = "content"
 SCREENING_FILE = "screening.toml"  # in the content folder, read by core/load/screening.py on its own
 

@@ -134,6 +134,7 @@ class PointInfo:
     category: Text = EMPTY_TEXT
     meets: tuple[str, ...] = ()  # channels that meet here, besides its own
     guide: tuple[GuideLine, ...] = ()
+    side_at: Vec | None = None  # where the side view shows it (core/sideview.py); None: not on the side view
 
 
 @dataclass(frozen=True, slots=True)

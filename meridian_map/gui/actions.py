@@ -100,6 +100,7 @@ MENUS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
             ),
             ActionSpec("zoom_out", QT_TRANSLATE_NOOP("Menus", "Zoom &out"), QKeySequence.StandardKey.ZoomOut),
             ActionSpec("fit", QT_TRANSLATE_NOOP("Menus", "&Fit to window"), "Ctrl+0"),
+            ActionSpec("side_view", QT_TRANSLATE_NOOP("Menus", "Side vie&w"), "Ctrl+Shift+V", checkable=True),
             SEPARATOR,
             Submenu(
                 QT_TRANSLATE_NOOP("Menus", "&Theme"),

@@ -45,6 +45,7 @@ from .state import EXPLORE, Hover, MapState
 from .theme import Theme, ThemeChoice
 
 if TYPE_CHECKING:
+    from .map.sideinset import SideInset
     from .photo.page import PhotoPage
     from .schools.compare import CompareDialog
     from .schools.sources import SourcesDialog
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.sources_dialog: SourcesDialog | None = None
         self.setWindowTitle("Meridian Map")
         self.photo_page: PhotoPage | None = None  # photo mode's page while it is shown (gui/photo)
+        self.side_inset: SideInset | None = None  # the side view, built when first shown
         self.map_state = MapState(catalog, self)
         # First of all the views: the translators are in place before any view redraws in the new language.
         self.map_state.language_changed.connect(self._language_changed)
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
                 "zoom_in": lambda: self.map_view().zoom_by(1.25),
                 "zoom_out": lambda: self.map_view().zoom_by(0.8),
                 "fit": lambda: self.map_view().fit(),
+                "side_view": lambda: self.map_state.set_side_view(self.named_actions["side_view"].isChecked()),
                 "find": self.focus_search,
                 "clear_selection": self.map_state.clear_selection,
                 **{f"theme_{choice.replace('-', '_')}": self._theme_slot(choice) for choice in ThemeChoice},
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
         self.scene.set_theme(theme)
         self.panels.set_theme(theme)
         self.legend.set_theme(theme)
+        if self.side_inset is not None:
+            self.side_inset.set_theme(theme)
         self.view.viewport().update()
 
     def _connect(self) -> None:
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
         self.appearance.changed.connect(self._show_theme)
         state.message.connect(self.statusBar().showMessage)
         state.mode_changed.connect(self._show_mode)
+        state.side_view_changed.connect(self._show_side_view)
         self.view.zoom_changed.connect(self.show_zoom)
         self.search.chosen.connect(self._search_chosen)
         self.sidebar.schools.compare_requested.connect(self.show_comparison)
@@ -223,8 +229,27 @@ class MainWindow(QMainWindow):
             state.selection_changed,
             state.language_changed,
             state.school_changed,
+            state.side_view_changed,
         ):
             changed.connect(self.schedule_save)
+
+    def _show_side_view(self, shown: bool) -> None:
+        """The side view inset, its drawing read the first time it is asked for."""
+        self.named_actions["side_view"].setChecked(shown)
+        if shown and self.side_inset is None:
+            from ..core.load import load_side_view
+            from ..core.problems import ContentError
+            from .map.sideinset import SideInset
+
+            try:
+                side = load_side_view(self.map_state.base_catalog)
+            except ContentError as error:
+                self.map_state.say(self.tr("The side view cannot be shown: {problem}").format(problem=error), 15000)
+                self.map_state.set_side_view(False)
+                return
+            self.side_inset = SideInset(side, self.map_state, self.view, self.scene)
+        if self.side_inset is not None:
+            self.side_inset.setVisible(shown)
 
     # screens ----------------------------------------------------------------------
 

@@ -79,6 +79,7 @@ class MapState(QObject):
     excluded_changed = Signal(frozenset)  # zone ids screened out
     school_changed = Signal(str)  # the technique school whose strokes every view shows
     routine_changed = Signal(object)  # the ScreenedRoutine being prepared or presented, or None
+    side_view_changed = Signal(bool)  # the side view inset in the map's corner
     message = Signal(str, int)  # text for the status bar, and for how many ms
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
@@ -102,6 +103,7 @@ class MapState(QObject):
         self.mode = EXPLORE
         self.excluded: frozenset[str] = frozenset()
         self.routine: ScreenedRoutine | None = None
+        self.side_view = False
 
     # selection --------------------------------------------------------------------
 
@@ -225,6 +227,11 @@ class MapState(QObject):
             self.excluded = zones
             self.excluded_changed.emit(zones)
 
+    def set_side_view(self, shown: bool) -> None:
+        if shown != self.side_view:
+            self.side_view = shown
+            self.side_view_changed.emit(shown)
+
     def set_school(self, school: str) -> None:
         """An unknown school (a stale setting, a pack since removed) is the content's default."""
         school = school if school in self.base_catalog.schools else self.base_catalog.default_school
@@ -274,6 +281,7 @@ class MapState(QObject):
             "selection": self.selection.key,
             "language": self.language,
             "school": self.school,
+            "side_view": self.side_view,
         }
 
     def restore(self, saved: dict[str, Any]) -> None:
@@ -299,6 +307,8 @@ class MapState(QObject):
             self.set_animate(saved["animate"])
         if saved.get("language") in LANGUAGES:
             self.set_language(saved["language"])
+        if isinstance(saved.get("side_view"), bool):
+            self.set_side_view(saved["side_view"])
         if isinstance(school := saved.get("school"), str):
             self.set_school(school)
         if isinstance(selection := saved.get("selection"), str) and selection:

@@ -26,8 +26,9 @@ from ..store.dirs import cache_dir, content_dir
 
 if TYPE_CHECKING:
     from ..screeningmodel import Screening
+    from ..sideview import SideView
 
-__all__ = ["load_catalog", "load_screening", "load_with_user_pack"]
+__all__ = ["load_catalog", "load_screening", "load_side_view", "load_with_user_pack"]
 
 
 def load_catalog(
@@ -83,3 +84,13 @@ def load_screening(
     from .screening import load_screening as read_checklist
 
     return read_checklist(catalog, assets, user_dirs)
+
+
+def load_side_view(catalog: Catalog, assets: Traversable | None = None) -> SideView:
+    """The side (lateral) drawing with `catalog`'s zones and side positions on it; read on first use only.
+
+    ContentError names the file and line of any point placed outside its zone.
+    """
+    from .side import load_side_view as read_side
+
+    return read_side(catalog, assets)

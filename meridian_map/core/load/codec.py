@@ -50,7 +50,7 @@ Data = object  # what marshal gives back: checked before any use
 Plain = Any  # what is written: tuples, dicts, frozensets, str, bytes and numbers, which marshal types loosely
 
 # Bumped whenever the layout below changes; part of the cache key as well.
-LAYOUT = 4
+LAYOUT = 5
 
 
 class BadEntryError(ValueError):
@@ -167,7 +167,7 @@ def _content(content: Content) -> Plain:
                 p.code, p.pinyin, p.hanzi, p.english, p.channel, p.bilateral, p.at, p.view, p.zone,
                 p.internal, _text(p.location), _text(p.cautions), _text(p.notes), _source(p.src),
                 _text(p.who), _text(p.cun), p.other_names, _text(p.category), p.meets,
-                tuple((g.start, g.end, g.cun) for g in p.guide),
+                tuple((g.start, g.end, g.cun) for g in p.guide), p.side_at,
             )
             for p in content.points
         ),
@@ -396,13 +396,13 @@ def _pressure_in(data: Data) -> PressureLevel:
 def _point_in(data: Data) -> PointInfo:
     (
         code, pinyin, hanzi, english, channel, bilateral, at, view, zone, internal, location, cautions, notes, src,
-        who, cun, other_names, category, meets, guide,
-    ) = _tuple(data, 20)  # fmt: skip
+        who, cun, other_names, category, meets, guide, side_at,
+    ) = _tuple(data, 21)  # fmt: skip
     return PointInfo(
         _str(code), _str(pinyin), _str(hanzi), _str(english), _str(channel), _bool(bilateral), _vec(at),
         _str(view), _str(zone), _bool(internal), _text_in(location), _text_in(cautions), _text_in(notes),
         _source_in(src), _text_in(who), _text_in(cun), _strs(other_names), _text_in(category),
-        _strs(meets), tuple(GuideLine(*_strs(_tuple(g, 3))) for g in _tuple(guide)),
+        _strs(meets), tuple(GuideLine(*_strs(_tuple(g, 3))) for g in _tuple(guide)), _optional(_vec)(side_at),
     )  # fmt: skip
 
 

@@ -242,7 +242,7 @@ SCHEMA: dict[str, tuple[str, dict[str, tuple[Check, bool]]]] = {
         "zone": (identifier, False), "internal": (boolean, False), "location": (text, True),
         "cautions": (text, True), "notes": (text, False), "who": (text, False), "cun": (text, False),
         "other_names": (strings, False), "category": (text, False),
-        "meets": (channels_list, False), "guide": (guide, False),
+        "meets": (channels_list, False), "guide": (guide, False), "side_at": (vec, False),
     }),
     "zone": ("id", {
         "id": (identifier, True), "order": (integer, True), "name": (text, True), "area": (text, True),
@@ -530,6 +530,7 @@ class ContentMerger:
                 cautions=v["cautions"], notes=v.get("notes", EMPTY_TEXT), src=src(r),
                 who=v.get("who", EMPTY_TEXT), cun=v.get("cun", EMPTY_TEXT), other_names=v.get("other_names", ()),
                 category=v.get("category", EMPTY_TEXT), meets=v.get("meets", ()), guide=v.get("guide", ()),
+                side_at=v.get("side_at"),
             )
             for r, v in built["point"]
         )  # fmt: skip

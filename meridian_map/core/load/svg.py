@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import svgelements as se
 
@@ -37,13 +37,16 @@ REQUIRED_LANDMARKS = (
 )  # fmt: skip
 
 
-def load_face(data: bytes, file: str, problems: Problems) -> Face | None:
-    """Read a face drawing; problems are collected, None when unusable."""
+def load_face(data: bytes, file: str, problems: Problems, required: Sequence[str] = REQUIRED_LANDMARKS) -> Face | None:
+    """Read a face drawing; problems are collected, None when unusable.
+
+    `required` names the landmarks the drawing must have: the side view has its own.
+    """
     before = len(problems)
     if check_svg_bytes(data, file, problems) is None:
         return None
     try:
-        face = _read_face(data, file, problems)
+        face = _read_face(data, file, problems, required)
     except Exception as exc:  # a third-party parser fed untrusted input: any failure is the file's
         if len(problems) == before:  # otherwise the problems already found explain it
             problems.add(file, None, "svg", _unreadable(exc))
@@ -51,14 +54,14 @@ def load_face(data: bytes, file: str, problems: Problems) -> Face | None:
     return face if len(problems) == before else None
 
 
-def _read_face(data: bytes, file: str, problems: Problems) -> Face:
+def _read_face(data: bytes, file: str, problems: Problems, required: Sequence[str]) -> Face:
     svg = se.SVG.parse(io.BytesIO(data), reify=True)
     unview = _viewbox_inverse(svg)
     view_box = _view_box(svg)
     scale = math.sqrt(abs(unview.determinant)) if unview.determinant else 1.0
 
     art = tuple(_art_paths(svg, unview, scale, file, problems))
-    landmarks = _landmarks(svg, unview, file, problems)
+    landmarks = _landmarks(svg, unview, file, problems, required)
     outlines = _outlines(svg, unview, file, problems)
     return Face(view_box, art, landmarks, outlines, file)
 
@@ -162,7 +165,9 @@ def _cubic_args(unview: se.Matrix, cubic: se.CubicBezier) -> tuple[float, ...]:
     )
 
 
-def _landmarks(svg: se.SVG, unview: se.Matrix, file: str, problems: Problems) -> dict[str, Vec]:
+def _landmarks(
+    svg: se.SVG, unview: se.Matrix, file: str, problems: Problems, required: Sequence[str]
+) -> dict[str, Vec]:
     shapes = _group_shapes(svg, LANDMARKS_GROUP)
     if shapes is None:
         problems.add(file, None, f"#{LANDMARKS_GROUP}", "missing group of landmarks")
@@ -183,7 +188,7 @@ def _landmarks(svg: se.SVG, unview: se.Matrix, file: str, problems: Problems) ->
             problems.add(file, None, f"#{shape.id}", "landmark drawn twice (a <use> copy?)")
             continue
         found[shape.id] = _point(unview, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-    for name in REQUIRED_LANDMARKS:
+    for name in required:
         if name not in found:
             problems.add(file, None, f"#{name}", "required landmark is missing")
     return found

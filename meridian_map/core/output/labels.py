@@ -82,6 +82,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "points on both sides are labelled on one side only.",
         "points_extra": "Extra points, outside the channels",
         "points_names": "The points by name",
+        "points_side": "Side view, the subject's left: the points around the ear",
     },
     "zh": {
         "cheat_title": "面部刮痧分区图",
@@ -148,6 +149,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "points_subtitle": "{count} 个穴位，定位依据世界卫生组织《标准针灸穴位定位》（2008）；双侧穴位只在一侧标注。",
         "points_extra": "经外奇穴",
         "points_names": "穴位名称",
+        "points_side": "侧面图（受术者左侧）：耳周穴位",
     },
 }
 

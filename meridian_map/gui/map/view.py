@@ -128,8 +128,15 @@ class MapView(QGraphicsView):
 
     def reserve_bottom(self, height: int) -> None:
         """Keep a strip under the map for the channel legend, so the face is fitted above it."""
-        if self.viewportMargins().bottom() != height:
-            self.setViewportMargins(0, 0, 0, height)
+        margins = self.viewportMargins()
+        if margins.bottom() != height:
+            self.setViewportMargins(0, 0, margins.right(), height)
+
+    def reserve_right(self, width: int) -> None:
+        """Keep a strip right of the map for the side view, so the front face is fitted beside it."""
+        margins = self.viewportMargins()
+        if margins.right() != width:
+            self.setViewportMargins(0, 0, width, margins.bottom())
 
     def set_tool(self, tool: Tool) -> None:
         """Install the tool that handles presses, moves and releases; the one before ends first."""

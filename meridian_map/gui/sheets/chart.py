@@ -12,12 +12,16 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QPen, QTransform
 
 from ...core.output.chart import PointChart, PointLabel, ZoneChart
 from ...core.output.sheet import MARGIN_PT, MAX_PAGES, MIN_BODY_PT, spread
+from ...core.problems import ContentError
+from ...core.sideview import SideView
+from ..painting import LineArt, as_drawn, polygon_path
+from ..theme import ZONE_TINTS
 from .canvas import INK, NUMBER_RADIUS_PT, SOFT_INK, Canvas, Report, Run, TextBox, plain
-from .face import CHANNEL_PT, FaceDrawing
+from .face import CHANNEL_PT, GREY_ZONE, FaceDrawing, as_grey
 from .layout import BOX_PAD_PT, GUTTER_PT, LIST_INDENT_PT, SECTION_GAP_PT, SheetLayout
 
 FACE_HEIGHT_SHARE = 0.56  # of the paper's height the chart's face takes: over half the page
@@ -30,6 +34,9 @@ LEADER_PT = 0.45
 POINT_DOT_PT = 1.6
 MAX_LABEL_SHARE = 0.3  # of the page's width a label column may take; longer names wrap
 ONE_LINE_GAP = 0.3  # of the gutter between a column of one-line labels and the face
+SIDE_CROP = QRectF(20.0, 10.0, 240.0, 240.0)  # the part of the side drawing printed: nose to nape, crown to chin
+SIDE_HEIGHT_SHARE = 0.42  # of the page's height the side view takes on the names page
+SIDE_TINT_ALPHA = 0.3
 
 
 def body_size(page: QRectF) -> float:
@@ -216,29 +223,110 @@ class PointChartLayout(SheetLayout):
         report.pages = 2
         title = self.sheet.label("continued", title=self.sheet.title)
         names_top = self.header(page, title, self.sheet.label("page_of", page=2, pages=2))
+        room = self.body_bottom(page) - names_top - self.names(page, names_top, size, dry=True) - SECTION_GAP_PT
+        names_top = self.side_view(page, names_top, room, size, report)
         self.names(page, names_top, size)
         self.footer(page)
         return report
+
+    def side_view(self, page: QRectF, top: float, room: float, size: float, report: Report) -> float:
+        """The side drawing with the points it places, labelled in a column beside it; returns where it ends."""
+        from ...core.load import load_side_view
+
+        try:
+            side = load_side_view(self.canvas.catalog)
+        except ContentError as error:
+            report.overflow.append(f"the side view: {error}")
+            report.fits = False
+            return top
+        title = self.canvas.text(plain(self.sheet.label("points_side"), bold=True), size + 1.5, page.width())
+        title.draw(page.left(), top)
+        top += title.height + 4.0
+        height = min(page.height() * SIDE_HEIGHT_SHARE, room - title.height - 4.0)
+        unit = min(page.width() * 0.5 / SIDE_CROP.width(), height / SIDE_CROP.height())
+        box = QRectF(page.left(), top, SIDE_CROP.width() * unit, SIDE_CROP.height() * unit)
+        self.draw_side(side, box, unit)
+        spots = self.side_spots(side, box, unit, size)
+        painter = self.canvas.painter
+        for spot in spots:
+            painter.setPen(QPen(QColor(SOFT_INK), LEADER_PT))
+            painter.drawLine(
+                QPointF(spot.rect.left() - LABEL_GAP_PT, spot.rect.top() + spot.box.line_centre()), spot.target
+            )
+            spot.box.draw(spot.rect.left(), spot.rect.top())
+        if overlapping(spots) or not within(spots, top, box.bottom()):
+            report.fits = False
+            report.overflow.append("the side view's point labels, without overlapping")
+        return box.bottom() + SECTION_GAP_PT
+
+    def to_side_page(self, box: QRectF, unit: float) -> QTransform:
+        return QTransform(unit, 0, 0, unit, box.left() - SIDE_CROP.left() * unit, box.top() - SIDE_CROP.top() * unit)
+
+    def draw_side(self, side: SideView, box: QRectF, unit: float) -> None:
+        """The zones it shows, tinted as the front face's are, the line art, and every point it places."""
+        painter = self.canvas.painter
+        painter.save()
+        painter.setClipRect(box)
+        painter.setTransform(self.to_side_page(box, unit), combine=True)
+        for area in side.areas.values():
+            painter.setPen(QPen(QColor(SOFT_INK), 0.6 / unit))
+            painter.setBrush(self.side_tint(area.zone))
+            painter.drawPath(polygon_path(area.outline))
+        LineArt(side.face.art, as_grey if self.sheet.grayscale else as_drawn).paint(painter)
+        painter.restore()
+        to_page = self.to_side_page(box, unit)
+        for placed in side.points:
+            self.dot(to_page.map(QPointF(*placed.pos)), placed.info.channel)
+
+    def side_tint(self, zone: str) -> QColor:
+        """The zone's tint as the front face prints it (the catalog's colour slots), or the one grey."""
+        colour = QColor(GREY_ZONE)
+        if not self.sheet.grayscale:
+            colour = QColor(ZONE_TINTS[self.canvas.catalog.colour_slots(len(ZONE_TINTS))[zone]])
+        colour.setAlphaF(SIDE_TINT_ALPHA)
+        return colour
+
+    def side_spots(self, side: SideView, box: QRectF, unit: float, size: float) -> list[LabelSpot]:
+        """One label per point in a column right of the drawing, in the order of their heights."""
+        to_page = self.to_side_page(box, unit)
+        by_code = {label.code: label for label in self.sheet.points}
+        placed = sorted((p for p in side.points if p.code in by_code), key=lambda p: p.pos[1])
+        labels = [by_code[p.code]._replace(at=p.pos, left=False) for p in placed]
+        width = max(self.label_box(lb, size, 400.0, True).natural_width + 1.0 for lb in labels) if labels else 0.0
+        boxes = [self.label_box(label, size, width, True) for label in labels]
+        targets = [to_page.map(QPointF(*p.pos)) for p in placed]
+        step = max((b.height for b in boxes), default=0.0) + LABEL_GAP_PT
+        ys = spread([t.y() for t in targets], step, box.top() + step / 2, box.bottom() - step / 2)
+        x = box.right() + GUTTER_PT
+        return [
+            LabelSpot(label, b, QRectF(x, y - b.line_centre(), width, b.height), target)
+            for label, b, target, y in zip(labels, boxes, targets, ys, strict=True)
+        ]
 
     def continues_box(self, page: QRectF) -> TextBox:
         text = plain(self.sheet.label("continues", page=2), colour=SOFT_INK)
         return self.canvas.text(text, MIN_BODY_PT, page.width(), align=Qt.AlignmentFlag.AlignRight)
 
-    def names(self, page: QRectF, top: float, size: float) -> None:
-        """Every point's names, by channel and number, in columns from `top`."""
+    def names(self, page: QRectF, top: float, size: float, dry: bool = False) -> float:
+        """Every point's names, by channel and number, in columns from `top`; returns their height."""
         columns = 3 if page.width() > WALL_WIDTH_PT else 2
         width = (page.width() - GUTTER_PT * (columns - 1)) / columns
         order = [code for code, _name in self.sheet.channels]
         labels = sorted(self.sheet.points, key=lambda lb: (order.index(lb.channel), natural_key(lb.code)))
         boxes = [self.canvas.text([[Run(lb.code, bold=True), Run(f"  {lb.names}")]], size, width) for lb in labels]
         title = self.canvas.text(plain(self.sheet.names_title, bold=True), size + 1.5, page.width())
-        title.draw(page.left(), top)
+        if not dry:
+            title.draw(page.left(), top)
         per_column = (len(boxes) + columns - 1) // columns
+        lowest = top
         for column in range(columns):
             y = top + title.height + 4.0
             for box in boxes[column * per_column : (column + 1) * per_column]:
-                box.draw(page.left() + column * (width + GUTTER_PT), y)
+                if not dry:
+                    box.draw(page.left() + column * (width + GUTTER_PT), y)
                 y += box.height + 2.0
+            lowest = max(lowest, y)
+        return lowest - top
 
     def label_box(self, label: PointLabel, size: float, width: float, one_line: bool = False) -> TextBox:
         """The code over the name; or both on one line, when a column of two-line labels is taller than the page."""
