@@ -20,6 +20,7 @@ from .items import HALO_PX, LabelItem
 START_MARK = "▲"
 END_MARK = "■"
 BADGE_OFFSET_PX = (-6.0, -16.0)  # a badge sits above and left of its point, clear of the point's own label
+BADGE_POINTS = 7.5  # a badge's font size before it grows with the markers
 MARK_RADIUS = 1.6  # face units: a landmark's ring
 
 
@@ -73,16 +74,24 @@ def course_badges(catalog: Catalog, code: str) -> list[tuple[PlacedPoint, str]]:
 
 
 class ChannelCourse:
-    """The numbered stops of one channel."""
+    """The numbered stops of one channel, grown with the markers they sit beside (symbols.py)."""
 
-    def __init__(self, scene: QGraphicsScene, catalog: Catalog, code: str, theme: Theme) -> None:
+    def __init__(self, scene: QGraphicsScene, catalog: Catalog, code: str, theme: Theme, marks: float) -> None:
         colour = QColor(channel_style(code).colour)
         self.items = []
         for stop, text in course_badges(catalog, code):
-            item = _text_item(scene, text, colour, theme, stop.pos, 7.5)
+            self.items.append(_text_item(scene, text, colour, theme, stop.pos, BADGE_POINTS))
+        self.set_marks(marks)
+
+    def set_marks(self, marks: float) -> None:
+        """Badges and their offset from the point grow alike, so a badge stays clear of its grown marker."""
+        for item in self.items:
+            font = item.font()
+            font.setPointSizeF(BADGE_POINTS * marks)
+            item.setFont(font)
             box = item.boundingRect()
-            item.setTransform(QTransform.fromTranslate(BADGE_OFFSET_PX[0] - box.width(), BADGE_OFFSET_PX[1] + 4))
-            self.items.append(item)
+            dx, dy = BADGE_OFFSET_PX[0] * marks - box.width(), (BADGE_OFFSET_PX[1] + 4) * marks
+            item.setTransform(QTransform.fromTranslate(dx, dy))
 
     def remove(self, scene: QGraphicsScene) -> None:
         for item in self.items:

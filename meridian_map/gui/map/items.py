@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import PlacedPoint, ZoneArea
-from ..painting import polygon_path
+from ..painting import arrow_head, polygon_path
 from ..theme import Theme
 from .looks import Look
 
@@ -113,16 +115,52 @@ def blend(colour: QColor, alpha: float, base: QColor) -> QColor:
     )
 
 
+class ArrowsItem(QGraphicsPathItem):
+    """Filled arrow heads in face units (a channel's chevrons, a stroke's head), drawable at any symbol size.
+
+    Each head is (anchor, unit direction, lead, size): its tip lies `lead`
+    ahead of the anchor, and both lead and size grow with the symbols, so a
+    head keeps its place on its line at every zoom.
+    """
+
+    def __init__(self, heads: Sequence[tuple[QPointF, QPointF, float, float]]) -> None:
+        super().__init__()
+        self.heads = tuple(heads)
+        self._drawn = (1.0, self._heads_path(1.0))
+        self.setPath(self._drawn[1])
+
+    def path_at(self, factor: float) -> QPainterPath:
+        """The heads at `factor` times their size; the last one asked for is kept, as the view asks again."""
+        if factor != self._drawn[0]:
+            self._drawn = (factor, self._heads_path(factor))
+        return self._drawn[1]
+
+    def _heads_path(self, factor: float) -> QPainterPath:
+        path = QPainterPath()
+        for anchor, direction, lead, size in self.heads:
+            path.addPolygon(arrow_head(anchor + direction * (lead * factor), direction, size * factor))
+            path.closeSubpath()
+        return path
+
+
 class PointItem(QGraphicsEllipseItem):
-    """A point marker that keeps its screen size at any zoom."""
+    """A point marker drawn in screen pixels, as big as the symbol rule (symbols.py) says for the view.
+
+    It is resized rather than scaled: an ellipse and pen drawn under a scaled
+    transform leave the painter's fast path, which at 4K cost several
+    milliseconds a frame for the markers alone.
+    """
 
     def __init__(self, point: PlacedPoint, colour: QColor, theme: Theme, yang_ming: bool) -> None:
-        radius = YANG_MING_RADIUS_PX if yang_ming else POINT_RADIUS_PX
-        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        super().__init__()
         self.point = point
+        self.radius = YANG_MING_RADIUS_PX if yang_ming else POINT_RADIUS_PX
+        self.marks = 1.0  # the symbol scale's `marks`: the marker and its halo are drawn this much bigger
+        self.selected = False
         self.setPos(*point.pos)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.base_pen = QPen()
+        self.selected_pen = QPen()
         self.set_theme(theme, colour, False)
 
     def set_theme(self, theme: Theme, colour: QColor, selected: bool) -> None:
@@ -133,16 +171,30 @@ class PointItem(QGraphicsEllipseItem):
         else:
             self.setBrush(colour)
         self.base_pen = halo
-        self.set_selected_look(selected, theme)
+        self.selected_pen = QPen(theme.outline, 2.2)
+        self.set_selected_look(selected)
 
-    def set_selected_look(self, selected: bool, theme: Theme) -> None:
-        self.setPen(QPen(theme.outline, 2.2) if selected else self.base_pen)
-        self.setScale(1.5 if selected else 1.0)
+    def set_selected_look(self, selected: bool) -> None:
+        """Selected, a marker is half as big again, its halo too, in the theme's outline colour."""
+        self.selected = selected
+        self._size()
+
+    def set_marks(self, marks: float) -> None:
+        self.marks = marks
+        self._size()
+
+    def _size(self) -> None:
+        grow = (1.5 if self.selected else 1.0) * self.marks
+        radius = self.radius * grow
+        pen = QPen(self.selected_pen if self.selected else self.base_pen)
+        pen.setWidthF(pen.widthF() * grow)
+        self.setPen(pen)
+        self.setRect(-radius, -radius, 2 * radius, 2 * radius)
 
 
 def marker_radius(item: PointItem) -> float:
     """How far a point's marker reaches on screen, its halo included."""
-    return item.rect().width() / 2 * item.scale() + item.pen().widthF() / 2
+    return (item.rect().width() + item.pen().widthF()) / 2
 
 
 class LabelItem(QGraphicsSimpleTextItem):

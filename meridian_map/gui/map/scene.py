@@ -2,7 +2,9 @@
 
 Zone items are built from the very outlines the core hit-tests, so what is
 highlighted is exactly what a click selects; the scene holds no state of its
-own beyond how each item looks.
+own beyond how each item looks. Lines, chevrons, arrow heads, markers and
+labels are symbols: they are drawn as big as symbols.py says for the view
+that shows the scene, which tells the scene its scale and zoom.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPath
 
 from ...core.catalog import Catalog, ChannelLine
 from ...core.model import Side
-from ..painting import LineArt, arrow_head, smooth_path
+from ..painting import LineArt, smooth_path
 from ..theme import Theme
 from .explorer import ChannelCourse, Guide, side_markers
-from .items import EDGE_REACH_PX, HALO_PX, TINT_ALPHA, LabelItem, PointItem, ZoneItem, marker_radius
+from .items import EDGE_REACH_PX, HALO_PX, TINT_ALPHA, ArrowsItem, LabelItem, PointItem, ZoneItem, marker_radius
 from .looks import LabelMode, Layer, Look, LookFacts, zone_look
+from .symbols import SymbolScale
 
 if TYPE_CHECKING:
     from ..state import MapState
@@ -60,6 +63,7 @@ class MapScene(QGraphicsScene):
         self._background_lines: list[tuple[QRectF, tuple[QGraphicsPathItem, ...]]] = []
         self._label_scale = 1.0
         self._labels_stale = True
+        self.symbols = SymbolScale()  # as the showing view last told it (set_symbol_scale)
 
         # The view caches the background (art, zones, channels, strokes): a state change redraws what it touched.
         self.line_art = LineArt(catalog.face.art, self.theme.art_colour)
@@ -151,19 +155,16 @@ class MapScene(QGraphicsScene):
             if not internal:
                 yield self._direction_marks(path, QColor(style.colour), style.width)
 
-    def _direction_marks(self, path: QPainterPath, colour: QColor, width: float) -> QGraphicsPathItem:
-        """Small chevrons along a channel, pointing the way it flows."""
-        marks = QPainterPath()
+    def _direction_marks(self, path: QPainterPath, colour: QColor, width: float) -> ArrowsItem:
+        """Small chevrons along a channel, pointing the way it flows; they grow with the line (symbols.py)."""
+        heads = []
         length = path.length()
         count = max(1, int(length // 28))
         for i in range(count):
             percent = path.percentAtLength(length * (i + 0.5) / count)
-            tip = path.pointAtPercent(percent)
             angle = radians(path.angleAtPercent(percent))
-            direction = QPointF(cos(angle), -sin(angle))
-            marks.addPolygon(arrow_head(tip + direction * 1.2, direction, 2.4 + width))
-            marks.closeSubpath()
-        item = QGraphicsPathItem(marks)
+            heads.append((path.pointAtPercent(percent), QPointF(cos(angle), -sin(angle)), 1.2, 2.4 + width))
+        item = ArrowsItem(heads)
         item.setBrush(colour)
         item.setPen(Qt.PenStyle.NoPen)
         return item
@@ -178,13 +179,12 @@ class MapScene(QGraphicsScene):
                 item.setPen(pen)
                 item.setOpacity(STROKE_IDLE_OPACITY if not items else 0.0)
                 item.setZValue(4)
-                head = QGraphicsPathItem(item)
                 end = path.pointAtPercent(1.0)
                 before = path.pointAtPercent(max(0.0, 1.0 - 3.0 / max(path.length(), 3.0)))
-                arrow = QPainterPath()
-                arrow.addPolygon(arrow_head(end, end - before, 3.2))
-                arrow.closeSubpath()
-                head.setPath(arrow)
+                along = end - before
+                reach = max((along.x() ** 2 + along.y() ** 2) ** 0.5, 1e-9)
+                head = ArrowsItem([(end, along / reach, 0.0, 3.2)])
+                head.setParentItem(item)
                 head.setBrush(self.theme.ink)
                 head.setPen(Qt.PenStyle.NoPen)
                 self._paint_in_background(item, head)
@@ -217,9 +217,14 @@ class MapScene(QGraphicsScene):
         return QColor(self.theme.point)
 
     def label_font(self) -> QFont:
-        """Labels follow the system font, times the label size setting."""
+        """Labels follow the system font, times the label size setting, grown as the symbols are (symbols.py).
+
+        Grown by the font's size rather than by scaling the item, so text is
+        drawn from the glyph cache at its own size.
+        """
         font = QFont()
-        font.setPointSizeF(max(font.pointSizeF(), 1.0) * LABEL_FONT_SHARE * self.state.label_size / 100)
+        size = max(font.pointSizeF(), 1.0) * LABEL_FONT_SHARE * self.state.label_size / 100
+        font.setPointSizeF(size * self.symbols.marks)
         return font
 
     def _build_labels(self, mode: LabelMode) -> None:
@@ -272,11 +277,34 @@ class MapScene(QGraphicsScene):
         self._label_scale = scale
         self._layout_labels()
 
+    def set_symbol_scale(self, fitted: float, zoom: float) -> None:
+        """The showing view's scale with the face fitted and its zoom, which decide how big symbols are drawn.
+
+        Markers, labels, a channel's numbered stops and the stroke animation's
+        dot take their size now; the lines take theirs when the background is
+        next drawn, which the view does whenever its scale has changed.
+        """
+        symbols = SymbolScale(fitted, zoom)
+        if symbols == self.symbols:
+            return
+        self.symbols = symbols
+        for point in self.point_items.values():
+            point.set_marks(symbols.marks)
+        if self.label_items:
+            font = self.label_font()
+            for label in self.label_items.values():
+                label.setFont(font)
+        self.marker.setScale(symbols.lines)
+        if self.course is not None:
+            self.course.set_marks(symbols.marks)
+        self._layout_labels()
+
     def _layout_labels(self) -> None:
         """Put each label where it covers no other label and no point, Yang Ming points first.
 
-        Labels keep their screen size at every zoom, so this runs again when the
-        zoom changes; while labels are hidden it waits until they are shown.
+        Labels are drawn in screen pixels, grown gently with the zoom (symbols.py),
+        so this runs again when the zoom changes; while labels are hidden it
+        waits until they are shown.
         """
         if not self.label_items or not next(iter(self.label_items.values())).isVisible():
             self._labels_stale = True
@@ -370,14 +398,17 @@ class MapScene(QGraphicsScene):
         self.line_art.paint(painter, reach)
         for zone in zones:
             painter.strokePath(zone.path(), zone.pen())
+        grow = self.symbols.lines
         for bounds, parts in self._background_lines:
             line = parts[0]
             if line.isVisible() and line.effectiveOpacity() > 0 and bounds.intersects(reach):
                 for part in parts:
                     painter.setOpacity(part.effectiveOpacity())
-                    painter.setPen(part.pen())
+                    pen = QPen(part.pen())
+                    pen.setWidthF(pen.widthF() * grow)
+                    painter.setPen(pen)
                     painter.setBrush(part.brush())
-                    painter.drawPath(part.path())
+                    painter.drawPath(part.path_at(grow) if isinstance(part, ArrowsItem) else part.path())
         painter.restore()
 
     def paint_underlay(self, painter: QPainter, area: QRectF) -> None:
@@ -487,10 +518,10 @@ class MapScene(QGraphicsScene):
 
     def _show_selection(self) -> None:
         if self._marked_point in self.point_items:
-            self.point_items[self._marked_point].set_selected_look(False, self.theme)
+            self.point_items[self._marked_point].set_selected_look(False)
         self._marked_point = self.state.selection.point
         if self._marked_point in self.point_items:
-            self.point_items[self._marked_point].set_selected_look(True, self.theme)
+            self.point_items[self._marked_point].set_selected_look(True)
         self._show_channel()
         self._show_guide()
         self._restyle()
@@ -526,7 +557,7 @@ class MapScene(QGraphicsScene):
         for key, label in self.label_items.items():
             label.setOpacity(self.point_items[key].opacity())
         if code:
-            self.course = ChannelCourse(self, self.catalog, code, self.theme)
+            self.course = ChannelCourse(self, self.catalog, code, self.theme, self.symbols.marks)
         if lines_changed:  # the lines are painted in the cached background; points and badges are items
             self._redraw_everything()
 

@@ -70,10 +70,10 @@ class Tool:
     # finding things, shared by every tool ------------------------------------
 
     def point_at(self, event: MapEvent) -> str:
-        """The nearest visible point within a few screen pixels, else "": as easy to hit at any zoom."""
+        """The nearest visible point within a few screen pixels, more as markers grow with the zoom; else ""."""
         if not self.scene.layers[Layer.POINTS][0].isVisible():
             return ""
-        best, best_distance = "", POINT_PICK_PX
+        best, best_distance = "", POINT_PICK_PX * self.scene.symbols.marks  # as far as the markers grew
         transform = self.view.viewportTransform()
         for key, item in self.scene.point_items.items():
             if item.opacity() < 0.5:
@@ -86,7 +86,8 @@ class Tool:
 
     def channel_at(self, event: MapEvent) -> str:
         """The channel whose line is within a few screen pixels: a click on a line explores its channel."""
-        return self.scene.channel_at(event.face, CHANNEL_PICK_PX / max(self.view.transform().m11(), 1e-6))
+        reach = CHANNEL_PICK_PX * self.scene.symbols.marks
+        return self.scene.channel_at(event.face, reach / max(self.view.transform().m11(), 1e-6))
 
     def area_at(self, event: MapEvent) -> ZoneArea | None:
         """Through the core's zone index: the very outlines the scene draws."""

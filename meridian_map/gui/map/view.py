@@ -166,7 +166,22 @@ class MapView(QGraphicsView):
     def _set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
         self.map_scene.set_label_scale(self.transform().m11())
+        if not self._moving:
+            self.tell_scene_symbols()
         self.zoom_changed.emit(zoom)
+
+    def tell_scene_symbols(self) -> None:
+        """Give the scene this view's fitted scale and zoom, which size its symbols (symbols.py).
+
+        Told when a zoom is done: while a wheel zoom or pinch goes on, the
+        markers and labels keep their size as the cached lines do, and all
+        take their new size together when it settles. A scene can have
+        several views, one showing at a time: a hidden view being refitted
+        leaves the symbols to the one that shows.
+        """
+        others_showing = any(view is not self and view.isVisible() for view in self.map_scene.views())
+        if self.isVisible() or not others_showing:
+            self.map_scene.set_symbol_scale(self.transform().m11() / self._zoom, self._zoom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -177,6 +192,8 @@ class MapView(QGraphicsView):
         super().showEvent(event)
         if self._fit_mode:
             self.fit()
+        else:
+            self.tell_scene_symbols()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -279,6 +296,7 @@ class MapView(QGraphicsView):
 
     def _settled(self) -> None:
         self._moving = False
+        self.tell_scene_symbols()
         if self._background_transform != self.viewportTransform():
             self.viewport().update()
 
@@ -505,7 +523,8 @@ class MapView(QGraphicsView):
         if point:
             centre = self.mapFromScene(self.map_scene.point_items[point].pos())
             painter.resetTransform()
-            painter.drawEllipse(QPointF(centre), POINT_RING_PX, POINT_RING_PX)
+            ring = POINT_RING_PX * self.map_scene.symbols.marks  # around the marker, as big as it is drawn
+            painter.drawEllipse(QPointF(centre), ring, ring)
         elif area:
             painter.drawPath(self.map_scene.zone_items[area].path())
         else:

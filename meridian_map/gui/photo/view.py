@@ -39,6 +39,7 @@ class PhotoView(MapView):
         self.centerOn(centre)
         scene.show_handles(self.editing)
         scene.set_label_scale(transform.m11())
+        self.tell_scene_symbols()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.editing and event.button() == Qt.MouseButton.LeftButton:
