@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -149,11 +149,21 @@ def test_dragging_a_landmark_refits_and_moves_the_map(qtbot: QtBot, window: Main
     moved = page.mapped.fit.photo["mouth_corner_r"]
     assert moved[0] < mapped.fit.photo["mouth_corner_r"][0] - 2
     assert page.scene.handles["mouth_corner_r"].isVisible()  # still correcting on the new scene
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old scene is gone for good
+    QTest.mouseMove(viewport, _on_photo(page, after_point.x(), after_point.y()))
+    assert window.map_state.hover.point == "ST4.R", "hover finds points on the new scene"
 
 
 def test_file_open_photo_through_the_real_dialog(qtbot: QtBot, window: MainWindow, astronaut_file: Path) -> None:
-    """The menu item opens Qt's own file dialog; choosing the photo in it shows the photo."""
+    """The menu item opens Qt's own file dialog; the photo chosen in it is mapped off the window's thread.
+
+    Meanwhile the window says it is busy (the pointer, the status bar) and
+    Open Photo is off; afterwards all three are as before and the photo shows.
+    """
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    busy: list[tuple[object, str, bool]] = []
 
     def choose() -> None:
         """Type the photo's path into the dialog's file name and press Enter, as a person would."""
@@ -163,6 +173,15 @@ def test_file_open_photo_through_the_real_dialog(qtbot: QtBot, window: MainWindo
                 assert isinstance(name, QLineEdit)
                 name.setText(str(astronaut_file))
                 QTest.keyClick(name, Qt.Key.Key_Return)
+                cursor = QGuiApplication.overrideCursor()
+                busy.append(
+                    (
+                        cursor.shape() if cursor else None,
+                        window.statusBar().currentMessage(),
+                        window.named_actions["open_photo"].isEnabled(),
+                    )
+                )
+                timer.stop()
 
     timer = QTimer()
     timer.timeout.connect(choose)
@@ -170,7 +189,38 @@ def test_file_open_photo_through_the_real_dialog(qtbot: QtBot, window: MainWindo
     window.named_actions["open_photo"].trigger()
     qtbot.waitUntil(lambda: window.photo_page is not None, timeout=20_000)
     timer.stop()
+    assert busy == [(Qt.CursorShape.BusyCursor, "Finding the face on astronaut.jpg…", False)]
+    assert QGuiApplication.overrideCursor() is None and window.named_actions["open_photo"].isEnabled()
     assert "astronaut.jpg" in _page(window).residual.text()
+
+
+def test_mediapipe_loads_in_the_background_once_the_open_photo_dialog_opens() -> None:
+    """Not at start-up; on its own thread, leaving the window's free; and without matplotlib's pyplot."""
+    code = (
+        "import sys, threading\n"
+        "from PySide6.QtWidgets import QApplication, QFileDialog\n"
+        "app = QApplication([])\n"
+        "from meridian_map.core.load import load_catalog\n"
+        "from meridian_map.gui.mainwindow import MainWindow\n"
+        "window = MainWindow(load_catalog())\n"
+        "window.show(); app.processEvents()\n"
+        "print('at start-up:', 'mediapipe' in sys.modules)\n"
+        "window.named_actions['open_photo'].trigger()\n"
+        "from meridian_map.core.photo import landmarks\n"
+        "thread = landmarks._warming\n"
+        "print('dialog open:', any(isinstance(w, QFileDialog) and w.isVisible() for w in app.topLevelWidgets()))\n"
+        "print('thread:', thread is not None and thread is not threading.main_thread() and thread.name)\n"
+        "thread.join()\n"
+        "print('loaded:', 'mediapipe.python.solutions.face_mesh' in sys.modules, 'matplotlib.pyplot' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "at start-up: False",
+        "dialog open: True",
+        "thread: mediapipe-import",
+        "loaded: True False",
+    ]
 
 
 def test_a_photo_without_a_face_says_so_in_a_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -310,3 +360,15 @@ def test_a_photo_is_kept_only_when_saved_and_goes_with_the_client(tmp_path: Path
     assert store.photo(client.id) is None
     store.close()
     assert jpeg[100:164] not in (tmp_path / "clients.sqlite3").read_bytes()  # overwritten, not just unlinked
+
+
+def test_a_refit_keeps_the_symbols_as_big_as_the_zoom_made_them(window: MainWindow, mapped: MappedPhoto) -> None:
+    from meridian_map.gui.photo.opening import show_photo
+
+    show_photo(window, mapped)
+    page = _page(window)
+    page.view.zoom_by(3.0)
+    zoomed = page.scene.symbols
+    chin = mapped.fit.photo["chin"]
+    page._landmark_moved("chin", chin[0] * page.scale, (chin[1] + 2) * page.scale)
+    assert page.scene.symbols == zoomed

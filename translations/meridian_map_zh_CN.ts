@@ -198,6 +198,53 @@
     </message>
 </context>
 <context>
+    <name>ClientPhotoBox</name>
+    <message>
+        <source>Open photo</source>
+        <translation>打开照片</translation>
+    </message>
+    <message>
+        <source>Delete photo…</source>
+        <translation>删除照片…</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>没有照片</translation>
+    </message>
+    <message>
+        <source>Open a photo (File → Open Photo…) and save it to this client&apos;s record</source>
+        <translation>打开一张照片（文件 → 打开照片…），再把它保存到这位客户的记录中</translation>
+    </message>
+    <message>
+        <source>The photo does not read</source>
+        <translation>照片无法读取</translation>
+    </message>
+    <message>
+        <source>Saved on %1</source>
+        <translation>保存于 %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s photo</source>
+        <translation>%1 的照片</translation>
+    </message>
+    <message>
+        <source>Delete the photo saved in %1&apos;s record? This cannot be undone.</source>
+        <translation>删除保存在 %1 记录中的照片？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>%1&apos;s photo is deleted. Nothing of it is left in the client file.</source>
+        <translation>%1 的照片已删除。客户文件中不再留有它的任何内容。</translation>
+    </message>
+    <message>
+        <source>Photo deleted</source>
+        <translation>照片已删除</translation>
+    </message>
+</context>
+<context>
     <name>ClientRecord</name>
     <message>
         <source>Export client record</source>
@@ -791,6 +838,10 @@
         <translation>打开照片</translation>
     </message>
     <message>
+        <source>Finding the face on %1…</source>
+        <translation>正在 %1 上寻找面部…</translation>
+    </message>
+    <message>
         <source>Cannot map this photo</source>
         <translation>无法在这张照片上对应</translation>
     </message>
@@ -816,6 +867,22 @@
     <message>
         <source>Moved %s; the map follows it</source>
         <translation>已移动 %s，图已随之调整</translation>
+    </message>
+    <message>
+        <source>Save photo to %1</source>
+        <translation>将照片保存到 %1</translation>
+    </message>
+    <message>
+        <source>Keep this photo, without its metadata, and the landmarks as placed, in %1&apos;s record</source>
+        <translation>将这张照片（不含元数据）及当前摆放的标志点保存到 %1 的记录中</translation>
+    </message>
+    <message>
+        <source>Photo not saved</source>
+        <translation>照片未保存</translation>
+    </message>
+    <message>
+        <source>Saved the photo to %1&apos;s record</source>
+        <translation>照片已保存到 %1 的记录</translation>
     </message>
     <message>
         <source>%s — fit residual %.1f px (%.1f %% of the face height)</source>
@@ -1520,6 +1587,14 @@ B 黑屏   M 镜像   C 穴位代码   ESC 退出</translation>
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>On the client&apos;s &amp;photo</source>
+        <translation>画在客户的照片上(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Draw the routine on the client&apos;s own photo instead of the drawn face</source>
+        <translation>把疗程画在客户自己的照片上，而不是画出的面部图上</translation>
     </message>
     <message>
         <source>&amp;Print…</source>

@@ -254,6 +254,10 @@ class MainWindow(QMainWindow):
         else:
             self._shown_page.fit()
 
+    def built_page(self, mode: str) -> QWidget | None:
+        """The page for `mode` if it has been shown, else None: asking builds nothing."""
+        return self._built_pages.get(mode)
+
     def map_view(self) -> MapView:
         """The explorer's view: the drawing's, or the photo's while a photo is open."""
         return self.view if self.photo_page is None else self.photo_page.view

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPageLayout
+from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -43,6 +44,7 @@ from ..sheets.render import page_size_for, paint_sheet, painting, render_pdf
 from .text import fill
 
 if TYPE_CHECKING:
+    from ...core.photo.fit import MappedPhoto
     from ..state import MapState
 
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
@@ -67,11 +69,13 @@ class TakeHomeDialog(QDialog):
         client: str,
         note: str,
         lang: str,
+        photo: MappedPhoto | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
         self.screened = screened
+        self.photo = photo  # the client's photo, open in photo mode or saved in their record
         self.setWindowTitle(self.tr("Take-home sheet"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -95,6 +99,11 @@ class TakeHomeDialog(QDialog):
         self.note.setObjectName("sheet-note")
         self.note.setTabChangesFocus(True)
         form.addRow(self.tr("Note:"), self.note)
+        self.on_photo = QCheckBox(self.tr("On the client's &photo"))
+        self.on_photo.setObjectName("sheet-on-photo")
+        self.on_photo.setToolTip(self.tr("Draw the routine on the client's own photo instead of the drawn face"))
+        self.on_photo.setVisible(photo is not None)
+        form.addRow("", self.on_photo)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = self._add(buttons, self.tr("&Print…"), self.print_sheet)
@@ -129,11 +138,35 @@ class TakeHomeDialog(QDialog):
                 return None
         try:
             return screened_sheet(
-                self.catalog, self.screened, self.lang, self.note.toPlainText(), self.day, self.client.text()
+                self.face_catalog(), self.screened, self.lang, self.note.toPlainText(), self.day, self.client.text()
             )
         except SheetError as exc:
             self._warn(str(exc))
             return None
+
+    def face_catalog(self) -> Catalog:
+        """The catalog the sheet's face is drawn from: the drawing's, or carried onto the client's photo.
+
+        On the photo, the routine's school is applied before the map is
+        carried over: a school's strokes are laid out in the drawing's units.
+        """
+        if self.photo is None or not self.on_photo.isChecked():
+            return self.catalog
+        school = self.screened.routine.school
+        base = self.catalog.with_school(school) if school and school != self.catalog.school else self.catalog
+        return self.photo.catalog(base, self.photo.drawing_scale(base))
+
+    def photo_image(self) -> QImage | None:
+        """The photo's pixels to print under the routine, when the sheet is drawn on it."""
+        if self.photo is None or not self.on_photo.isChecked():
+            return None
+        from ..photo.page import qimage
+
+        return qimage(self.photo.photo.pixels)
+
+    def paint(self, device: QPrinter, sheet: TakeHomeSheet) -> None:
+        with painting(device) as painter:
+            paint_sheet(painter, device, self.face_catalog(), sheet, self.photo_image())
 
     def filename(self) -> str:
         return sheet_filename(self.client.text().strip(), self.screened.routine.name, self.day, self.lang)
@@ -158,8 +191,7 @@ class TakeHomeDialog(QDialog):
             dialog.setWindowTitle(self.tr("Print take-home sheet"))
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted:
-            with painting(printer) as painter:
-                paint_sheet(painter, printer, self.catalog, sheet)
+            self.paint(printer, sheet)
             self.state.say(self.tr("Sent to the printer"))
 
     def preview_sheet(self) -> None:
@@ -168,13 +200,9 @@ class TakeHomeDialog(QDialog):
             return
         printer = self.new_printer(sheet)
 
-        def paint(device: QPrinter) -> None:
-            with painting(device) as painter:
-                paint_sheet(painter, device, self.catalog, sheet)
-
         with deleted_after(QPrintPreviewDialog(printer, self)) as dialog:
             dialog.setWindowTitle(self.tr("Take-home sheet preview"))
-            dialog.paintRequested.connect(paint)
+            dialog.paintRequested.connect(lambda device: self.paint(device, sheet))
             dialog.exec()
 
     def export_pdf(self) -> Path | None:
@@ -186,7 +214,7 @@ class TakeHomeDialog(QDialog):
         if not name:
             return None
         target = with_suffix(Path(name), ".pdf")
-        data, report = render_pdf(self.catalog, sheet, local_paper())
+        data, report = render_pdf(self.face_catalog(), sheet, local_paper(), self.photo_image())
         if report.overflow:
             self._warn(fill(self.tr("%1 was not saved: %2"), str(target), "; ".join(report.overflow)))
             return None

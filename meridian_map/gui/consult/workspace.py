@@ -50,6 +50,7 @@ from ..map.view import MapView
 from ..theme import CAUTION
 from .builder import RoutineBuilder
 from .clientlist import ID_ROLE, ClientList, RoutineList
+from .clientphoto import ClientPhotoBox, forget_shown_photo
 from .notes import NoteEditor
 from .screeningform import ScreeningForm
 from .text import fill
@@ -150,6 +151,8 @@ class WorkspacePage(QWidget):
         self.json_button = self._button(self.tr("Export JSON…"), lambda: self._export("json"), row)
         self.pdf_button = self._button(self.tr("Export PDF…"), lambda: self._export("pdf"), row)
         layout.addLayout(row)
+        self.photo = ClientPhotoBox(self.window_)
+        layout.addWidget(self.photo)
         layout.addWidget(QLabel(self.tr("Past sessions")))
         self.sessions = QListWidget()
         self.sessions.setObjectName("sessions")
@@ -218,6 +221,7 @@ class WorkspacePage(QWidget):
         if self.store is None:
             self.open_store(self.store_path or clients_path())
         self.map_view.fit()
+        self.photo.show_client(self.store, self.client_id)  # a photo may have been saved from photo mode meanwhile
         self.rescreen()
 
     def leave(self) -> None:
@@ -254,6 +258,7 @@ class WorkspacePage(QWidget):
         self._show_last_screening()
         self.refresh_sessions()
         self.refresh_routines()
+        self.photo.show_client(self.store, client_id)
         self._enable()
 
     def _show_last_screening(self) -> None:
@@ -317,6 +322,7 @@ class WorkspacePage(QWidget):
         except ClientStoreError as exc:
             self._warn(self.tr("Delete client"), str(exc))
             return
+        forget_shown_photo(self.window_, self.client_id)
         self.client_id = 0
         self.state.set_routine(None)
         self.refresh_clients()
@@ -543,8 +549,9 @@ class WorkspacePage(QWidget):
 
         name = self.store.client(self.client_id).name if self.store and self.client_id else ""
         note = self.note.toPlainText() if self.session_id else ""
+        photo = self.photo.for_sheet()
         with deleted_after(
-            TakeHomeDialog(self, self.catalog, self.state, self.screened, name, note, self.lang)
+            TakeHomeDialog(self, self.catalog, self.state, self.screened, name, note, self.lang, photo)
         ) as dialog:
             dialog.exec()
 

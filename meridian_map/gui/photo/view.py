@@ -34,6 +34,7 @@ class PhotoView(MapView):
         centre = self.mapToScene(self.viewport().rect().center())
         self.photo_scene = scene
         self.map_scene = scene
+        self.tool.scene = scene  # the tool looks points up in the scene it was given: not in the one to be deleted
         self.setScene(scene)
         self.setTransform(transform)
         self.centerOn(centre)
