@@ -38,6 +38,8 @@ class ProcessRun:
     max_rss_kib: int
     image_seconds: float | None = None
     """Spawn to the last byte of the image written, when the run was asked to watch one."""
+    cpu_seconds: float = 0.0
+    """User and system CPU of the child: steadier than wall time on a loaded machine."""
 
 
 def compile_package() -> None:
@@ -116,7 +118,7 @@ def run_process(args: Sequence[str], image: Path | None = None) -> ProcessRun:
         image_seconds = watch.finished - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(args)} failed: {child.stderr.read().decode() if child.stderr else ''}")
-    return ProcessRun(elapsed, int(usage.ru_maxrss), image_seconds)
+    return ProcessRun(elapsed, int(usage.ru_maxrss), image_seconds, usage.ru_utime + usage.ru_stime)
 
 
 def app_screenshot_args(target: Path, extra: Sequence[str] = ()) -> list[str]:

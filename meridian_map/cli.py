@@ -701,6 +701,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
         except ContentError as error:
             return _report(error)
         try:
+            from .gui.sourcescan import spare_source_scan
+
+            spare_source_scan()
             from .gui.app import run
         except ImportError as exc:
             print(f"the window is not available: {exc}", file=sys.stderr)
@@ -743,6 +746,9 @@ def cmd_photo(args: argparse.Namespace) -> int:
     if args.screenshot is not None:
         offscreen_without_display()
     try:
+        from .gui.sourcescan import spare_source_scan
+
+        spare_source_scan()
         from .gui.app import run
     except ImportError as exc:
         return say_error(f"the window is not available: {exc}")

@@ -392,3 +392,19 @@ def test_a_file_name_with_control_characters_is_shown_escaped(tmp_path: Path) ->
     shown = [str(p) for p in error.value.problems]
     assert shown and all(p.isprintable() for p in shown)
     assert any(p.startswith("pack/evil\\x1b[2J\\nname.toml:") for p in shown), shown
+
+
+@pytest.mark.parametrize(
+    ("command", "said"), [((("M", (1, 2.0)),), "expected float, got int"), ((["M", (1.0, 2.0)],), "got list")]
+)
+def test_a_drawing_command_of_the_wrong_types_is_refused(catalog: Catalog, command: tuple[object], said: str) -> None:
+    """Well-formed commands are checked in one pass; any other is checked item by item and refused."""
+    data = list(marshal.loads(encode(catalog)))
+    face = list(data[1])
+    art = list(face[1])
+    role, _commands, *rest = art[0]
+    art[0] = (role, command, *rest)
+    face[1] = tuple(art)
+    data[1] = tuple(face)
+    with pytest.raises(ValueError, match=said):
+        decode(marshal.dumps(tuple(data)))

@@ -238,21 +238,21 @@ def test_labels_repaint_in_the_new_theme(window: MainWindow) -> None:
     assert label.halo.rgb() == DARK.halo.rgb()
 
 
-def test_the_legend_lists_each_channel_shown(window: MainWindow, catalog: Catalog) -> None:
-    legend = window.sidebar.legend
-    yang_ming = [code for code, channel in catalog.channels.items() if channel.yang_ming]
-    assert legend.shown_codes() == yang_ming
-    window.map_state.set_layer(Layer.OTHER_CHANNELS, True)
-    assert legend.shown_codes() == list(catalog.channels)
-    window.map_state.set_layer(Layer.CHANNELS, False)
-    window.map_state.set_layer(Layer.OTHER_CHANNELS, False)
-    assert legend.shown_codes() == [] and legend.isHidden()
-    window.map_state.set_layer(Layer.CHANNELS, True)
-    sample = legend.rows["ST"][0]
-    image = sample.grab().toImage()
-    colours = {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
-    assert LIGHT.channels["ST"] in colours
-    window.map_state.set_theme("dark")
-    image = sample.grab().toImage()
-    colours = {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
-    assert DARK.channels["ST"] in colours
+def test_the_map_legend_and_the_explorer_badges_follow_the_theme(window: MainWindow) -> None:
+    """The strip under the map is the map's: its background, and each sample the line as this theme draws it."""
+    legend = window.legend
+    window.map_state.select_channel("ST")
+    for choice, theme in (("light", LIGHT), ("dark", DARK), ("high-contrast", HIGH_CONTRAST)):
+        window.map_state.set_theme(choice)
+        image = legend.grab().toImage()
+        assert image.pixelColor(image.width() - 8, image.height() // 2).name() == theme.background.name()
+        for code in ("ST", "LI"):
+            row = legend.rows[code]
+            swatch = {
+                image.pixelColor(x, row.geometry().center().y()).name()
+                for x in range(row.x(), row.x() + row.iconSize().width() + 8)
+            }
+            assert theme.channels[code] in swatch, f"{theme.name}: the {code} sample"
+        assert window.scene.course is not None
+        assert {item.brush().color().name() for item in window.scene.course.items} == {theme.channels["ST"]}
+        assert all(marker.brush().color() == theme.soft_ink for marker in window.scene.side_markers)

@@ -96,8 +96,8 @@
         <translation>控制项</translation>
     </message>
     <message>
-        <source>Concerns, layers, label settings and the channel legend; scrolls when they do not fit.</source>
-        <translation>问题、图层、标签设置和经脉图例；放不下时可滚动。</translation>
+        <source>Concerns, layers, label settings and the technique school; scrolls when they do not fit.</source>
+        <translation>问题、图层、标签设置和刮法；放不下时可滚动。</translation>
     </message>
     <message>
         <source>Main area</source>
@@ -176,10 +176,6 @@
     <message>
         <source>Show this channel alone, its course numbered</source>
         <translation>只显示这条经脉，并为其循行编号</translation>
-    </message>
-    <message>
-        <source>The line each channel shown on the map is drawn with: colour, width and dashes.</source>
-        <translation>图上每条经脉所用的线条：颜色、粗细和虚线样式。</translation>
     </message>
     <message>
         <source>solid line</source>

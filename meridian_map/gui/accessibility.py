@@ -119,7 +119,7 @@ def describe(window: MainWindow) -> None:
             QCoreApplication.translate("Accessibility", "Controls"),
             QCoreApplication.translate(
                 "Accessibility",
-                "Concerns, layers, label settings and the channel legend; scrolls when they do not fit.",
+                "Concerns, layers, label settings and the technique school; scrolls when they do not fit.",
             ),
         ),
         (

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import gc
 import linecache
-import signal
-import socket
 import sys
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -22,12 +20,13 @@ from ..core.store.dirs import content_dir
 from ..core.store.files import atomic_write_bytes, writable_mode
 from ..core.store.jsonstore import settings_store, take_unsaved_note
 from ..core.store.stdout import STDOUT, write_stdout
-from ..core.text.languages import LANGUAGES
+from ..core.text.languages import EN, LANGUAGES
 from .appicon import identify
-from .fonts import fall_back_to_bundled_fonts
+from .fonts import fall_back_to_bundled_fonts, register_bold_hanzi
 from .language import chrome_language, system_language, use_chrome_language
 from .mainwindow import MainWindow
 from .pages import modes
+from .state import EXPLORE
 
 if TYPE_CHECKING:
     from ..core.photo.fit import MappedPhoto
@@ -36,7 +35,7 @@ PROBLEMS_SHOWN = 8  # in the dialog's text; all of them are in its details
 # Qt maps PNG "quality" to zlib effort: 80 is its fast end, a third quicker
 # to encode than the default for a file about 3 % larger.
 SCREENSHOT_PNG_QUALITY = 80
-QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+QUIT_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")  # those the platform has
 
 
 class SignalQuit(QObject):
@@ -46,18 +45,24 @@ class SignalQuit(QObject):
     which may be never while Qt waits for events. The C-level handler writes
     the signal's number to a socket (signal.set_wakeup_fd), and a socket
     notifier wakes the event loop to act on it: no polling timer, no delay.
+    The socket and signal modules load here, for the window a person uses:
+    `--screenshot` has no need of them.
     """
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
+        import signal
+        import socket
+
         super().__init__(app)
         self.app = app
         self.window = window
         self.received: int | None = None
+        self._numbers = {int(getattr(signal, name)) for name in QUIT_SIGNALS if hasattr(signal, name)}
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
-        self._previous = {signum: signal.signal(signum, _note_only) for signum in QUIT_SIGNALS}
+        self._previous: dict[int, Any] = {signum: signal.signal(signum, _note_only) for signum in self._numbers}
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
 
@@ -66,13 +71,15 @@ class SignalQuit(QObject):
             numbers = self._reader.recv(64)
         except BlockingIOError:
             return
-        quitting = [n for n in numbers if n in QUIT_SIGNALS]
+        quitting = [n for n in numbers if n in self._numbers]
         if quitting and self.received is None:
             self.received = quitting[0]
             self.window.close()  # saves the state
             self.app.exit(128 + self.received)  # ends every running loop, a modal dialog's included
 
     def uninstall(self) -> None:
+        import signal
+
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
         signal.set_wakeup_fd(self._previous_fd)
@@ -175,6 +182,8 @@ def run(args: argparse.Namespace, catalog: Catalog, pack_problems: list[str], ph
             print(f"--mode: no screen called {clip(args.mode)!r}; there are {', '.join(modes())}", file=sys.stderr)
             return 2
         window.map_state.set_mode(args.mode)
+    if first_frame_draws_bold_hanzi(window):
+        register_bold_hanzi()
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     quit_on_signal = SignalQuit(app, window)
@@ -203,12 +212,23 @@ def resize(window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
 
 
+def first_frame_draws_bold_hanzi(window: MainWindow) -> bool:
+    """Whether the window opens on a screen that may set hanzi in bold: in Chinese, or another screen than the map.
+
+    The map's own panel registers the font itself when what it shows needs
+    it (a point's heading); the English map, the usual start, has none, and
+    the bold CJK font then waits until after the first frame.
+    """
+    return window.map_state.language != EN or window.map_state.mode != EXPLORE or window.photo_page is not None
+
+
 def after_first_frame(window: MainWindow) -> None:
-    """Work start-up put off: the hit index (loads shapely) and the garbage collector.
+    """Work start-up put off: the bold CJK font, the hit index (loads shapely) and the garbage collector.
 
     What exists now lives as long as the window, so it is moved out of the
     collector's sight (`gc.freeze`) and later collections stay short.
     """
+    register_bold_hanzi()
     _ = window.catalog.index
     gc.collect()
     gc.freeze()

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QGuiApplication,
     QMoveEvent,
     QResizeEvent,
@@ -30,7 +29,6 @@ from ..core.store.jsonstore import JsonStore, leave_unsaved_note
 from ..core.target import zone_target
 from ..core.text.languages import BILINGUAL, EN, ZH
 from ..core.text.schools import cited
-from ..core.text.search import Kind, SearchIndex
 from .accessibility import describe
 from .actions import Menus
 from .appearance import Appearance
@@ -86,9 +84,9 @@ class MainWindow(QMainWindow):
         self.view = MapView(self.scene, self.map_state)
         self.panels = PanelColumns(catalog, self.map_state, theme)
         self.panel = self.panels.first
-        self.sidebar = Sidebar(catalog, self.map_state, theme)
-        self.legend = ChannelLegend(catalog, self.map_state, self.view)
-        self.search = SearchBox(SearchIndex(catalog))
+        self.sidebar = Sidebar(catalog, self.map_state)
+        self.legend = ChannelLegend(catalog, self.map_state, self.view, theme)
+        self.search = SearchBox(catalog)
 
         self.sidebar_area = sidebar_area(self.sidebar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -198,7 +196,7 @@ class MainWindow(QMainWindow):
         """Every part of the window that paints its own colours takes the new theme's."""
         self.scene.set_theme(theme)
         self.panels.set_theme(theme)
-        self.sidebar.legend.set_theme(theme)
+        self.legend.set_theme(theme)
         self.view.viewport().update()
 
     def _connect(self) -> None:
@@ -275,6 +273,8 @@ class MainWindow(QMainWindow):
         return self.map_state.select_text(key)
 
     def _search_chosen(self, kind: str, key: str) -> None:
+        from ..core.text.search import Kind  # with the index, at the first search
+
         if kind == Kind.POINT:
             self.map_state.select_point_code(key)
         elif kind == Kind.ZONE:
@@ -365,6 +365,9 @@ class MainWindow(QMainWindow):
                 self.tr("{folder} cannot be created: {reason}.").format(folder=folder, reason=exc.strerror or exc),
             )
             return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about_text(self) -> str:

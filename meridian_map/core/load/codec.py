@@ -310,16 +310,23 @@ def _source_in(data: Data) -> Source:
     return Source(_str(file), _optional(_int)(line), pairs, others)  # type: ignore[arg-type]  # checked above
 
 
+def _command_in(data: Data) -> PathCommand:
+    """One drawing command; the usual well-formed one is checked in a single pass (the face has thousands)."""
+    if type(data) is tuple and len(data) == 2:
+        op, args = data
+        if type(op) is str and type(args) is tuple and all(type(a) is float for a in args):
+            return PathCommand(op, args)
+    op, args = _tuple(data, 2)  # not well formed: the checks one by one, to say what is wrong
+    return PathCommand(_str(op), tuple(_float(a) for a in _tuple(args)))
+
+
 def _face_in(data: Data) -> Face:
     box, art, landmarks, outlines, source = _tuple(data, 5)
     x, y, width, height = (_float(v) for v in _tuple(box, 4))
     paths = []
     for path in _tuple(art):
         role, commands, stroke, stroke_width, fill = _tuple(path, 5)
-        steps = []
-        for command in _tuple(commands):
-            op, args = _tuple(command, 2)
-            steps.append(PathCommand(_str(op), tuple(_float(a) for a in _tuple(args))))
+        steps = [_command_in(command) for command in _tuple(commands)]
         colours = _optional(_str)(stroke), _optional(_str)(fill)
         paths.append(ArtPath(_str(role), tuple(steps), colours[0], _float(stroke_width), colours[1]))
     return Face(

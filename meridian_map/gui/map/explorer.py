@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from ...core.catalog import Catalog
 from ...core.model import PlacedPoint, Side, Vec
-from ..theme import Theme, channel_style
+from ..theme import Theme
 from .items import HALO_PX, LabelItem
 
 START_MARK = "▲"
@@ -77,7 +77,7 @@ class ChannelCourse:
     """The numbered stops of one channel, grown with the markers they sit beside (symbols.py)."""
 
     def __init__(self, scene: QGraphicsScene, catalog: Catalog, code: str, theme: Theme, marks: float) -> None:
-        colour = QColor(channel_style(code).colour)
+        colour = QColor(theme.channel_style(code).colour)
         self.items = []
         for stop, text in course_badges(catalog, code):
             self.items.append(_text_item(scene, text, colour, theme, stop.pos, BADGE_POINTS))

@@ -2,7 +2,9 @@
 
 It stays up whatever is selected, so a line on the face can always be told
 from the others, and doubles as the list of channels to pick from. The view
-keeps a strip free for it, so it never covers a point.
+keeps a strip free for it, so it never covers a point. It is the map's own
+strip, painted on the map's background in the theme's line colours, so a
+sample looks exactly like the line it stands for.
 """
 
 from __future__ import annotations
@@ -10,13 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton
 
 from ...core.catalog import Catalog
 from ..language import content_languages
 from ..state import MapState, Selection
-from ..theme import channel_style
+from ..theme import Theme
 from .looks import Layer
 
 if TYPE_CHECKING:
@@ -26,9 +28,9 @@ SAMPLE = QSize(30, 10)
 MAX_COLUMNS = 4
 
 
-def line_sample(code: str) -> QIcon:
-    """A short run of the channel's line as the map draws it: its colour, width and dashes."""
-    style = channel_style(code)
+def line_sample(code: str, theme: Theme) -> QIcon:
+    """A short run of the channel's line as the map draws it in `theme`: its colour, width and dashes."""
+    style = theme.channel_style(code)
     pixmap = QPixmap(SAMPLE * 2)
     pixmap.setDevicePixelRatio(2)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -47,11 +49,12 @@ def line_sample(code: str) -> QIcon:
 class ChannelLegend(QFrame):
     """Lists the channels drawn now; the explored one is checked."""
 
-    def __init__(self, catalog: Catalog, state: MapState, view: MapView) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, view: MapView, theme: Theme) -> None:
         super().__init__(view)
         self.view = view
         self.catalog = catalog
         self.state = state
+        self.theme = theme
         self.setObjectName("channelLegend")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -66,13 +69,13 @@ class ChannelLegend(QFrame):
         layout.addWidget(self.title, 0, 0, 1, MAX_COLUMNS)
         self.rows: dict[str, QPushButton] = {}
         for code in catalog.channels:
-            row = QPushButton(line_sample(code), "")
+            row = QPushButton()
             row.setIconSize(SAMPLE)
             row.setFlat(True)
             row.setCheckable(True)
-            row.setStyleSheet("text-align: left; padding: 0px 2px;")
             row.clicked.connect(lambda _on, code=code: self._toggle(code))
             self.rows[code] = row
+        self.set_theme(theme)
         self.retranslate()
         state.language_changed.connect(lambda _language: self.retranslate())
         state.layer_changed.connect(lambda _layer, _on: self.refresh())
@@ -90,6 +93,33 @@ class ChannelLegend(QFrame):
             name = self.catalog.channels[code].name.get(lang)
             row.setText(f"{code}  {name.split(' (')[0].removesuffix(' channel')}")
             row.setToolTip(name + "\n" + self.tr("Show this channel alone, its course numbered"))
+            row.setAccessibleDescription(self.line_words(code))
+
+    def line_words(self, code: str) -> str:
+        """The line as a screen reader says it: its style, which tells the channels apart without colour."""
+        if self.theme.channel_style(code).dashes:
+            return self.tr("dashed line")
+        return self.tr("solid line")
+
+    def set_theme(self, theme: Theme) -> None:
+        """The map's background behind the rows, the theme's ink for their names and its line colours."""
+        self.theme = theme
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
+            palette.setColor(role, theme.background)
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+            palette.setColor(role, theme.ink)
+        self.setPalette(palette)
+        # A button styled by a sheet takes its colours from the sheet, not from its parent's palette.
+        sheet = (
+            f"QPushButton {{ text-align: left; padding: 0px 2px; color: {theme.ink.name()};"
+            " background: transparent; border: 1px solid transparent; }"
+            f"QPushButton:hover {{ border-color: {theme.soft_ink.name()}; }}"
+            f"QPushButton:checked {{ border-color: {theme.outline.name()}; }}"
+        )
+        for code, row in self.rows.items():
+            row.setStyleSheet(sheet)
+            row.setIcon(line_sample(code, theme))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -476,6 +476,7 @@ class MapScene(QGraphicsScene):
         colour = QColor(theme.outline)
         colour.setAlphaF(0.55)
         self.marker.setBrush(colour)
+        self._show_overlays()
         self._redraw_everything()
         self._place_hover_overlay()
         self.update()
@@ -560,6 +561,17 @@ class MapScene(QGraphicsScene):
             self.course = ChannelCourse(self, self.catalog, code, self.theme, self.symbols.marks)
         if lines_changed:  # the lines are painted in the cached background; points and badges are items
             self._redraw_everything()
+
+    def _show_overlays(self) -> None:
+        """The side markers, the explored channel's numbers and how a point is found, made again in the theme now."""
+        for marker in self.side_markers:
+            self.removeItem(marker)
+        self.side_markers = tuple(side_markers(self, self.face_rect, self.theme))
+        if self.course is not None:
+            self.course.remove(self)
+            code = self.state.selection.channel
+            self.course = ChannelCourse(self, self.catalog, code, self.theme, self.symbols.marks)
+        self._show_guide()
 
     def _show_guide(self) -> None:
         """How the selected point is found, while that overlay is switched on."""

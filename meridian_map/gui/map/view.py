@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QFocusEvent,
     QImage,
     QKeyEvent,
@@ -30,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ...core.model import Side
-from ...core.text.spoken import Spoken, spoken_area, spoken_point
 from ..state import Hover
 from .looks import Layer
 from .scene import MapScene
@@ -428,7 +425,14 @@ class MapView(QGraphicsView):
         self.viewport().update()
 
     def _announce(self, area: str, point: str) -> None:
-        """The focused item's words become the view's, and assistive technology is told they changed."""
+        """The focused item's words become the view's, and assistive technology is told they changed.
+
+        Loaded with the first announcement: the keyboard's, never start-up's.
+        """
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        from ...core.text.spoken import Spoken, spoken_area, spoken_point
+
         catalog = self.map_scene.catalog
         if point:
             spoken = spoken_point(catalog, point, self.state.language)

@@ -12,8 +12,9 @@ window's and go through Qt's translation.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QWidget
 
 from ...core.catalog import Catalog
@@ -21,9 +22,13 @@ from ...core.model import PointInfo, Side
 from ...core.text import wording
 from ...core.text.languages import EN, ZH
 from ...core.text.schools import SchoolView, disagree, zone_views
+from ..fonts import register_bold_hanzi, sets_bold_hanzi
 from ..language import change_word, chrome_language, content_languages, current_chrome
 from ..state import MapState, Selection
 from ..theme import Theme
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 COLON = {EN: ": ", ZH: "："}  # before a list, in each content language
 
@@ -150,6 +155,8 @@ class Panel(QTextBrowser):
         self.show_selection(self.state.selection)
 
     def _set(self, body: str) -> None:
+        if sets_bold_hanzi(body):
+            register_bold_hanzi()  # before the text is laid out, or its bold hanzi would show in the regular weight
         self.setHtml(style_sheet(self.theme) + body)
 
     def _caution(self, text: str) -> str:

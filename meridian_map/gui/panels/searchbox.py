@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from ...core.text.search import Hit, Kind, SearchIndex
+from ...core.catalog import Catalog
+
+if TYPE_CHECKING:
+    from ...core.text.search import Hit, Kind, SearchIndex
 
 POPUP_ROWS = 14
 
@@ -13,9 +18,10 @@ POPUP_ROWS = 14
 class SearchBox(QLineEdit):
     chosen = Signal(str, str)  # kind, key
 
-    def __init__(self, index: SearchIndex, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.index = index
+        self.catalog = catalog
+        self._index: SearchIndex | None = None
         self.hits: list[Hit] = []
         self.no_match = False  # the popup says so: nothing found for what is typed
         self.setClearButtonEnabled(True)
@@ -35,6 +41,15 @@ class SearchBox(QLineEdit):
         self.textEdited.connect(self._update)
         self.returnPressed.connect(self.choose_first)
 
+    @property
+    def index(self) -> SearchIndex:
+        """Every name folded, made at the first search: the window opens without it, as most visits never search."""
+        if self._index is None:
+            from ...core.text.search import SearchIndex
+
+            self._index = SearchIndex(self.catalog)
+        return self._index
+
     def retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Search  ST2, sibai, 四白, stomach, dark circles"))
         self.setAccessibleName(self.tr("Search points, channels, zones and concerns"))
@@ -46,6 +61,8 @@ class SearchBox(QLineEdit):
 
     def kind_names(self) -> dict[Kind, str]:
         """What the popup calls each kind of hit, in the current language."""
+        from ...core.text.search import Kind
+
         return {
             Kind.POINT: self.tr("point"),
             Kind.ZONE: self.tr("zone"),

@@ -28,8 +28,6 @@ from ...core.catalog import Catalog
 from ..language import QT_TRANSLATE_NOOP, change_word, content_languages, sheet_language
 from ..map.looks import LAYER_ORDER, LabelMode, Layer
 from ..state import BOTH_SIDES, LABEL_SIZES, MapState, Selection
-from ..theme import Theme
-from .legend import ChannelLegend
 from .schoolpicker import SchoolPicker
 
 if TYPE_CHECKING:
@@ -54,9 +52,7 @@ LABEL_MODES = (
 
 
 class Sidebar(QWidget):
-    def __init__(
-        self, catalog: Catalog, state: MapState, theme: Theme | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, catalog: Catalog, state: MapState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
@@ -144,8 +140,6 @@ class Sidebar(QWidget):
         study_row.addWidget(self.how_found)
         layers_layout.addLayout(study_row)
         layout.addWidget(self.layers)
-        self.legend = ChannelLegend(catalog, state, theme or Theme.current(), self)
-        layout.addWidget(self.legend)
         self.retranslate()
         state.language_changed.connect(self._language_changed)
         state.concern_changed.connect(self._show_concern)
