@@ -9,15 +9,17 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFontInfo
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QFontInfo, QPaintEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from meridian_map.core.catalog import Catalog
 from meridian_map.core.load import load_screening
 from meridian_map.core.session.routine import Sides, for_concerns
 from meridian_map.core.session.screening import ScreenedRoutine, parse_answer, screen
+from meridian_map.gui.consult.face import rects_of
 from meridian_map.gui.consult.player import PlayerPage
 from meridian_map.gui.mainwindow import MainWindow
 from meridian_map.gui.state import EXPLORE
@@ -421,3 +423,39 @@ def test_the_player_follows_the_routines_technique_school(
     assert page.words.direction.text().startswith("Short upward strokes")
     assert page.face.catalog.areas["brow_r"].strokes == channel.areas["brow_r"].strokes
     assert page.face.catalog.areas["brow_r"].strokes != catalog.with_school("lift").areas["brow_r"].strokes
+
+
+class PaintedArea(QObject):
+    """Adds up the pixels each paint of a widget was asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pixels = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.pixels += sum(rect.width() * rect.height() for rect in rects_of(event.region()))
+        return False
+
+
+def test_a_step_repaints_only_the_steps_it_leaves_and_shows_and_looks_as_drawn_afresh(
+    window: MainWindow, catalog: Catalog, clock: FakeClock, qtbot: QtBot
+) -> None:
+    page = open_player(window, screened(catalog, ["aging"], "rosacea-flare", "pregnancy"), clock)
+    face = page.face
+    face.set_animate(False)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # a size of its own, not full screen's, which comes late
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    face.repaint()
+    painted = PaintedArea()
+    face.installEventFilter(painted)
+    whole = face.width() * face.height()
+    for key in [Qt.Key.Key_Right] * (len(face.steps) - 1) + [Qt.Key.Key_Left] * 2:
+        painted.pixels = 0
+        press(page, key)
+        qtbot.waitUntil(lambda: painted.pixels > 0)
+        assert painted.pixels < whole / 2
+        shown = face.grab().toImage()
+        face._layer = None  # the step drawn over a fresh copy of the still face
+        assert face.grab().toImage() == shown

@@ -7,6 +7,9 @@ markup) whose pixel size follows the screen: at 1920×1080 body text is
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -162,6 +165,22 @@ class WordsPanel(QWidget):
             label.scale_to(scale)
         self.gauge.scale_to(scale)
         self._layout.setSpacing(max(4, round(14 * scale)))
+
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Words changed together and laid out once, after the last change.
+
+        Showing a hidden label lays out its parents at once, up to the window,
+        and the next label shown does it again: with six labels coming back
+        after the end of the routine that took longer than painting the step.
+        While the panel's layout is off each label only asks for a layout, and
+        the panel, then the page, are laid out once when it is on again.
+        """
+        self._layout.setEnabled(False)
+        try:
+            yield
+        finally:
+            self._layout.setEnabled(True)
 
     def show_step(self, words: StepWords, codes: bool) -> None:
         self.name.say(words.name)

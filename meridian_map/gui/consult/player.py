@@ -196,6 +196,10 @@ class PlayerPage(QWidget):
 
     def show_frame(self) -> None:
         """Show what the player says now; called on every key and every tick."""
+        with self.words.changing():
+            self._show_frame()
+
+    def _show_frame(self) -> None:
         screened = self.screened
         if screened is None:
             return

@@ -487,12 +487,14 @@ class MapScene(QGraphicsScene):
         antialiased edge pixels differently from a full repaint (invisible;
         a stress run of 300 random changes saw at most 4 pixels off by more
         than 8 levels). One rectangle around them all would be exact but, for
-        two zones far apart, cost most of a full redraw.
+        two zones far apart, cost most of a full redraw. A rectangle inside
+        another is left out: a zone's stroke lines lie within the zone, and
+        each redraw strokes every line of the art that reaches into it.
         """
         views = [view for view in self.views() if hasattr(view, "redraw_background")]
         scales = [view.transform().m11() for view in views]
         margin = EDGE_REACH_PX / min(scales) if scales else EDGE_REACH_PX
-        for rect in rects:
+        for rect in outermost(rects):
             for view in views:
                 view.redraw_background(rect.adjusted(-margin, -margin, margin, margin))
 
@@ -598,13 +600,18 @@ class MapScene(QGraphicsScene):
             self.course.remove(self)
             self.course = None
         focus = self.state.focus
+        lines_changed = False
         for channel, items in self.channel_items.items():
             yang_ming = self.catalog.channels[channel].yang_ming
             layer = Layer.CHANNELS if yang_ming else Layer.OTHER_CHANNELS
+            visible = self.shown[layer] or channel == code
+            faded = (code and channel != code) or (focus and not yang_ming and channel != code)
+            opacity = 0.12 if faded else 1.0
             for item in items:
-                item.setVisible(self.shown[layer] or channel == code)
-                faded = (code and channel != code) or (focus and not yang_ming and channel != code)
-                item.setOpacity(0.12 if faded else 1.0)
+                if item.isVisible() != visible or item.opacity() != opacity:
+                    item.setVisible(visible)
+                    item.setOpacity(opacity)
+                    lines_changed = True
         on_course = {stop.code for line in self.catalog.channel_lines(code) for stop in line.stops} if code else None
         for marker in self.point_items.values():
             info = marker.point.info
@@ -617,7 +624,8 @@ class MapScene(QGraphicsScene):
             label.setOpacity(self.point_items[key].opacity())
         if code:
             self.course = ChannelCourse(self, self.catalog, code, self.theme, self.symbols.marks)
-        self._redraw_everything()
+        if lines_changed:  # the lines are painted in the cached background; points and badges are items
+            self._redraw_everything()
 
     def _show_overlays(self) -> None:
         """The side markers, the explored channel's numbers and how a point is found, made again in the theme now."""
@@ -744,3 +752,12 @@ class MapScene(QGraphicsScene):
     @property
     def animation_running(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
+
+
+def outermost(rects: Iterable[QRectF]) -> list[QRectF]:
+    """The rectangles that no other one contains, largest first; of equal ones, one."""
+    kept: list[QRectF] = []
+    for rect in sorted(rects, key=lambda r: r.width() * r.height(), reverse=True):
+        if not any(big.contains(rect) for big in kept):
+            kept.append(rect)
+    return kept

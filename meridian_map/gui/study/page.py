@@ -152,11 +152,11 @@ class StudyPage(QWidget):
         self.end_button = QPushButton(self.tr("&End (Esc)"))
         self.end_button.clicked.connect(self.end)
         session_box = QWidget()
-        session_layout = QVBoxLayout(session_box)
-        session_layout.setContentsMargins(0, 0, 0, 0)
-        session_layout.addWidget(self.round_label)
-        session_layout.addLayout(self.activity_box, 1)
-        session_layout.addWidget(self.end_button)
+        self.session_layout = QVBoxLayout(session_box)
+        self.session_layout.setContentsMargins(0, 0, 0, 0)
+        self.session_layout.addWidget(self.round_label)
+        self.session_layout.addLayout(self.activity_box, 1)
+        self.session_layout.addWidget(self.end_button)
         self.side = QStackedWidget()
         self.side.addWidget(self.progress)
         self.side.addWidget(session_box)
@@ -388,14 +388,21 @@ class StudyPage(QWidget):
         )
 
     def _show(self, activity: Activity) -> None:
-        if self.activity is not None:
-            self.activity.finish()
-            self.activity_box.removeWidget(self.activity)
-            self.activity.hide()
-            self.activity.deleteLater()
-        self.activity = activity
-        self.activity_box.addWidget(activity)
-        activity.show()  # now, not when the layout gets to it: begin() gives its controls the focus
+        # Shown with the side's layout off: showing a widget lays out every parent up to the window at once,
+        # and the old card's going and the new one's coming would each do it again. The side is laid out once,
+        # when the layout is on again and the event loop gets to it, before anything is painted.
+        self.session_layout.setEnabled(False)
+        try:
+            if self.activity is not None:
+                self.activity.finish()
+                self.activity_box.removeWidget(self.activity)
+                self.activity.hide()
+                self.activity.deleteLater()
+            self.activity = activity
+            self.activity_box.addWidget(activity)
+            activity.show()  # now, not when the layout gets to it: begin() gives its controls the focus
+        finally:
+            self.session_layout.setEnabled(True)
         self.view.set_tool(Tool(self.view))
         activity.begin()
 

@@ -158,3 +158,31 @@ def test_dragging_the_window_edge_moves_the_cache_and_draws_it_sharp_once_it_sto
     assert window.view._moving
     settle(qtbot, window)
     assert calls[0] >= 3
+
+
+def test_a_point_marked_and_cleared_redraws_its_zone_sides_only(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The study page marks a flashcard's point and clears it for the next card: the channels stay as they were,
+    so the cache is kept and only the zone's two sides (with the stroke lines inside them) are drawn again."""
+    window.scene.set_animate(False)
+    viewport = window.view.viewport()
+    viewport.repaint()
+    drawn: list[QRectF] = []
+    draw = MapScene.drawBackground
+
+    def recording(scene: MapScene, painter: QPainter, rect: QRectF) -> None:
+        drawn.append(QRectF(rect))
+        draw(scene, painter, rect)
+
+    monkeypatch.setattr(MapScene, "drawBackground", recording)
+    window.map_state.select_point_code("ST3")
+    viewport.repaint()
+    window.map_state.clear_selection()
+    viewport.repaint()
+    whole = window.view.mapToScene(viewport.rect()).boundingRect()
+    assert len(drawn) == 4  # the zone's right and left side, selected and then cleared
+    assert all(rect.width() * rect.height() < whole.width() * whole.height() / 10 for rect in drawn)
+    shown = viewport.grab().toImage()
+    window.view.resetCachedContent()
+    assert stale_pixels(shown, viewport.grab().toImage()) < 32
