@@ -76,20 +76,36 @@ def test_exported_labels_do_not_overlap_and_each_reads_as_its_own_point(
     assert heights == {round(next(iter(scene.label_items.values())).boundingRect().height(), 3)}
 
 
+def assert_drawn(window: MainWindow, image: QImage, placed: list[PlacedLabel]) -> None:
+    """The halo's light ground with dark text over it, in each box the layout gave."""
+    halo = window.view.map_scene.theme.halo
+    for label in placed:
+        centre = label.box.center()
+        row = [
+            image.pixelColor(round(label.box.left() + x), round(centre.y())) for x in range(round(label.box.width()))
+        ]
+        assert sum(colour.lightness() < 100 for colour in row) > 2, label.key
+        assert sum(abs(colour.lightness() - halo.lightness()) < 30 for colour in row) > 2, label.key
+
+
 def test_the_labels_are_drawn_where_the_layout_put_them(labelled: MainWindow, tmp_path: Path) -> None:
     target = tmp_path / "map.png"
     placed, _source = export(labelled, target, 1400)
     image = QImage(str(target))
     assert image.width() == 1400
-    halo = labelled.view.map_scene.theme.halo
-    for label in placed[:20]:
-        centre = label.box.center()
-        row = [
-            image.pixelColor(round(label.box.left() + x), round(centre.y())) for x in range(round(label.box.width()))
-        ]
-        # The halo's light ground with dark text over it, in the box the layout gave.
-        assert sum(colour.lightness() < 100 for colour in row) > 2, label.key
-        assert sum(abs(colour.lightness() - halo.lightness()) < 30 for colour in row) > 2, label.key
+    assert_drawn(labelled, image, placed[:20])
+
+
+def test_zoomed_in_the_labels_by_the_right_and_bottom_edges_are_drawn(labelled: MainWindow, tmp_path: Path) -> None:
+    """At 600 % a label's pixel offset once counted as face units, and Qt culled those near the far edges."""
+    labelled.view.zoom_by(6.0)
+    target = tmp_path / "map.png"
+    placed, _source = export(labelled, target, 1400)
+    image = QImage(str(target))
+    inside = [label for label in placed if QRectF(image.rect()).contains(label.box)]
+    right = [label for label in inside if label.box.center().x() > image.width() / 2]
+    assert len(right) >= 3, "the zoomed view has labels on its right half"
+    assert_drawn(labelled, image, inside)
 
 
 def test_the_window_keeps_its_own_layout_after_an_export(labelled: MainWindow, tmp_path: Path) -> None:

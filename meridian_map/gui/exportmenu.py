@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QImage, QPageLayout, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QWidget
 from shiboken6 import Shiboken
 
 from ..core.catalog import Catalog
@@ -237,7 +237,7 @@ class Exporter(QObject):
         image.fill(self.view.map_scene.backgroundBrush().color())
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.view.map_scene.render(painter, QRectF(0, 0, size.width() / ratio, size.height() / ratio), source)
+        render_whole(self.view.map_scene, painter, QRectF(0, 0, size.width() / ratio, size.height() / ratio), source)
         painter.end()
         image.setDevicePixelRatio(1.0)
         buffer = QBuffer()
@@ -261,7 +261,7 @@ class Exporter(QObject):
         painter = QPainter()
         if not painter.begin(generator):
             return None
-        self.view.map_scene.render(painter, QRectF(QPointF(0, 0), logical), source)
+        render_whole(self.view.map_scene, painter, QRectF(QPointF(0, 0), logical), source)
         painter.end()
         return bytes(buffer.data().data())
 
@@ -281,6 +281,35 @@ class Exporter(QObject):
 
         text = self.tr("{file} was not saved: {reason}.").format(file=target, reason=reason)
         QMessageBox.warning(self.window, self.tr("Not saved"), text)
+
+
+def render_whole(scene: QGraphicsScene, painter: QPainter, target: QRectF, source: QRectF) -> None:
+    """`scene.render`, without leaving out the labels and points near the picture's right and bottom edges.
+
+    `QGraphicsScene.render` picks what to draw by bounding boxes in scene
+    units, but an item that ignores the view's scaling (a label, a point)
+    keeps its offset and size in pixels: at 600 % a label set 14 px right of
+    its point counts as 14 face units away, and one near the edge is culled
+    though it lies inside the picture. The source is widened by the farthest
+    such reach and the target by as much in its own units, with the painter
+    clipped to the picture, so what lands where is unchanged.
+    """
+    flag = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+    reach = 0.0
+    for item in scene.items():
+        if item.flags() & flag:
+            box, at = item.sceneBoundingRect(), item.scenePos()
+            reach = max(reach, at.x() - box.left(), box.right() - at.x(), at.y() - box.top(), box.bottom() - at.y())
+    sx = target.width() / max(source.width(), 1e-9)
+    sy = target.height() / max(source.height(), 1e-9)
+    painter.save()
+    painter.setClipRect(target)
+    scene.render(
+        painter,
+        target.adjusted(-reach * sx, -reach * sy, reach * sx, reach * sy),
+        source.adjusted(-reach, -reach, reach, reach),
+    )
+    painter.restore()
 
 
 def label_ratio(image_scale: float, view_scale: float) -> float:
