@@ -98,7 +98,8 @@ def test_the_labels_are_drawn_where_the_layout_put_them(labelled: MainWindow, tm
 
 def test_zoomed_in_the_labels_by_the_right_and_bottom_edges_are_drawn(labelled: MainWindow, tmp_path: Path) -> None:
     """At 600 % a label's pixel offset once counted as face units, and Qt culled those near the far edges."""
-    labelled.view.zoom_by(6.0)
+    view = labelled.view
+    view.zoom_by(6.0, view.viewport().rect().center())  # about the face's middle, wherever the pointer was left
     target = tmp_path / "map.png"
     placed, _source = export(labelled, target, 1400)
     image = QImage(str(target))
