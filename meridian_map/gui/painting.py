@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from math import hypot
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -120,3 +121,21 @@ def drawing_colour(colour: str) -> QColor:
 def as_drawn(colour: str | None) -> QColor | None:
     """The drawing's colour unchanged (paper is always light)."""
     return None if colour is None else drawing_colour(colour)
+
+
+def clearance(
+    centre: QPointF, leaders: Sequence[tuple[QPointF, QPointF]], circles: Sequence[QPointF], radius: float
+) -> float:
+    """How far a number circle of `radius` at `centre` keeps off leader lines and other such circles."""
+    gaps = [hypot(c.x() - centre.x(), c.y() - centre.y()) - 2 * radius for c in circles]
+    gaps += [segment_distance(centre, start, end) - radius for start, end in leaders]
+    return min(gaps, default=float("inf"))
+
+
+def segment_distance(point: QPointF, start: QPointF, end: QPointF) -> float:
+    """How far `point` is from the segment from `start` to `end`."""
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else ((point.x() - start.x()) * dx + (point.y() - start.y()) * dy) / length
+    t = min(1.0, max(0.0, t))
+    return hypot(point.x() - start.x() - t * dx, point.y() - start.y() - t * dy)

@@ -44,7 +44,7 @@ from ...core.session.presenting import face_box
 from ...core.session.routine import Sides
 from ...core.session.screening import ScreenedStep
 from ..map.items import blend
-from ..painting import LineArt, arrow_head, polygon_path, smooth_path
+from ..painting import LineArt, arrow_head, clearance, polygon_path, smooth_path
 from ..theme import ZONE_TINTS, Theme
 
 MARKER_FPS = 30
@@ -239,15 +239,10 @@ class PlayerFace(QWidget):
             )
         leaders = [(badge.target, badge.centre) for badge in badges if badge.target is not None]
         for number, spots in inside:
-
-            def clearance(spot: QPointF) -> float:
-                gaps = [segment_distance(spot, start, end) - radius for start, end in leaders]
-                gaps += [hypot(spot.x() - b.centre.x(), spot.y() - b.centre.y()) - 2 * radius for b in badges]
-                return min(gaps, default=float("inf"))
-
+            centres = [badge.centre for badge in badges]
             gaps = []
             for spot in spots:
-                gaps.append((clearance(spot), spot))
+                gaps.append((clearance(spot, leaders, centres, radius), spot))
                 if gaps[-1][0] >= 2.0:
                     break
             badges.append(Badge(number, gaps[-1][1] if gaps[-1][0] >= 2.0 else max(gaps, key=lambda g: g[0])[1], None))
@@ -544,15 +539,6 @@ class PlayerFace(QWidget):
         for rect in (*self._marker_rects, *rects):
             self.update(rect.toAlignedRect())
         self._marker_rects = rects
-
-
-def segment_distance(point: QPointF, start: QPointF, end: QPointF) -> float:
-    """How far `point` is from the segment from `start` to `end`."""
-    dx, dy = end.x() - start.x(), end.y() - start.y()
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else ((point.x() - start.x()) * dx + (point.y() - start.y()) * dy) / length
-    t = min(1.0, max(0.0, t))
-    return hypot(point.x() - start.x() - t * dx, point.y() - start.y() - t * dy)
 
 
 def rects_of(region: QRegion) -> list[QRect]:

@@ -8,14 +8,13 @@ screenshot, so the sheet stays sharp at any size.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from math import hypot
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from ...core.model import PRINT_TOLERANCE, Side, Vec
 from ...core.output.sheet import ZoneMark, face_bounds, spread
-from ..painting import LineArt, arrow_head, as_drawn, polygon_path, smooth_path
+from ..painting import LineArt, arrow_head, as_drawn, clearance, polygon_path, smooth_path
 from ..theme import channel_style
 from .canvas import INK, NUMBER_RADIUS_PT, Canvas
 from .hatching import fill_zone, tint
@@ -36,22 +35,6 @@ def as_grey(colour: str | None) -> QColor | None:
     if drawn is None:
         return None
     return QColor.fromHslF(0.0, 0.0, drawn.lightnessF(), drawn.alphaF())
-
-
-def clearance(centre: QPointF, leaders: Sequence[tuple[QPointF, QPointF]], circles: Sequence[QPointF]) -> float:
-    """How far a number circle at `centre` keeps off leader lines and other circles, in points."""
-    radius = NUMBER_RADIUS_PT
-    gaps = [hypot(c.x() - centre.x(), c.y() - centre.y()) - 2 * radius for c in circles]
-    gaps += [segment_distance(centre, start, end) - radius for start, end in leaders]
-    return min(gaps, default=float("inf"))
-
-
-def segment_distance(point: QPointF, start: QPointF, end: QPointF) -> float:
-    dx, dy = end.x() - start.x(), end.y() - start.y()
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else ((point.x() - start.x()) * dx + (point.y() - start.y()) * dy) / length
-    t = min(1.0, max(0.0, t))
-    return hypot(point.x() - start.x() - t * dx, point.y() - start.y() - t * dy)
 
 
 class FaceDrawing:
@@ -210,7 +193,7 @@ class FaceDrawing:
             if room * unit < NUMBER_RADIUS_PT + 1.0:
                 break
             spot = to_page(*at)
-            gap = clearance(spot, leaders, placed)
+            gap = clearance(spot, leaders, placed, NUMBER_RADIUS_PT)
             if gap >= CLEARANCE_PT:
                 return spot
             if gap > best_clearance:
