@@ -8,7 +8,9 @@ import math
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer
@@ -28,6 +30,8 @@ from meridian_map.core.photo.fit import MappedPhoto, map_photo
 from meridian_map.core.photo.image import decode_photo, encode_jpeg
 from meridian_map.gui.photo.opening import open_photo, open_photo_file
 from meridian_map.gui.photo.page import PhotoPage
+
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="module")
@@ -223,9 +227,8 @@ def test_mediapipe_loads_in_the_background_once_the_open_photo_dialog_opens() ->
     ]
 
 
-def test_a_photo_without_a_face_says_so_in_a_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    coffee = tmp_path / "coffee.png"
-    coffee.write_bytes(photos.encoded(photos.no_face()))
+def messages_shown(qtbot: QtBot, act: Callable[[], T]) -> tuple[T, list[str]]:
+    """What `act` gives, and the texts of the message boxes it shows, each read and closed as it comes up."""
     seen: list[str] = []
 
     def read_and_close() -> None:
@@ -237,9 +240,17 @@ def test_a_photo_without_a_face_says_so_in_a_message(qtbot: QtBot, window: MainW
     timer = QTimer()
     timer.timeout.connect(read_and_close)
     timer.start(20)
-    assert not open_photo_file(window, coffee)
+    result = act()
     qtbot.waitUntil(lambda: bool(seen))
     timer.stop()
+    return result, seen
+
+
+def test_a_photo_without_a_face_says_so_in_a_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    coffee = tmp_path / "coffee.png"
+    coffee.write_bytes(photos.encoded(photos.no_face()))
+    opened, seen = messages_shown(qtbot, lambda: open_photo_file(window, coffee))
+    assert not opened
     assert "no face found" in seen[0] and "coffee.png" in seen[0]
     assert window.photo_page is None and window.splitter.widget(1) is window.view
 
@@ -263,20 +274,7 @@ def test_without_mediapipe_the_menu_item_says_how_to_enable_photo_mode(
     action = window.named_actions["open_photo"]
     assert "not installed" in action.text()
     assert "pip install 'meridian-map[photo]'" in action.statusTip()
-    seen: list[str] = []
-
-    def read_and_close() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen.append(widget.text())
-                widget.close()
-
-    timer = QTimer()
-    timer.timeout.connect(read_and_close)
-    timer.start(20)
-    open_photo(window)
-    qtbot.waitUntil(lambda: bool(seen))
-    timer.stop()
+    _nothing, seen = messages_shown(qtbot, lambda: open_photo(window))
     assert "pip install 'meridian-map[photo]'" in seen[0]
     assert window.photo_page is None
 
