@@ -8,7 +8,7 @@ is the map, not an empty frame.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -48,3 +48,21 @@ def test_the_screen_shows_the_map(window: MainWindow, qtbot: QtBot) -> None:
     assert image.width() >= 1200
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 17) for y in range(0, image.height(), 17)}
     assert len(colours) > 50, "the window looks empty"
+
+
+def test_the_side_view_opens_by_its_shortcut_and_takes_real_clicks(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.side_inset is not None and window.side_inset.isVisible())
+    inset = window.side_inset
+    assert inset is not None
+    point = inset.side.point("GB12.L")
+    assert point is not None
+    QTest.mouseClick(inset, Qt.MouseButton.LeftButton, pos=inset.to_widget().map(QPointF(*point.pos)).toPoint())
+    assert window.map_state.selection.point == "GB12.L"
+    screen = window.screen()
+    corner = inset.mapTo(window, QPoint(0, 0))
+    image = screen.grabWindow(window.winId(), corner.x(), corner.y(), inset.width(), inset.height()).toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20, "the side view looks empty on screen"
